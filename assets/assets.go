@@ -1,0 +1,2 @@
+// Package assets holds the data sesame embeds in its binary.
+package assets

@@ -1,0 +1,198 @@
+package generator
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/big"
+	"math/bits"
+)
+
+// blockSize is how much randomness a Rand reads from its source at a time.
+// Reading 4 KiB at once makes one index draw cost about as much as the
+// arithmetic around it, instead of a system call per character.
+const blockSize = 4096
+
+// Rand draws unbiased random values from a Source, reading it in blocks.
+//
+// A Rand is not safe for concurrent use; give each goroutine its own.
+//
+// Errors are sticky: once the source fails, every draw returns zero and
+// [Rand.Err] reports the failure. Generators check Err before returning a
+// result, so a failure can never leak out as a weak secret.
+type Rand struct {
+	src Source
+	buf []byte
+	pos int // next unread byte of buf
+	err error
+}
+
+// NewRand returns a Rand that reads src in blocks of 4 KiB.
+func NewRand(src Source) *Rand { return newRandSize(src, blockSize) }
+
+func newRandSize(src Source, size int) *Rand {
+	return &Rand{src: src, buf: make([]byte, size), pos: size}
+}
+
+// Err reports the first error of the underlying source, wrapped in
+// [ErrRandomness], or nil.
+func (r *Rand) Err() error { return r.err }
+
+// Wipe zeroes the unused randomness held in the buffer, so that it does not
+// linger in memory after the Rand is done.
+func (r *Rand) Wipe() {
+	clear(r.buf)
+	r.pos = len(r.buf)
+}
+
+// refill reads a fresh block; it reports false (and leaves the Rand failed)
+// when the source errors.
+func (r *Rand) refill() bool {
+	if r.err != nil {
+		return false
+	}
+	if err := r.src.Fill(r.buf); err != nil {
+		clear(r.buf)
+		r.err = fmt.Errorf("%w: %w", ErrRandomness, err)
+		return false
+	}
+	r.pos = 0
+	return true
+}
+
+// Byte returns a uniform random byte.
+func (r *Rand) Byte() byte {
+	if r.pos >= len(r.buf) && !r.refill() {
+		return 0
+	}
+	b := r.buf[r.pos]
+	r.pos++
+	return b
+}
+
+// Uint32 returns a uniform random 32-bit value.
+func (r *Rand) Uint32() uint32 {
+	if r.pos+4 > len(r.buf) && !r.refill() {
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(r.buf[r.pos:])
+	r.pos += 4
+	return v
+}
+
+// Uint64 returns a uniform random 64-bit value.
+func (r *Rand) Uint64() uint64 {
+	if r.pos+8 > len(r.buf) && !r.refill() {
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.buf[r.pos:])
+	r.pos += 8
+	return v
+}
+
+// Read fills p with random bytes. It always returns len(p) and the Rand's
+// error, so that a Rand can stand in for an io.Reader.
+func (r *Rand) Read(p []byte) (int, error) {
+	for n := 0; n < len(p); {
+		if r.pos >= len(r.buf) && !r.refill() {
+			clear(p)
+			return len(p), r.err
+		}
+		c := copy(p[n:], r.buf[r.pos:])
+		clear(r.buf[r.pos : r.pos+c]) // used randomness must not be reused or linger
+		r.pos += c
+		n += c
+	}
+	return len(p), r.err
+}
+
+// Intn returns a uniform integer in [0, n). It panics if n <= 0, which is a
+// programming error, never a user error.
+//
+// Small ranges use byte rejection (accept b < 256 - 256 mod n, then b mod n,
+// which is exact because the accepted range is a multiple of n); larger
+// ranges use Lemire's nearly divisionless method.
+func (r *Rand) Intn(n int) int {
+	switch {
+	case n <= 0:
+		panic("generator: Intn called with n <= 0")
+	case n == 1:
+		return 0
+	case n <= 256:
+		limit := 256 - 256%n
+		for {
+			b := int(r.Byte())
+			if r.err != nil {
+				return 0
+			}
+			if b < limit {
+				return b % n
+			}
+		}
+	case uint64(n) <= 1<<32:
+		return int(r.uint32n(uint32(n)))
+	default:
+		return int(r.Uint64n(uint64(n)))
+	}
+}
+
+// uint32n is Lemire's method for n in [1, 2^32].
+func (r *Rand) uint32n(n uint32) uint32 {
+	if n == 0 { // n == 2^32 wrapped: every value is in range
+		return r.Uint32()
+	}
+	m := uint64(r.Uint32()) * uint64(n)
+	if uint32(m) < n {
+		threshold := -n % n // 2^32 mod n
+		for uint32(m) < threshold {
+			if r.err != nil {
+				return 0
+			}
+			m = uint64(r.Uint32()) * uint64(n)
+		}
+	}
+	return uint32(m >> 32)
+}
+
+// Uint64n returns a uniform integer in [0, n) for n >= 1 (Lemire's method on
+// 64-bit words). It panics if n == 0.
+func (r *Rand) Uint64n(n uint64) uint64 {
+	if n == 0 {
+		panic("generator: Uint64n called with n == 0")
+	}
+	hi, lo := bits.Mul64(r.Uint64(), n)
+	if lo < n {
+		threshold := -n % n // 2^64 mod n
+		for lo < threshold {
+			if r.err != nil {
+				return 0
+			}
+			hi, lo = bits.Mul64(r.Uint64(), n)
+		}
+	}
+	return hi
+}
+
+// BigIntn returns a uniform integer in [0, n) for n > 0, by masked
+// rejection: draw BitLen(n) random bits and retry while the value is >= n,
+// which accepts more than half of the draws.
+func (r *Rand) BigIntn(n *big.Int) *big.Int {
+	if n.Sign() <= 0 {
+		panic("generator: BigIntn called with n <= 0")
+	}
+	k := n.BitLen()
+	buf := make([]byte, (k+7)/8)
+	mask := byte(0xff >> (8*len(buf) - k))
+	x := new(big.Int)
+	for {
+		r.Read(buf)
+		if r.err != nil {
+			return x
+		}
+		buf[0] &= mask
+		x.SetBytes(buf)
+		if x.Cmp(n) < 0 {
+			clear(buf)
+			return x
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/sesame-sh/sesame
+
+go 1.26

@@ -1,0 +1,4 @@
+// Command sesame generates passwords, passphrases, tokens and PINs.
+package main
+
+func main() {}
