@@ -1,0 +1,142 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Class is a character class of a password alphabet.
+type Class int
+
+// The character classes, in the order sesame lists them.
+const (
+	Lower   Class = iota // a–z (and, in custom alphabets, lower-case and caseless letters)
+	Upper                // A–Z (and upper- and title-case letters)
+	Digits               // 0–9 (and other decimal digits)
+	Symbols              // ASCII punctuation, or the custom symbol set (and anything else)
+	Space                // the space character
+	numClasses
+)
+
+var classNames = [numClasses]string{"lower", "upper", "digits", "symbols", "space"}
+
+// String returns the class's name as used in flag names ("digits" for
+// --min-digits).
+func (c Class) String() string {
+	if c < 0 || c >= numClasses {
+		return "unknown"
+	}
+	return classNames[c]
+}
+
+// Classes lists every class in order.
+func Classes() []Class { return []Class{Lower, Upper, Digits, Symbols, Space} }
+
+// The built-in character sets.
+const (
+	LowerChars = "abcdefghijklmnopqrstuvwxyz"
+	UpperChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	DigitChars = "0123456789"
+	// SymbolChars are the 32 ASCII punctuation characters.
+	SymbolChars = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+	SpaceChars  = " "
+)
+
+// Ambiguous is the look-alike set that NoAmbiguous removes: characters that
+// are easily mistaken for one another when read from a screen or paper or
+// typed from a phone: 0 O o D Q, 1 l I | !, 2 Z, 5 S, 6 G, 8 B, and the
+// quote, comma and dot family ` ' " , . ; :
+const Ambiguous = "0OoDQ1lI|!2Z5S6G8B`'\",.;:"
+
+// defaultChars returns the built-in set of a class.
+func defaultChars(c Class) string {
+	switch c {
+	case Lower:
+		return LowerChars
+	case Upper:
+		return UpperChars
+	case Digits:
+		return DigitChars
+	case Symbols:
+		return SymbolChars
+	}
+	return SpaceChars
+}
+
+// classOf classifies a character of a custom alphabet.
+func classOf(r rune) Class {
+	switch {
+	case r == ' ':
+		return Space
+	case unicode.IsDigit(r):
+		return Digits
+	case unicode.IsUpper(r) || unicode.IsTitle(r):
+		return Upper
+	case unicode.IsLetter(r):
+		return Lower
+	}
+	return Symbols
+}
+
+// checkVisible rejects characters that cannot be seen or typed reliably:
+// control and format characters, combining marks on their own, line and
+// paragraph separators, spaces other than U+0020, unassigned code points and
+// invalid UTF-8. field names the setting for the error.
+func checkVisible(field, s string) error {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return policyErr(field, "%s is not valid UTF-8 (at byte %d): use UTF-8 text", field, i)
+			}
+		}
+		if r == ' ' {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.M, unicode.Z, unicode.Co, unicode.Cs) || !unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) {
+			return policyErr(field, "%s contains %s, which is invisible or a control character: use visible characters only", field, describeRune(r))
+		}
+	}
+	return nil
+}
+
+// describeRune names a character for an error message without printing
+// invisible or confusing bytes raw.
+func describeRune(r rune) string {
+	if r < 0x80 && unicode.IsPrint(r) && r != ' ' {
+		return fmt.Sprintf("%q", r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// uniqueRunes returns the distinct characters of s in first-seen order and
+// how many duplicates were dropped.
+func uniqueRunes(s string) ([]rune, int) {
+	seen := make(map[rune]bool, len(s))
+	var out []rune
+	dups := 0
+	for _, r := range s {
+		if seen[r] {
+			dups++
+			continue
+		}
+		seen[r] = true
+		out = append(out, r)
+	}
+	return out, dups
+}
+
+// without returns rs minus every character of drop.
+func without(rs []rune, drop string) []rune {
+	if drop == "" {
+		return rs
+	}
+	out := rs[:0:0]
+	for _, r := range rs {
+		if !strings.ContainsRune(drop, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

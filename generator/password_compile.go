@@ -1,0 +1,343 @@
+package generator
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+)
+
+// Password is a compiled password policy. It is immutable, and Generate
+// may be called from many goroutines at once, each with its own Rand.
+type Password struct {
+	policy  PasswordPolicy
+	lay     *layout
+	entropy Entropy
+	gen     sampler
+	method  string
+	ascii   bool
+}
+
+// Sampler choice thresholds (log2 of acceptance rates).
+const (
+	// Plain rejection while at least a quarter of tries succeed.
+	minRejectLog2 = -2
+	// A runs filter on top of an exact sampler while 1 in 64 tries pass.
+	minFilterLog2 = -6
+	// Tilted rejection is refused below this acceptance (never seen in
+	// practice; the weights keep it above a few percent).
+	minTiltLog2 = -20
+	// Composition tables and run tables stay below this much memory.
+	maxTableBytes = 64 << 20
+	// The run state machine is abandoned above this many states.
+	maxRunStates = 1 << 16
+	// Floating-point run counting is refused above this many steps.
+	maxFloatRunWork = 40e6
+)
+
+// counted is a policy's layout and exact or bounded size, before any
+// sampler is built.
+type counted struct {
+	lay      *layout
+	spec     countSpec
+	classes  []pwClass
+	warns    []Warning
+	log2V    float64  // log2 |V|, the class-constrained set
+	countV   *big.Int // |V| when known exactly
+	log2VR   float64  // log2 |V ∩ runs-valid|; = log2V without a run limit
+	countVR  *big.Int
+	boundVR  Bound
+	runsDP   *runsDP // built when runs and class constraints meet
+	hasRuns  bool
+	logN     float64
+}
+
+// countPolicy validates a policy and counts its outputs.
+func countPolicy(p PasswordPolicy) (*counted, error) {
+	classes, warns, err := resolveClasses(p)
+	if err != nil {
+		return nil, err
+	}
+	c := &counted{classes: classes, warns: warns}
+	c.lay, c.spec = buildLayout(classes, p)
+	L := p.Length
+	c.logN = math.Log2(float64(len(c.lay.alphabet)))
+	if n, ok := c.spec.countExact(exactBudgetNs); ok {
+		c.countV, c.log2V = n, log2Big(n)
+	} else {
+		c.log2V = c.spec.log2LowerBound()
+	}
+	c.log2VR, c.countVR, c.boundVR = c.log2V, c.countV, Exact
+	if c.countV == nil {
+		c.boundVR = LowerBound
+	}
+	c.hasRuns = p.MaxConsecutive > 0 && p.MaxConsecutive < L
+	if c.hasRuns {
+		if err := c.countRuns(p); err != nil {
+			return nil, err
+		}
+	}
+	if math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0) {
+		return nil, policyErr("max-consecutive", "no password of length %d has these classes with no character more than %d times in a row: allow longer runs or add characters", L, p.MaxConsecutive)
+	}
+	return c, nil
+}
+
+// countRuns counts the strings that also obey the run limit.
+func (c *counted) countRuns(p PasswordPolicy) error {
+	L, r := p.Length, p.MaxConsecutive
+	n := int64(len(c.lay.alphabet))
+	if len(c.spec.cls) == 0 {
+		c.countVR = countRunsPure(L, n, r)
+		c.log2VR, c.boundVR = log2Big(c.countVR), Exact
+		return nil
+	}
+	c.countVR = nil
+	if d := newRunsDP(c.spec, r, maxRunStates); d != nil {
+		c.runsDP = d
+		S := words(float64(L) * c.logN / 2)
+		if d.work()*(nsAdd+nsMulSmall)*S <= exactBudgetNs {
+			c.countVR = d.countExact()
+			c.log2VR, c.boundVR = log2Big(c.countVR), Exact
+			return nil
+		}
+		if d.work() <= maxFloatRunWork {
+			c.log2VR, c.boundVR = d.log2LowerBound(), LowerBound
+			return nil
+		}
+	}
+	// Long runs allowed: a run longer than r starting at a given position
+	// has probability at most max n_i^-r in V, so by the union bound at
+	// least a fraction 1 − (L−r)·max n_i^-r of V obeys the limit.
+	minClass := n
+	for _, s := range c.lay.sizes {
+		minClass = min(minClass, int64(s))
+	}
+	eps := float64(L-r) * math.Pow(float64(minClass), -float64(r))
+	if minClass < 2 || eps > 1e-3 {
+		return policyErr("max-consecutive", "max-consecutive %d with %s at length %d is too complex to count: raise max-consecutive, drop a minimum or maximum, or shorten the password", r, describeConstraints(c.classes, L), L)
+	}
+	c.log2VR, c.boundVR = c.log2V+math.Log2(1-eps), LowerBound
+	return nil
+}
+
+// buildLayout orders the alphabet (constrained classes first, then the
+// pool) and derives the counting problem.
+func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
+	L := p.Length
+	lay := &layout{L: L}
+	if p.MaxConsecutive > 0 && p.MaxConsecutive < L {
+		lay.maxRun = p.MaxConsecutive
+	}
+	spec := countSpec{L: L}
+	var pool []rune
+	for _, c := range classes {
+		if c.min == 0 && c.max >= L {
+			pool = append(pool, c.chars...)
+			continue
+		}
+		slot := int8(len(lay.lo))
+		lay.offsets = append(lay.offsets, int32(len(lay.alphabet)))
+		lay.sizes = append(lay.sizes, len(c.chars))
+		lay.lo = append(lay.lo, c.min)
+		lay.hi = append(lay.hi, c.max)
+		lay.sumMin += c.min
+		for _, r := range c.chars {
+			lay.alphabet = append(lay.alphabet, r)
+			lay.slotOf = append(lay.slotOf, slot)
+		}
+		spec.cls = append(spec.cls, countClass{n: int64(len(c.chars)), lo: c.min, hi: c.max})
+	}
+	if len(pool) > 0 {
+		lay.offsets = append(lay.offsets, int32(len(lay.alphabet)))
+		lay.sizes = append(lay.sizes, len(pool))
+		for _, r := range pool {
+			lay.alphabet = append(lay.alphabet, r)
+			lay.slotOf = append(lay.slotOf, -1)
+		}
+		spec.pool = int64(len(pool))
+	}
+	return lay, spec
+}
+
+// NewPassword validates and compiles a policy. Errors are *PolicyError
+// values that say what is wrong and what would work; warnings note
+// settings that were adjusted (such as repeated characters).
+func NewPassword(p PasswordPolicy) (*Password, []Warning, error) {
+	c, err := countPolicy(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	pw := &Password{policy: p, lay: c.lay, ascii: true}
+	for _, r := range c.lay.alphabet {
+		if r >= 0x80 {
+			pw.ascii = false
+		}
+	}
+	if err := pw.chooseSampler(c); err != nil {
+		return nil, c.warns, err
+	}
+	return pw, c.warns, nil
+}
+
+// chooseSampler picks the cheapest exact sampler from the exact acceptance
+// figures, and settles the entropy.
+func (pw *Password) chooseSampler(c *counted) error {
+	lay := c.lay
+	L := lay.L
+	pw.entropy = Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}
+	if len(lay.lo) == 0 && lay.maxRun == 0 {
+		pw.gen, pw.method = directSampler{n: len(lay.alphabet)}, "direct"
+		return nil
+	}
+	if c.log2VR-float64(L)*c.logN >= minRejectLog2 {
+		pw.gen, pw.method = rejectionSampler{lay}, "rejection"
+		return nil
+	}
+	runsFit := lay.maxRun > 0 && float64(L)*(words(float64(L)*c.logN/2)*8+32) <= maxTableBytes
+	if len(lay.lo) == 0 { // only the run limit, and runs are tight
+		if runsFit {
+			pw.gen, pw.method = newRunsSampler(L, len(lay.alphabet), lay.maxRun), "runs"
+			return nil
+		}
+		return tooConstrained(c)
+	}
+	// Tight runs with loose classes: draw run-valid strings, keep those
+	// whose class counts are in range.
+	if runsFit && c.log2VR-log2RunsPure(L, int64(len(lay.alphabet)), lay.maxRun) >= minFilterLog2 {
+		pw.gen, pw.method = classFilter{newRunsSampler(L, len(lay.alphabet), lay.maxRun), lay}, "runs+classes"
+		return nil
+	}
+	base, method, err := pw.classSampler(c)
+	if err != nil {
+		return err
+	}
+	if !c.hasRuns || c.log2VR-c.log2V >= minFilterLog2 {
+		pw.gen, pw.method = base, method
+		if c.hasRuns {
+			pw.method += "+runs"
+		}
+		return nil
+	}
+	if d := c.runsDP; d != nil && d.tableBytes(c.logN) <= maxTableBytes && d.work()*(nsAdd+nsMulSmall)*words(float64(L)*c.logN/2) <= 20*exactBudgetNs {
+		s := newDPSampler(d, lay.offsets)
+		pw.gen, pw.method = s, "runs-dp"
+		n := s.count()
+		pw.entropy = exactEntropy(n)
+		return nil
+	}
+	return tooConstrained(c)
+}
+
+// classSampler picks the exact sampler for the class constraints alone.
+func (pw *Password) classSampler(c *counted) (sampler, string, error) {
+	lay := c.lay
+	S := words(float64(lay.L) * c.logN)
+	limit := int(min(1<<16, maxTableBytes/(S*8+64)))
+	if comps := c.spec.compositions(limit); comps >= 0 {
+		s, total := newCompositionSampler(lay, c.spec)
+		if c.countV != nil && total.Cmp(c.countV) != 0 {
+			panic(fmt.Sprintf("generator: composition total %v != count %v", total, c.countV))
+		}
+		if c.countV == nil && !c.hasRuns { // the enumeration is exact: use it
+			pw.entropy = exactEntropy(total)
+		}
+		return s, "composition", nil
+	}
+	s, acc := newTiltedSampler(lay, c.log2V)
+	if acc < minTiltLog2 {
+		return nil, "", tooConstrained(c)
+	}
+	return s, "tilted", nil
+}
+
+func tooConstrained(c *counted) error {
+	L := c.lay.L
+	what := describeConstraints(c.classes, L)
+	if c.hasRuns {
+		if what != "" {
+			what += ", "
+		}
+		what += fmt.Sprintf("max-consecutive %d", c.lay.maxRun)
+	}
+	return policyErr("length", "%s at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", what, L)
+}
+
+// Generate returns one password drawn uniformly from every password the
+// policy allows.
+func (pw *Password) Generate(r *Rand) (string, error) {
+	idx := make([]int32, pw.lay.L)
+	pw.gen.sample(r, idx)
+	if err := r.Err(); err != nil {
+		clear(idx)
+		return "", err
+	}
+	s := pw.render(idx)
+	clear(idx)
+	return s, nil
+}
+
+// render turns alphabet indices into the password text.
+func (pw *Password) render(idx []int32) string {
+	if pw.ascii {
+		b := make([]byte, len(idx))
+		for i, x := range idx {
+			b[i] = byte(pw.lay.alphabet[x])
+		}
+		return string(b)
+	}
+	rs := make([]rune, len(idx))
+	for i, x := range idx {
+		rs[i] = pw.lay.alphabet[x]
+	}
+	return string(rs)
+}
+
+// Entropy implements Generator.
+func (pw *Password) Entropy() Entropy { return pw.entropy }
+
+// Policy returns the policy the password was compiled from.
+func (pw *Password) Policy() PasswordPolicy { return pw.policy }
+
+// Length returns the password length in characters.
+func (pw *Password) Length() int { return pw.lay.L }
+
+// AlphabetSize returns the number of distinct characters in use.
+func (pw *Password) AlphabetSize() int { return len(pw.lay.alphabet) }
+
+// Alphabet returns the characters in use, class by class.
+func (pw *Password) Alphabet() string {
+	out := make([]rune, 0, len(pw.lay.alphabet))
+	for _, c := range Classes() {
+		for _, r := range pw.lay.alphabet {
+			if classOfPolicy(r, pw.policy) == c {
+				out = append(out, r)
+			}
+		}
+	}
+	return string(out)
+}
+
+// classOfPolicy returns the class a character of the compiled alphabet
+// belongs to: by the built-in sets, or by classOf for custom alphabets and
+// symbol sets.
+func classOfPolicy(r rune, p PasswordPolicy) Class {
+	if p.Alphabet != "" {
+		return classOf(r)
+	}
+	switch {
+	case r >= 'a' && r <= 'z':
+		return Lower
+	case r >= 'A' && r <= 'Z':
+		return Upper
+	case r >= '0' && r <= '9':
+		return Digits
+	case r == ' ':
+		return Space
+	}
+	return Symbols
+}
+
+// Method names the sampler in use, for diagnostics and tests: direct,
+// rejection, composition, tilted, runs, runs-dp (with "+runs" when a run
+// filter is added).
+func (pw *Password) Method() string { return pw.method }

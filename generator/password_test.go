@@ -1,0 +1,522 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// allowedChars computes the alphabet of a policy independently of the
+// compiler: the default sets or the custom alphabet, minus exclusions.
+func allowedChars(p PasswordPolicy) map[rune]Class {
+	out := map[rune]Class{}
+	add := func(s string, c Class) {
+		for _, r := range s {
+			out[r] = c
+		}
+	}
+	if p.Alphabet != "" {
+		for _, r := range p.Alphabet {
+			out[r] = classOf(r)
+		}
+	} else {
+		sets := map[Class]string{Lower: LowerChars, Upper: UpperChars, Digits: DigitChars, Symbols: SymbolChars, Space: " "}
+		if p.SymbolSet != "" {
+			sets[Symbols] = p.SymbolSet
+		}
+		for _, c := range Classes() {
+			if p.Class(c).Use {
+				add(sets[c], c)
+			}
+		}
+	}
+	drop := p.Exclude
+	if p.NoAmbiguous {
+		drop += Ambiguous
+	}
+	for _, r := range drop {
+		delete(out, r)
+	}
+	return out
+}
+
+// checkPassword verifies a password against a policy without using the
+// compiler's data structures.
+func checkPassword(p PasswordPolicy, allowed map[rune]Class, s string) error {
+	if n := utf8.RuneCountInString(s); n != p.Length {
+		return fmt.Errorf("length %d, want %d", n, p.Length)
+	}
+	var counts [numClasses]int
+	var prev rune
+	run := 0
+	for i, r := range []rune(s) {
+		c, ok := allowed[r]
+		if !ok {
+			return fmt.Errorf("character %q not allowed", r)
+		}
+		counts[c]++
+		if i > 0 && r == prev {
+			run++
+		} else {
+			run = 1
+		}
+		if p.MaxConsecutive > 0 && run > p.MaxConsecutive {
+			return fmt.Errorf("run of %d %q", run, r)
+		}
+		prev = r
+	}
+	for _, c := range Classes() {
+		cp := p.Class(c)
+		if counts[c] < cp.Min {
+			return fmt.Errorf("%d %s, want at least %d", counts[c], c, cp.Min)
+		}
+		if cp.Max > 0 && counts[c] > cp.Max {
+			return fmt.Errorf("%d %s, want at most %d", counts[c], c, cp.Max)
+		}
+	}
+	return nil
+}
+
+// bruteForcePasswords lists every string the policy allows.
+func bruteForcePasswords(p PasswordPolicy) []string {
+	allowed := allowedChars(p)
+	var alpha []rune
+	for r := range allowed {
+		alpha = append(alpha, r)
+	}
+	var out []string
+	buf := make([]rune, p.Length)
+	var rec func(i int)
+	rec = func(i int) {
+		if i == p.Length {
+			if s := string(buf); checkPassword(p, allowed, s) == nil {
+				out = append(out, s)
+			}
+			return
+		}
+		for _, r := range alpha {
+			buf[i] = r
+			rec(i + 1)
+		}
+	}
+	rec(0)
+	return out
+}
+
+// samplersFor builds the given policy once per applicable sampler, so each
+// exact method is tested on its own, not only the one NewPassword picks.
+func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
+	t.Helper()
+	base, _, err := NewPassword(p)
+	if err != nil {
+		t.Fatalf("NewPassword(%+v): %v", p, err)
+	}
+	c, err := countPolicy(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := func(s sampler, m string) *Password {
+		cp := *base
+		cp.gen, cp.method = s, m
+		return &cp
+	}
+	out := map[string]*Password{"chosen:" + base.method: base}
+	out["rejection"] = with(rejectionSampler{c.lay}, "rejection")
+	if len(c.lay.lo) > 0 {
+		if cs, _ := newCompositionSampler(c.lay, c.spec); cs != nil {
+			out["composition"] = with(cs, "composition")
+		}
+		ts, _ := newTiltedSampler(c.lay, c.log2V)
+		out["tilted"] = with(ts, "tilted")
+	}
+	if c.lay.maxRun > 0 {
+		rs := newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun)
+		if len(c.lay.lo) == 0 {
+			out["runs"] = with(rs, "runs")
+		} else {
+			out["runs+classes"] = with(classFilter{rs, c.lay}, "runs+classes")
+		}
+		if d := newRunsDP(c.spec, c.lay.maxRun, maxRunStates); d != nil {
+			out["runs-dp"] = with(newDPSampler(d, c.lay.offsets), "runs-dp")
+		}
+	}
+	return out
+}
+
+// randomTinyPolicy returns a policy over a 5–8 character custom alphabet
+// with random class minimums, maximums and run limits.
+func randomTinyPolicy(rng *rand.Rand) PasswordPolicy {
+	pool := []rune("abcdXYZ0123!?#")
+	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	p := PasswordPolicy{Length: 1 + rng.IntN(5), Alphabet: string(pool[:5+rng.IntN(4)])}
+	for _, c := range []Class{Lower, Upper, Digits, Symbols} {
+		cp := p.Class(c)
+		if rng.IntN(2) == 0 {
+			cp.Min = rng.IntN(3)
+		}
+		if rng.IntN(3) == 0 {
+			cp.Max = cp.Min + rng.IntN(3)
+		}
+	}
+	if rng.IntN(3) == 0 {
+		p.MaxConsecutive = 1 + rng.IntN(2)
+	}
+	return p
+}
+
+func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	tested, sampled := 0, 0
+	for tested < 300 {
+		p := randomTinyPolicy(rng)
+		want := bruteForcePasswords(p)
+		pw, _, err := NewPassword(p)
+		if len(want) == 0 {
+			if err == nil {
+				t.Fatalf("%+v: no valid password exists but NewPassword succeeded", p)
+			}
+			var pe *PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%+v: error %v is not a PolicyError", p, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%+v: %v, but %d passwords exist", p, err, len(want))
+		}
+		tested++
+		e := pw.Entropy()
+		if e.Bound != Exact || e.Count.Cmp(big.NewInt(int64(len(want)))) != 0 {
+			t.Fatalf("%+v: entropy count %v (%v), brute force %d", p, e.Count, e.Bound, len(want))
+		}
+		// Full-support χ²: every valid password equally likely, for every
+		// sampler, on the small sets.
+		if len(want) > 400 || sampled >= 40 {
+			continue
+		}
+		sampled++
+		index := map[string]int{}
+		for i, s := range want {
+			index[s] = i
+		}
+		for name, s := range samplersFor(t, p) {
+			r := seededRand(uint64(tested))
+			draws := 60 * len(want)
+			obs := make([]int64, len(want))
+			for range draws {
+				pwd, err := s.Generate(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				i, ok := index[pwd]
+				if !ok {
+					t.Fatalf("%s on %+v produced invalid %q", name, p, pwd)
+				}
+				obs[i]++
+			}
+			exp := make([]float64, len(want))
+			for i := range exp {
+				exp[i] = float64(draws) / float64(len(want))
+			}
+			requireChi(t, fmt.Sprintf("%s full support |V|=%d", name, len(want)), obs, exp)
+		}
+	}
+}
+
+// classCountLaw returns the exact probability of each composition (as
+// counts of the constrained classes) under the uniform law on V.
+func classCountLaw(t *testing.T, p PasswordPolicy) (map[string]float64, *layout) {
+	c, err := countPolicy(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	law := map[string]float64{}
+	total := new(big.Float)
+	weights := map[string]*big.Int{}
+	c.spec.visitCompositions(func(k []int, w *big.Int) {
+		weights[fmt.Sprint(k)] = w
+		total.Add(total, new(big.Float).SetInt(w))
+	})
+	for k, w := range weights {
+		f, _ := new(big.Float).Quo(new(big.Float).SetInt(w), total).Float64()
+		law[k] = f
+	}
+	return law, c.lay
+}
+
+func compositionOf(lay *layout, index map[rune]int, s string) string {
+	k := make([]int, len(lay.lo))
+	for _, r := range s {
+		if slot := lay.slotOf[index[r]]; slot >= 0 {
+			k[slot]++
+		}
+	}
+	return fmt.Sprint(k)
+}
+
+// checkClassLaw draws n passwords and compares the histogram of class
+// counts with the exact law.
+func checkClassLaw(t *testing.T, name string, gen func(*Rand) (string, error), law map[string]float64, lay *layout, n int, seed uint64) (p float64) {
+	t.Helper()
+	keys := make([]string, 0, len(law))
+	for k := range law {
+		keys = append(keys, k)
+	}
+	// Sort cells by probability so pooling merges neighbours sensibly.
+	sortByProb(keys, law)
+	pos := map[string]int{}
+	for i, k := range keys {
+		pos[k] = i
+	}
+	obs := make([]int64, len(keys))
+	index := map[rune]int{}
+	for i, r := range lay.alphabet {
+		index[r] = i
+	}
+	r := seededRand(seed)
+	for range n {
+		s, err := gen(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, ok := pos[compositionOf(lay, index, s)]
+		if !ok {
+			t.Fatalf("%s: invalid composition %s in %q", name, compositionOf(lay, index, s), s)
+		}
+		obs[i]++
+	}
+	exp := make([]float64, len(keys))
+	for i, k := range keys {
+		exp[i] = law[k] * float64(n)
+	}
+	_, _, p = chiSquare(obs, exp)
+	return p
+}
+
+func sortByProb(keys []string, law map[string]float64) {
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && law[keys[j]] < law[keys[j-1]]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+}
+
+var constrainedPolicies = map[string]func() PasswordPolicy{
+	"seed recipe L10 (≥1 lower, ≥1 upper, ≥3 digits, alphanumeric)": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Length, p.Symbols.Use = 10, false
+		p.Lower.Min, p.Upper.Min, p.Digits.Min = 1, 1, 3
+		return p
+	},
+	"L12 ≥5 digits ≥5 symbols": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Length, p.Digits.Min, p.Symbols.Min = 12, 5, 5
+		return p
+	},
+	"L20 one of each": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 1, 1, 1, 1
+		return p
+	},
+	"L12 ≥10 digits": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Length, p.Digits.Min = 12, 10
+		return p
+	},
+	"L16 ≤2 symbols, 2..4 digits": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Length, p.Symbols.Max, p.Digits.Min, p.Digits.Max = 16, 2, 2, 4
+		return p
+	},
+	"L14 one each, run ≤ 2": func() PasswordPolicy {
+		p := DefaultPasswordPolicy()
+		p.Length, p.MaxConsecutive = 14, 2
+		p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 1, 1, 1, 1
+		return p
+	},
+}
+
+func TestClassCountsFollowExactLaw(t *testing.T) {
+	for name, mk := range constrainedPolicies {
+		p := mk()
+		law, lay := classCountLaw(t, p)
+		if p.MaxConsecutive > 0 {
+			continue // the run limit changes the law; covered by brute force
+		}
+		for method, pw := range samplersFor(t, p) {
+			if method == "rejection" && pw.Entropy().Bits-float64(pw.Length())*log2Float(int64(pw.AlphabetSize())) < -4 {
+				continue // slow by design at this acceptance, and never chosen there
+			}
+			pv := checkClassLaw(t, name+"/"+method, pw.Generate, law, lay, 50000, 42)
+			if pv < alarmP {
+				t.Errorf("%s / %s: class counts p=%.3g < %g: biased", name, method, pv, alarmP)
+			}
+		}
+	}
+}
+
+// forcedFill is the forbidden method: place the required minimums, fill
+// the rest uniformly, shuffle. The class-count test must catch it, or it
+// could not catch a real regression.
+func forcedFill(pw *Password) func(*Rand) (string, error) {
+	lay := pw.lay
+	return func(r *Rand) (string, error) {
+		out := make([]int32, 0, lay.L)
+		for slot, m := range lay.lo {
+			for range m {
+				out = append(out, lay.offsets[slot]+int32(r.Intn(lay.sizes[slot])))
+			}
+		}
+		for len(out) < lay.L {
+			out = append(out, int32(r.Intn(len(lay.alphabet))))
+		}
+		for i := len(out) - 1; i > 0; i-- {
+			j := r.Intn(i + 1)
+			out[i], out[j] = out[j], out[i]
+		}
+		return pw.render(out), r.Err()
+	}
+}
+
+func TestClassLawCatchesForcedFill(t *testing.T) {
+	for _, name := range []string{"seed recipe L10 (≥1 lower, ≥1 upper, ≥3 digits, alphanumeric)", "L12 ≥5 digits ≥5 symbols", "L20 one of each"} {
+		p := constrainedPolicies[name]()
+		law, lay := classCountLaw(t, p)
+		pw, _, err := NewPassword(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pv := checkClassLaw(t, name, forcedFill(pw), law, lay, 100000, 43); pv >= alarmP {
+			t.Errorf("%s: forced fill passed the class-count test (p=%.3g)", name, pv)
+		}
+	}
+}
+
+// Long passwords with large minimums use the tilted sampler; its class
+// counts must follow the exact law too. The law is computed by enumeration.
+func TestTiltedSamplerLongPolicy(t *testing.T) {
+	p := DefaultPasswordPolicy()
+	p.Length, p.Digits.Min, p.Symbols.Min = 120, 30, 45
+	pw, _, err := NewPassword(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	law, lay := classCountLaw(t, p)
+	c, _ := countPolicy(p)
+	ts, acc := newTiltedSampler(c.lay, c.log2V)
+	if acc < -8 {
+		t.Fatalf("tilted acceptance 2^%.1f is too low", acc)
+	}
+	cp := *pw
+	cp.gen = ts
+	if pv := checkClassLaw(t, "tilted L120", cp.Generate, law, lay, 20000, 44); pv < alarmP {
+		t.Fatalf("tilted sampler biased: p=%.3g", pv)
+	}
+}
+
+func TestDefaultPasswordCharacterAndPositionFrequencies(t *testing.T) {
+	for name, p := range map[string]PasswordPolicy{
+		"default":     DefaultPasswordPolicy(),
+		"one of each": constrainedPolicies["L20 one of each"](),
+	} {
+		pw, _, err := NewPassword(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alpha := []rune(pw.Alphabet())
+		idx := map[rune]int{}
+		for i, r := range alpha {
+			idx[r] = i
+		}
+		K, L := len(alpha), pw.Length()
+		n := 50000
+		freq := make([]int64, K)
+		pos := make([][]int64, L)
+		for i := range pos {
+			pos[i] = make([]int64, K)
+		}
+		r := seededRand(99)
+		for range n {
+			s, err := pw.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range []rune(s) {
+				freq[idx[c]]++
+				pos[i][idx[c]]++
+			}
+		}
+		// Under a uniform law on V every position has the same marginal,
+		// and characters of one class are equally likely: test against the
+		// pooled class frequencies.
+		classTotal := map[Class]int64{}
+		classSize := map[Class]int{}
+		for i, c := range alpha {
+			classTotal[classOfPolicy(c, p)] += freq[i]
+			classSize[classOfPolicy(c, p)]++
+		}
+		exp := make([]float64, K)
+		for i, c := range alpha {
+			cl := classOfPolicy(c, p)
+			exp[i] = float64(classTotal[cl]) / float64(classSize[cl])
+		}
+		if name == "default" {
+			for i := range exp {
+				exp[i] = float64(n*L) / float64(K)
+			}
+		}
+		requireChi(t, name+" characters", freq, exp)
+		var obsAll []int64
+		var expAll []float64
+		for i := range pos {
+			obsAll = append(obsAll, pos[i]...)
+			for j := range exp {
+				expAll = append(expAll, exp[j]/float64(L))
+			}
+		}
+		requireChi(t, name+" per position", obsAll, expAll)
+	}
+}
+
+func TestEveryMethodFailsClosed(t *testing.T) {
+	policies := []PasswordPolicy{DefaultPasswordPolicy()}
+	for _, mk := range constrainedPolicies {
+		policies = append(policies, mk())
+	}
+	policies = append(policies, PasswordPolicy{Length: 50, Alphabet: "ab", MaxConsecutive: 2})
+	seen := map[string]bool{}
+	for _, p := range policies {
+		for method, pw := range samplersFor(t, p) {
+			seen[strings.TrimPrefix(method, "chosen:")] = true
+			for _, good := range []int{0, 100} { // the first 4 KiB block fails
+				s, err := pw.Generate(NewRand(&failingSource{good: good}))
+				if err == nil || s != "" || !errors.Is(err, ErrRandomness) {
+					t.Fatalf("%s with a failing source: %q, %v", method, s, err)
+				}
+			}
+		}
+	}
+	for _, m := range []string{"direct", "rejection", "composition", "tilted", "runs", "runs+classes", "runs-dp"} {
+		if !seen[m] {
+			t.Errorf("method %s was not exercised", m)
+		}
+	}
+}
+
+// A source that dies in the middle of a password must not yield one.
+func TestFailureMidPassword(t *testing.T) {
+	p := DefaultPasswordPolicy()
+	p.Length = 4096 // needs more than one 4 KiB block
+	pw, _, err := NewPassword(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := pw.Generate(NewRand(&failingSource{good: blockSize}))
+	if err == nil || s != "" {
+		t.Fatalf("got %d characters, err %v", len(s), err)
+	}
+}

@@ -1,0 +1,347 @@
+package generator
+
+import (
+	"math"
+	"math/big"
+	"sort"
+)
+
+// sampler draws one password as alphabet indices. Errors surface through
+// r.Err(); callers check it before using out. Samplers are immutable once
+// built, so one can serve many goroutines, each with its own Rand.
+type sampler interface {
+	sample(r *Rand, out []int32)
+}
+
+// layout is the compiled alphabet: the constrained classes first, each in
+// one contiguous block, then the pool of unconstrained characters.
+type layout struct {
+	L        int
+	alphabet []rune
+	slotOf   []int8  // alphabet index → constrained slot, or -1 for the pool
+	offsets  []int32 // label → first alphabet index: the slots, then the pool
+	sizes    []int   // label → number of characters
+	lo, hi   []int   // count range of each constrained slot
+	sumMin   int
+	maxRun   int // 0: no limit
+}
+
+func (l *layout) slots() int     { return len(l.lo) }
+func (l *layout) poolLabel() int { return len(l.lo) }
+
+// countsOK reports whether every constrained class count is in range.
+func (l *layout) countsOK(out []int32) bool {
+	var counts [numClasses]int
+	for _, x := range out {
+		if k := l.slotOf[x]; k >= 0 {
+			counts[k]++
+		}
+	}
+	for k := range l.lo {
+		if counts[k] < l.lo[k] || counts[k] > l.hi[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// runsOK reports whether no character repeats more than maxRun times in a
+// row.
+func runsOK(out []int32, maxRun int) bool {
+	run := 1
+	for i := 1; i < len(out); i++ {
+		if out[i] == out[i-1] {
+			run++
+			if run > maxRun {
+				return false
+			}
+		} else {
+			run = 1
+		}
+	}
+	return true
+}
+
+// directSampler: no constraints at all, every character independent.
+type directSampler struct{ n int }
+
+func (s directSampler) sample(r *Rand, out []int32) {
+	for i := range out {
+		out[i] = int32(r.Intn(s.n))
+	}
+}
+
+// rejectionSampler draws uniform strings over the whole alphabet and keeps
+// the first that satisfies every constraint. A try stops as soon as its
+// prefix can no longer be valid (a maximum exceeded, too few positions left
+// for the missing minimums, a run too long); that rejects exactly the same
+// strings, only sooner, so the output stays uniform over the valid set.
+type rejectionSampler struct{ lay *layout }
+
+func (s rejectionSampler) sample(r *Rand, out []int32) {
+	lay := s.lay
+	n := len(lay.alphabet)
+	L := lay.L
+try:
+	for {
+		var counts [numClasses]int
+		deficit := lay.sumMin
+		run := 0
+		for i := 0; i < L; i++ {
+			x := int32(r.Intn(n))
+			if r.err != nil {
+				return
+			}
+			if k := lay.slotOf[x]; k >= 0 {
+				counts[k]++
+				if counts[k] <= lay.lo[k] {
+					deficit--
+				}
+				if counts[k] > lay.hi[k] {
+					continue try
+				}
+			}
+			if L-1-i < deficit {
+				continue try
+			}
+			if lay.maxRun > 0 {
+				if i > 0 && out[i-1] == x {
+					run++
+					if run > lay.maxRun {
+						continue try
+					}
+				} else {
+					run = 1
+				}
+			}
+			out[i] = x
+		}
+		return
+	}
+}
+
+// compositionSampler draws the class counts with probability proportional
+// to the number of strings that have them, then a uniformly random
+// arrangement of the labels, then uniform characters within each label.
+// A string with counts k has probability W(k)/|V| · 1/multinomial(L; k) ·
+// Π n_i^−k_i = 1/|V|: exactly uniform, however tight the policy.
+type compositionSampler struct {
+	lay     *layout
+	comps   [][]int // constrained counts of each valid composition
+	chooser *lazyChooser
+}
+
+// newCompositionSampler enumerates the valid compositions; total is |V|.
+func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *big.Int) {
+	s := &compositionSampler{lay: lay}
+	var cum []*big.Int
+	acc := new(big.Int)
+	spec.visitCompositions(func(counts []int, w *big.Int) {
+		if w.Sign() == 0 {
+			return
+		}
+		acc = new(big.Int).Add(acc, w)
+		cum = append(cum, acc)
+		s.comps = append(s.comps, append([]int(nil), counts...))
+	})
+	if len(cum) == 0 {
+		return nil, new(big.Int)
+	}
+	s.chooser = newLazyChooser(cum)
+	return s, acc
+}
+
+func (s *compositionSampler) sample(r *Rand, out []int32) {
+	lay := s.lay
+	for {
+		k := s.comps[s.chooser.pick(r)]
+		pos := 0
+		for slot, c := range k {
+			for range c {
+				out[pos] = int32(slot)
+				pos++
+			}
+		}
+		for ; pos < lay.L; pos++ {
+			out[pos] = int32(lay.poolLabel())
+		}
+		for i := len(out) - 1; i > 0; i-- { // Fisher–Yates: uniform arrangement
+			j := r.Intn(i + 1)
+			out[i], out[j] = out[j], out[i]
+		}
+		for i, label := range out {
+			out[i] = lay.offsets[label] + int32(r.Intn(lay.sizes[label]))
+		}
+		if r.err != nil || lay.maxRun == 0 || runsOK(out, lay.maxRun) {
+			return
+		}
+	}
+}
+
+// tiltedSampler is rejection sampling from a tilted proposal, for policies
+// with too many compositions to enumerate and too low an acceptance for
+// plain rejection (long passwords with large minimums). Each character
+// comes from label b with weight n_b·w_b; a string with counts k is then
+// accepted with probability Π w_b^(k*_b − k_b), where k* is the valid
+// composition that minimises Σ k_b·log w_b (so the probability is at most
+// 1). A valid string is proposed with probability Π w_b^k_b / W^L and
+// accepted with Π w_b^k*_b / W^L in all: the same for every valid string,
+// so the output is uniform. The weights are chosen to maximise that
+// acceptance.
+type tiltedSampler struct {
+	lay   *layout
+	w     []int64 // per label
+	cumW  []int64 // cumulative n_b·w_b
+	kStar []int   // per label
+	logW  []float64
+}
+
+// newTiltedSampler chooses the weights by a pattern search on the exact
+// acceptance rate (log2 |V| + Σ k*_b·log2 w_b − L·log2 Σ n_b·w_b, which
+// only depends on the weights' ratios), then scales them to integers with
+// the smallest at tiltScale so the ratios keep about ten bits of
+// precision. It returns the sampler and log2 of its acceptance rate.
+func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) {
+	nl := len(lay.sizes)
+	lo := make([]int, nl)
+	hi := make([]int, nl)
+	copy(lo, lay.lo)
+	copy(hi, lay.hi)
+	if nl > lay.slots() { // the pool: any count
+		lo[nl-1], hi[nl-1] = 0, lay.L
+	}
+	eval := func(w []int64) float64 {
+		k := kStar(lay.L, w, lo, hi)
+		total, s := 0.0, 0.0
+		for b := range w {
+			s += float64(k[b]) * math.Log2(float64(w[b]))
+			total += float64(lay.sizes[b]) * float64(w[b])
+		}
+		return log2Count + s - float64(lay.L)*math.Log2(total)
+	}
+	// Search in log2 space, evaluating the integer weights actually used.
+	logw := make([]float64, nl)
+	toInt := func(lw []float64) []int64 {
+		m := lw[0]
+		for _, v := range lw {
+			m = math.Min(m, v)
+		}
+		w := make([]int64, nl)
+		for b, v := range lw {
+			w[b] = int64(math.Round(tiltScale * math.Exp2(min(v-m, 20))))
+		}
+		return w
+	}
+	best := eval(toInt(logw))
+	for step := 2.0; step > 1.0/tiltScale; step /= 2 {
+		for improved := true; improved; {
+			improved = false
+			for b := range logw {
+				for _, d := range []float64{step, -step} {
+					logw[b] += d
+					if a := eval(toInt(logw)); a > best+1e-9 {
+						best, improved = a, true
+						continue
+					}
+					logw[b] -= d
+				}
+			}
+		}
+	}
+	w := toInt(logw)
+	s := &tiltedSampler{lay: lay, w: w, kStar: kStar(lay.L, w, lo, hi)}
+	var acc int64
+	for b, wb := range w {
+		acc += int64(lay.sizes[b]) * wb
+		s.cumW = append(s.cumW, acc)
+		s.logW = append(s.logW, math.Log2(float64(wb)))
+	}
+	return s, best
+}
+
+// tiltScale is the smallest tilt weight; the others are up to 2^20 times
+// larger, so Σ n_b·w_b stays far below 2^63.
+const tiltScale = 1024
+
+// kStar returns the composition within [lo, hi] summing to L that
+// minimises Σ k_b·log w_b: meet the minimums, then give the rest to the
+// lightest labels first.
+func kStar(L int, w []int64, lo, hi []int) []int {
+	k := append([]int(nil), lo...)
+	rest := L
+	for _, v := range lo {
+		rest -= v
+	}
+	order := make([]int, len(w))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return w[order[a]] < w[order[b]] })
+	for _, b := range order {
+		add := min(rest, hi[b]-k[b])
+		k[b] += add
+		rest -= add
+	}
+	return k
+}
+
+func (s *tiltedSampler) sample(r *Rand, out []int32) {
+	lay := s.lay
+	L := lay.L
+	W := int(s.cumW[len(s.cumW)-1])
+	nl := len(s.w)
+try:
+	for {
+		var counts [numClasses + 1]int
+		deficit := lay.sumMin
+		run := 0
+		for i := 0; i < L; i++ {
+			x := int64(r.Intn(W))
+			b := 0
+			for x >= s.cumW[b] {
+				b++
+			}
+			idx := lay.offsets[b] + int32(r.Intn(lay.sizes[b]))
+			if r.err != nil {
+				return
+			}
+			counts[b]++
+			if b < lay.slots() {
+				if counts[b] <= lay.lo[b] {
+					deficit--
+				}
+				if counts[b] > lay.hi[b] {
+					continue try
+				}
+			}
+			if L-1-i < deficit {
+				continue try
+			}
+			if lay.maxRun > 0 {
+				if i > 0 && out[i-1] == idx {
+					run++
+					if run > lay.maxRun {
+						continue try
+					}
+				} else {
+					run = 1
+				}
+			}
+			out[i] = idx
+		}
+		approx := 0.0
+		for b := 0; b < nl; b++ {
+			approx += float64(s.kStar[b]-counts[b]) * s.logW[b]
+		}
+		if bernoulliRatio(r, approx, func() (*big.Int, *big.Int) {
+			x, y := big.NewInt(1), big.NewInt(1)
+			for b := 0; b < nl; b++ {
+				x.Mul(x, powInt(s.w[b], s.kStar[b]))
+				y.Mul(y, powInt(s.w[b], counts[b]))
+			}
+			return x, y
+		}) || r.err != nil {
+			return
+		}
+	}
+}
