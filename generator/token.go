@@ -1,0 +1,223 @@
+package generator
+
+import (
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/hex"
+	"hash/crc32"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenFormat is how a token's random bytes are written out.
+type TokenFormat int
+
+// Token formats. The zero value is hex, the default.
+const (
+	TokenHex       TokenFormat = iota // lower-case hexadecimal, 2 characters a byte
+	TokenBase64URL                    // RFC 4648 §5 URL-safe base64, no padding
+	TokenBase32                       // RFC 4648 base32 (A-Z 2-7), no padding
+	TokenBase62                       // 0-9 A-Z a-z, fixed length per byte count
+	TokenRaw                          // the bytes themselves, e.g. for a key file
+)
+
+var tokenFormatNames = [...]string{"hex", "base64url", "base32", "base62", "raw"}
+
+// String returns the format's name as ParseTokenFormat accepts it.
+func (f TokenFormat) String() string {
+	if f < TokenHex || f > TokenRaw {
+		return "unknown"
+	}
+	return tokenFormatNames[f]
+}
+
+// TokenFormats returns the format names in display order.
+func TokenFormats() []string { return slices.Clone(tokenFormatNames[:]) }
+
+// ParseTokenFormat returns the format with the given name, ignoring case.
+func ParseTokenFormat(s string) (TokenFormat, error) {
+	for f, name := range tokenFormatNames {
+		if strings.EqualFold(s, name) {
+			return TokenFormat(f), nil
+		}
+	}
+	return 0, policyErr("format", "unknown token format %q: use hex, base64url, base32, base62 or raw", s)
+}
+
+// TokenPolicy is what a user asks of a token.
+type TokenPolicy struct {
+	// Bytes is the number of random bytes, 1 to MaxTokenBytes; it alone
+	// sets the strength: 8 bits a byte.
+	Bytes int
+	// Format is how the bytes are written.
+	Format TokenFormat
+	// Prefix is fixed text put in front, such as "sk_live_", so that a
+	// leaked token can be recognised. It adds no strength.
+	Prefix string
+	// Checksum appends 6 base-62 characters holding the CRC-32 of the
+	// encoded body, so that scanners can tell a real token from look-alike
+	// text without asking the issuer. It adds no strength.
+	Checksum bool
+}
+
+// DefaultTokenPolicy is 32 bytes (256 bits) as hex, with no prefix or
+// checksum.
+func DefaultTokenPolicy() TokenPolicy { return TokenPolicy{Bytes: 32, Format: TokenHex} }
+
+// Token makes tokens under a validated policy. It is immutable and safe for
+// concurrent use; each goroutine needs its own Rand.
+type Token struct {
+	p      TokenPolicy
+	length int // characters of the encoded body
+}
+
+var _ Generator = (*Token)(nil)
+
+// NewToken validates p and returns a generator for it.
+func NewToken(p TokenPolicy) (*Token, error) {
+	if p.Bytes < 1 || p.Bytes > MaxTokenBytes {
+		return nil, policyErr("bytes", "token size %d is out of range: use 1 to %d bytes", p.Bytes, MaxTokenBytes)
+	}
+	if p.Format < TokenHex || p.Format > TokenRaw {
+		return nil, policyErr("format", "unknown token format %d: use hex, base64url, base32, base62 or raw", int(p.Format))
+	}
+	if p.Format == TokenRaw && p.Prefix != "" {
+		return nil, policyErr("prefix", "a raw token is bytes, not text, so it cannot take a prefix: drop the prefix or choose a text format")
+	}
+	if p.Format == TokenRaw && p.Checksum {
+		return nil, policyErr("checksum", "a raw token is bytes, not text, so it cannot take a checksum: drop the checksum or choose a text format")
+	}
+	if err := checkTokenPrefix(p.Prefix); err != nil {
+		return nil, err
+	}
+	return &Token{p: p, length: encodedLen(p.Format, p.Bytes)}, nil
+}
+
+// checkTokenPrefix accepts printable text without spaces: a prefix exists to
+// be matched by scanners and pasted into configuration, where whitespace
+// and control characters break both.
+func checkTokenPrefix(prefix string) error {
+	if !utf8.ValidString(prefix) {
+		return policyErr("prefix", "token prefix %q is not valid UTF-8: use printable characters such as \"sk_live_\"", prefix)
+	}
+	for _, c := range prefix {
+		if unicode.IsSpace(c) || !unicode.IsPrint(c) {
+			return policyErr("prefix", "token prefix %q contains %q: use printable characters without spaces, such as \"sk_live_\"", prefix, c)
+		}
+	}
+	return nil
+}
+
+// base32NoPad is RFC 4648 base32; the padding carries nothing in a token of
+// fixed size and '=' is awkward in URLs and shells.
+var base32NoPad = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+func encodedLen(f TokenFormat, n int) int {
+	switch f {
+	case TokenHex:
+		return hex.EncodedLen(n)
+	case TokenBase64URL:
+		return base64.RawURLEncoding.EncodedLen(n)
+	case TokenBase32:
+		return base32NoPad.EncodedLen(n)
+	case TokenBase62:
+		return base62Len(n)
+	}
+	return n
+}
+
+func encodeToken(f TokenFormat, dst, src []byte) {
+	switch f {
+	case TokenHex:
+		hex.Encode(dst, src)
+	case TokenBase64URL:
+		base64.RawURLEncoding.Encode(dst, src)
+	case TokenBase32:
+		base32NoPad.Encode(dst, src)
+	case TokenBase62:
+		encodeBase62(dst, src)
+	default:
+		copy(dst, src)
+	}
+}
+
+// Generate returns Prefix + the encoded random bytes + the checksum if set.
+func (t *Token) Generate(r *Rand) (string, error) {
+	raw := make([]byte, t.p.Bytes)
+	defer clear(raw)
+	if _, err := r.Read(raw); err != nil {
+		return "", err
+	}
+	np, end := len(t.p.Prefix), len(t.p.Prefix)+t.length
+	size := end
+	if t.p.Checksum {
+		size += checksumLen
+	}
+	out := make([]byte, size)
+	defer clear(out)
+	copy(out, t.p.Prefix)
+	encodeToken(t.p.Format, out[np:end], raw)
+	if t.p.Checksum {
+		putChecksum(out[end:], out[np:end])
+	}
+	return string(out), nil
+}
+
+// Entropy is 8 bits per random byte, exactly: every encoding is injective
+// and the prefix and checksum are fixed by the bytes.
+func (t *Token) Entropy() Entropy {
+	return exactEntropy(new(big.Int).Lsh(big.NewInt(1), uint(8*t.p.Bytes)))
+}
+
+// Policy returns the policy the token was built from.
+func (t *Token) Policy() TokenPolicy { return t.p }
+
+// Length is the number of characters (bytes, for raw) of the encoded body,
+// without prefix or checksum. It is the same for every token of a policy.
+func (t *Token) Length() int { return t.length }
+
+// MinTokenBytes returns the smallest byte count whose entropy reaches bits.
+func MinTokenBytes(bits float64) (int, error) {
+	if err := checkBitsGoal(bits); err != nil {
+		return 0, err
+	}
+	if bits > 8*MaxTokenBytes {
+		return 0, policyErr("min-bits", "no token reaches %g bits: the largest, %d bytes, has %d bits", bits, MaxTokenBytes, 8*MaxTokenBytes)
+	}
+	return max(1, int(math.Ceil(bits/8))), nil
+}
+
+// checkBitsGoal rejects a strength goal that is not a number of bits.
+func checkBitsGoal(bits float64) error {
+	if math.IsNaN(bits) || bits < 0 {
+		return policyErr("min-bits", "minimum strength %g bits is not valid: use a number of bits of 0 or more", bits)
+	}
+	return nil
+}
+
+// checksumLen is the length of the checksum suffix: 62^6 > 2^32, so any
+// CRC-32 fits in 6 base-62 digits.
+const checksumLen = 6
+
+// putChecksum writes the CRC-32 (IEEE) of body into dst, in base 62 padded
+// to checksumLen characters.
+func putChecksum(dst, body []byte) {
+	putBase62Uint(dst[:checksumLen], uint64(crc32.ChecksumIEEE(body)))
+}
+
+// VerifyTokenChecksum reports whether token is prefix, a non-empty body and
+// a checksum suffix that matches the body.
+func VerifyTokenChecksum(token, prefix string) bool {
+	rest, ok := strings.CutPrefix(token, prefix)
+	if !ok || len(rest) <= checksumLen {
+		return false
+	}
+	body := rest[:len(rest)-checksumLen]
+	var want [checksumLen]byte
+	putChecksum(want[:], []byte(body))
+	return string(want[:]) == rest[len(body):]
+}
