@@ -37,18 +37,18 @@ const (
 // counted is a policy's layout and exact or bounded size, before any
 // sampler is built.
 type counted struct {
-	lay      *layout
-	spec     countSpec
-	classes  []pwClass
-	warns    []Warning
-	log2V    float64  // log2 |V|, the class-constrained set
-	countV   *big.Int // |V| when known exactly
-	log2VR   float64  // log2 |V ∩ runs-valid|; = log2V without a run limit
-	countVR  *big.Int
-	boundVR  Bound
-	runsDP   *runsDP // built when runs and class constraints meet
-	hasRuns  bool
-	logN     float64
+	lay     *layout
+	spec    countSpec
+	classes []pwClass
+	warns   []Warning
+	log2V   float64  // log2 |V|, the class-constrained set
+	countV  *big.Int // |V| when known exactly
+	log2VR  float64  // log2 |V ∩ runs-valid|; = log2V without a run limit
+	countVR *big.Int
+	boundVR Bound
+	runsDP  *runsDP // built when runs and class constraints meet
+	hasRuns bool
+	logN    float64
 }
 
 // countPolicy validates a policy and counts its outputs.
