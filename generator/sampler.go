@@ -63,12 +63,25 @@ func runsOK(out []int32, maxRun int) bool {
 }
 
 // directSampler: no constraints at all, every character independent.
-type directSampler struct{ n int }
+type directSampler struct {
+	n     int
+	batch digitBatch // when n >= 2
+}
+
+func newDirectSampler(n int) directSampler {
+	s := directSampler{n: n}
+	if n >= 2 {
+		s.batch = newDigitBatch(n)
+	}
+	return s
+}
 
 func (s directSampler) sample(r *Rand, out []int32) {
-	for i := range out {
-		out[i] = int32(r.Intn(s.n))
+	if s.n < 2 {
+		clear(out) // one character: nothing to choose
+		return
 	}
+	s.batch.fill(r, out)
 }
 
 // rejectionSampler draws uniform strings over the whole alphabet and keeps

@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"crypto/rand"
+	"io"
+	"testing"
+)
+
+// The floor: reading the random bytes a million length-20 passwords would
+// need at one byte per character (SPEC §6 compares with 20 MB).
+func BenchmarkFloorCryptoRandRead20MB(b *testing.B) {
+	buf := make([]byte, 64<<10)
+	for b.Loop() {
+		for n := 0; n < 20_000_000; n += len(buf) {
+			rand.Read(buf)
+		}
+	}
+}
+
+// SPEC §6: a million default passwords, all cores, to a discarding writer.
+func BenchmarkBulk1MDefaultPasswords(b *testing.B) {
+	pw, _, _ := NewPassword(DefaultPasswordPolicy())
+	for b.Loop() {
+		if err := Stream(io.Discard, pw, StreamOptions{Count: 1_000_000}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchGenerate(b *testing.B, g Generator) {
+	b.Helper()
+	r := NewRand(CryptoSource())
+	for b.Loop() {
+		if _, err := g.Generate(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "passwords/s")
+}
+
+func BenchmarkPasswordDefault(b *testing.B) {
+	pw, _, _ := NewPassword(DefaultPasswordPolicy())
+	benchGenerate(b, pw)
+}
+
+// The tight example: length 12 with ≥5 digits and ≥5 symbols.
+func BenchmarkPasswordTight12(b *testing.B) {
+	pw, _, _ := NewPassword(constrainedPolicies["L12 ≥5 digits ≥5 symbols"]())
+	benchGenerate(b, pw)
+}
+
+// The other example: length 4 with one of each of four classes.
+func BenchmarkPasswordOneEach4(b *testing.B) {
+	p := DefaultPasswordPolicy()
+	p.Length, p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 4, 1, 1, 1, 1
+	pw, _, _ := NewPassword(p)
+	benchGenerate(b, pw)
+}
+
+func benchEntropy(b *testing.B, L int) {
+	p := DefaultPasswordPolicy()
+	p.Length = L
+	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 2, 2, 2, 2
+	for b.Loop() {
+		if _, err := PasswordEntropy(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Entropy of four classes with minimums (SPEC §6: < 5 ms up to 128, < 50 ms
+// at 4096).
+func BenchmarkEntropy20(b *testing.B)   { benchEntropy(b, 20) }
+func BenchmarkEntropy128(b *testing.B)  { benchEntropy(b, 128) }
+func BenchmarkEntropy4096(b *testing.B) { benchEntropy(b, 4096) }
+
+// Compiling a policy fully (entropy and sampler), as the TUI does per key.
+func BenchmarkNewPassword4096AllMinimums(b *testing.B) {
+	p := DefaultPasswordPolicy()
+	p.Length = 4096
+	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 5, 5, 5, 5
+	for b.Loop() {
+		if _, _, err := NewPassword(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package generator
+
+import (
+	"errors"
+	"math"
+)
+
+// MinLength returns the smallest length, keeping every other setting of
+// p, whose entropy reaches bits. A length whose figure is only a lower
+// bound counts when the bound reaches the target, so the answer never
+// overstates strength. It returns a *PolicyError when even MaxLength falls
+// short or the other settings are invalid.
+func MinLength(p PasswordPolicy, bits float64) (int, error) {
+	if math.IsNaN(bits) || bits < 0 {
+		return 0, policyErr("min-bits", "min-bits must be a number of bits, 0 or more")
+	}
+	reaches := func(L int) (bool, error) {
+		q := p
+		q.Length = L
+		e, err := PasswordEntropy(q)
+		if err != nil {
+			var pe *PolicyError
+			if errors.As(err, &pe) && pe.Field == "length" {
+				return false, nil // too short for the minimums, or too long for the maximums
+			}
+			return false, err
+		}
+		return e.Rounded() >= bits, nil
+	}
+	// Entropy grows with the length wherever the policy is satisfiable: a
+	// valid password extends by any character of a class still below its
+	// maximum, which exists until the maximums cap the length. So binary
+	// search for the first length that reaches the target.
+	lo, hi := 1, MaxLength
+	if ok, err := reaches(hi); err != nil {
+		return 0, err
+	} else if !ok {
+		best := 0.0
+		for L := MaxLength; L >= 1; L /= 2 { // report what is reachable
+			q := p
+			q.Length = L
+			if e, err := PasswordEntropy(q); err == nil {
+				best = e.Rounded()
+				break
+			}
+		}
+		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower min-bits or widen the alphabet", MaxLength, bits, best)
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		ok, err := reaches(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, nil
+}

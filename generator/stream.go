@@ -1,0 +1,146 @@
+package generator
+
+import (
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// StreamOptions controls Stream.
+type StreamOptions struct {
+	// Count is how many results to write.
+	Count int
+	// Workers is how many goroutines generate at once; 0 means one per
+	// CPU. Each has its own Rand, so the output order carries no meaning.
+	Workers int
+	// NewSource returns the randomness for one worker; nil means
+	// CryptoSource.
+	NewSource func() Source
+	// Format appends one result to dst as it should appear in the output;
+	// nil means the secret followed by a newline. It is called from
+	// several goroutines at once.
+	Format func(dst []byte, secret string) []byte
+}
+
+// streamChunk is how much output a worker gathers before writing: large
+// enough that writes cost little, small enough that memory stays constant
+// at any count.
+const streamChunk = 64 << 10
+
+// Stream writes opts.Count results of g to w, in constant memory, using
+// several goroutines. It stops at the first error: a write error (such as
+// a closed pipe) or a failing random source, which is returned wrapped in
+// ErrRandomness; nothing generated after a source failure is written.
+func Stream(w io.Writer, g Generator, opts StreamOptions) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Count < 1 {
+		return nil
+	}
+	// Split the count into per-worker jobs of a few thousand results.
+	per := max(1, min(4096, opts.Count/(workers*4)+1))
+	var (
+		next    atomic.Int64 // results handed out so far
+		mu      sync.Mutex   // serialises writes to w
+		failed  atomic.Bool
+		errOnce sync.Once
+		first   error
+	)
+	fail := func(err error) {
+		errOnce.Do(func() { first = err })
+		failed.Store(true)
+	}
+	fast := fastLines(g, opts.Format)
+	var wg sync.WaitGroup
+	for range min(workers, (opts.Count+per-1)/per) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src := CryptoSource()
+			if opts.NewSource != nil {
+				src = opts.NewSource()
+			}
+			r := newRandSize(src, 64<<10)
+			defer r.Wipe()
+			buf := make([]byte, 0, streamChunk+8192)
+			defer func() { clear(buf[:cap(buf)]) }()
+			for !failed.Load() {
+				start := next.Add(int64(per)) - int64(per)
+				if start >= int64(opts.Count) {
+					break
+				}
+				n := int(min(int64(per), int64(opts.Count)-start))
+				for n > 0 && !failed.Load() {
+					var err error
+					buf, n, err = appendResults(buf, g, r, n, opts.Format, fast)
+					if err != nil {
+						fail(err)
+						return
+					}
+					if len(buf) >= streamChunk || n == 0 {
+						mu.Lock()
+						if !failed.Load() {
+							if _, err := w.Write(buf); err != nil {
+								fail(err)
+							}
+						}
+						mu.Unlock()
+						clear(buf)
+						buf = buf[:0]
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// appendResults appends up to n results, stopping at about a chunk, and
+// returns how many are still to do.
+func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast) ([]byte, int, error) {
+	if fast != nil {
+		k := min(n, max(1, (streamChunk-len(buf))/(fast.L+1)))
+		buf = fast.batch.appendLines(buf, r, fast.alphabet, fast.L, k)
+		if err := r.Err(); err != nil {
+			return buf, n, err
+		}
+		return buf, n - k, nil
+	}
+	for n > 0 && len(buf) < streamChunk {
+		s, err := g.Generate(r)
+		if err != nil {
+			return buf, n, err
+		}
+		if format != nil {
+			buf = format(buf, s)
+		} else {
+			buf = append(append(buf, s...), '\n')
+		}
+		n--
+	}
+	return buf, n, nil
+}
+
+// lineFast is the bulk path for unconstrained ASCII passwords: characters
+// go straight from batched digits into the output buffer.
+type lineFast struct {
+	batch    digitBatch
+	alphabet []byte
+	L        int
+}
+
+func fastLines(g Generator, format func([]byte, string) []byte) *lineFast {
+	pw, ok := g.(*Password)
+	if !ok || format != nil || !pw.ascii || pw.method != "direct" || len(pw.lay.alphabet) < 2 {
+		return nil
+	}
+	f := &lineFast{batch: newDigitBatch(len(pw.lay.alphabet)), L: pw.lay.L}
+	for _, r := range pw.lay.alphabet {
+		f.alphabet = append(f.alphabet, byte(r))
+	}
+	return f
+}
