@@ -20,7 +20,9 @@ func TestPasswordPolicyErrors(t *testing.T) {
 		{"max below min", func(p *PasswordPolicy) { p.Digits.Min, p.Digits.Max = 5, 3 }, "max-digits", []string{"below min-digits 5"}},
 		{"minimums over length", func(p *PasswordPolicy) { p.Length, p.Digits.Min, p.Symbols.Min = 8, 5, 5 }, "length", []string{"add up to 10", "at least 10"}},
 		{"every class off", func(p *PasswordPolicy) { *p = PasswordPolicy{Length: 8} }, "lower", []string{"every character class is off"}},
-		{"everything excluded", func(p *PasswordPolicy) { *p = PasswordPolicy{Length: 8, Digits: ClassPolicy{Use: true}, Exclude: DigitChars} }, "exclude", []string{"every character is excluded"}},
+		{"everything excluded", func(p *PasswordPolicy) {
+			*p = PasswordPolicy{Length: 8, Digits: ClassPolicy{Use: true}, Exclude: DigitChars}
+		}, "exclude", []string{"every character is excluded"}},
 		{"min on a class turned off", func(p *PasswordPolicy) { p.Symbols.Use, p.Symbols.Min = false, 2 }, "min-symbols", []string{"turned off"}},
 		{"min on excluded class", func(p *PasswordPolicy) { p.Digits.Min, p.Exclude = 1, DigitChars }, "min-digits", []string{"excluded"}},
 		{"min missing from alphabet", func(p *PasswordPolicy) { p.Alphabet, p.Digits.Min = "abc", 1 }, "min-digits", []string{"alphabet has no digits"}},
