@@ -7,33 +7,37 @@ import (
 
 // ClassPolicy is what a password policy says about one character class.
 type ClassPolicy struct {
-	Use bool // include the class in the alphabet
-	Min int  // at least this many characters from the class
-	Max int  // at most this many; 0 means no limit (turn Use off for none)
+	Use bool `json:"use"` // include the class in the alphabet
+	Min int  `json:"min"` // at least this many characters from the class
+	Max int  `json:"max"` // at most this many; 0 means no limit (turn Use off for none)
 }
 
 // PasswordPolicy describes the passwords to generate. Start from
 // DefaultPasswordPolicy: the zero value has no character classes.
 type PasswordPolicy struct {
-	Length int // 1..MaxLength
+	Length int `json:"length"` // 1..MaxLength
 
-	Lower, Upper, Digits, Symbols, Space ClassPolicy
+	Lower   ClassPolicy `json:"lower"`
+	Upper   ClassPolicy `json:"upper"`
+	Digits  ClassPolicy `json:"digits"`
+	Symbols ClassPolicy `json:"symbols"`
+	Space   ClassPolicy `json:"space"`
 
 	// SymbolSet replaces the 32 ASCII punctuation characters of the symbol
 	// class. It may hold only characters that are not letters, digits or
 	// spaces.
-	SymbolSet string
+	SymbolSet string `json:"symbol_set"`
 	// Alphabet, when set, replaces the classes' character sets: its
 	// characters are sorted into classes (see Class) and the classes' Use
 	// flags are ignored, while their Min and Max still apply.
-	Alphabet string
+	Alphabet string `json:"alphabet"`
 	// Exclude lists characters never to use.
-	Exclude string
+	Exclude string `json:"exclude"`
 	// NoAmbiguous removes the look-alike characters listed in Ambiguous.
-	NoAmbiguous bool
+	NoAmbiguous bool `json:"no_ambiguous"`
 	// MaxConsecutive, when positive, forbids any character from appearing
 	// more than this many times in a row.
-	MaxConsecutive int
+	MaxConsecutive int `json:"max_consecutive"`
 }
 
 // DefaultPasswordPolicy is 20 characters from lower, upper, digits and

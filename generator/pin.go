@@ -8,9 +8,9 @@ import (
 // PINPolicy is what a user asks of a PIN.
 type PINPolicy struct {
 	// Length is the number of digits, 1 to MaxLength.
-	Length int
+	Length int `json:"length"`
 	// NoTrivial excludes the trivial PINs of IsTrivialPIN.
-	NoTrivial bool
+	NoTrivial bool `json:"no_trivial"`
 }
 
 // DefaultPINPolicy is 6 digits, trivial PINs allowed.

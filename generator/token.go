@@ -52,16 +52,16 @@ func ParseTokenFormat(s string) (TokenFormat, error) {
 type TokenPolicy struct {
 	// Bytes is the number of random bytes, 1 to MaxTokenBytes; it alone
 	// sets the strength: 8 bits a byte.
-	Bytes int
+	Bytes int `json:"bytes"`
 	// Format is how the bytes are written.
-	Format TokenFormat
+	Format TokenFormat `json:"format"`
 	// Prefix is fixed text put in front, such as "sk_live_", so that a
 	// leaked token can be recognised. It adds no strength.
-	Prefix string
+	Prefix string `json:"prefix"`
 	// Checksum appends 6 base-62 characters holding the CRC-32 of the
 	// encoded body, so that scanners can tell a real token from look-alike
 	// text without asking the issuer. It adds no strength.
-	Checksum bool
+	Checksum bool `json:"checksum"`
 }
 
 // DefaultTokenPolicy is 32 bytes (256 bits) as hex, with no prefix or

@@ -1,0 +1,123 @@
+package settings
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sesame-sh/sesame/generator"
+)
+
+func TestDefaultsBuildEveryMode(t *testing.T) {
+	s := Default()
+	want := map[Mode]float64{Password: 131.09, Phrase: 77.55, Token: 256, PIN: 19.93}
+	for _, m := range Modes() {
+		g, warns, err := s.Generator(m)
+		if err != nil || len(warns) != 0 {
+			t.Fatalf("%v: %v %v", m, err, warns)
+		}
+		if got := g.Entropy().Rounded(); got != want[m] {
+			t.Errorf("%v default: %.2f bits, want %.2f", m, got, want[m])
+		}
+	}
+}
+
+func TestParseMode(t *testing.T) {
+	for in, want := range map[string]Mode{"pw": Password, "Password": Password, "pp": Phrase, "phrase": Phrase, "token": Token, "PIN": PIN} {
+		if got, err := ParseMode(in); err != nil || got != want {
+			t.Errorf("ParseMode(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseMode("nope"); err == nil {
+		t.Error("ParseMode(nope) succeeded")
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "config.json")
+	s := Default()
+	s.Mode = Token
+	s.Password.Length = 32
+	s.Password.Digits.Min = 3
+	s.Phrase.Case = generator.CaseTitle
+	s.Token.Format = generator.TokenBase62
+	s.ClearAfter = 10
+	if err := Save(path, s); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("saved file: %v %v", info.Mode(), err)
+	}
+	data, _ := os.ReadFile(path)
+	for _, want := range []string{`"mode": "token"`, `"format": "base62"`, `"version": 1`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("file lacks %s:\n%s", want, data)
+		}
+	}
+	got, warn := Load(path)
+	if warn != "" {
+		t.Fatal(warn)
+	}
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(s)
+	if string(a) != string(b) {
+		t.Fatalf("round trip:\n%s\n%s", a, b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestLoadBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	if s, warn := Load(filepath.Join(dir, "missing.json")); warn != "" || s.Password.Length != 20 {
+		t.Fatalf("missing file: %q", warn)
+	}
+	cases := map[string]string{
+		"corrupt":      `{"mode": "password", "password": {`,
+		"wrong types":  `{"password": {"length": "long"}}`,
+		"unknown mode": `{"mode": "mystery"}`,
+	}
+	for name, content := range cases {
+		p := filepath.Join(dir, name+".json")
+		os.WriteFile(p, []byte(content), 0o600)
+		s, warn := Load(p)
+		if warn == "" || strings.Contains(warn, "\n") || s.Password.Length != 20 {
+			t.Errorf("%s: warning %q, length %d", name, warn, s.Password.Length)
+		}
+	}
+	// Valid JSON with impossible values: only that mode falls back.
+	p := filepath.Join(dir, "impossible.json")
+	os.WriteFile(p, []byte(`{"password": {"length": 4, "digits": {"use": true, "min": 9}}, "token": {"bytes": 16}}`), 0o600)
+	s, warn := Load(p)
+	if !strings.Contains(warn, "password") || s.Password.Length != 20 || s.Token.Bytes != 16 {
+		t.Errorf("impossible values: %q %+v", warn, s.Token)
+	}
+	// An unreadable path (a directory) warns rather than fails.
+	if _, warn := Load(dir); warn == "" {
+		t.Error("reading a directory should warn")
+	}
+}
+
+func TestWordlistFileCachedAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "words.txt")
+	os.WriteFile(p, []byte("alpha\nbravo\ncharlie\n"), 0o600)
+	s := Default()
+	s.Phrase.Wordlist = p
+	g, warns, err := s.Generator(Phrase)
+	if err != nil || len(warns) == 0 { // fewer than 1000 words warns
+		t.Fatalf("%v %v", err, warns)
+	}
+	if ph := g.(*generator.Phrase); ph.ListSize() != 3 {
+		t.Fatalf("list size %d", ph.ListSize())
+	}
+	s.Phrase.Wordlist = filepath.Join(dir, "absent.txt")
+	if _, _, err := s.Generator(Phrase); err == nil {
+		t.Fatal("missing wordlist file accepted")
+	}
+}
