@@ -31,6 +31,16 @@ func (c Class) String() string {
 	return classNames[c]
 }
 
+var classNouns = [numClasses]string{"lower-case letter", "upper-case letter", "digit", "symbol", "space"}
+
+// noun names one character of the class: "digit", "lower-case letter".
+func (c Class) noun() string {
+	if c < 0 || c >= numClasses {
+		return "character"
+	}
+	return classNouns[c]
+}
+
 // Classes lists every class in order.
 func Classes() []Class { return []Class{Lower, Upper, Digits, Symbols, Space} }
 

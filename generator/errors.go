@@ -9,9 +9,13 @@ import "fmt"
 type PolicyError struct {
 	Field string
 	Msg   string
+	Err   error // the underlying cause, if any (such as fs.ErrNotExist)
 }
 
 func (e *PolicyError) Error() string { return e.Msg }
+
+// Unwrap returns the underlying cause.
+func (e *PolicyError) Unwrap() error { return e.Err }
 
 // policyErr builds a PolicyError with a formatted message.
 func policyErr(field, format string, args ...any) *PolicyError {

@@ -125,7 +125,7 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 				}
 				for _, r := range p.SymbolSet {
 					if classOf(r) != Symbols {
-						return nil, nil, policyErr("symbol-set", "the symbol set contains %s, which is a %s character: use punctuation and symbols only", describeRune(r), classOf(r))
+						return nil, nil, policyErr("symbol-set", "the symbol set contains %s, which is a %s: use punctuation and symbols only", describeRune(r), classOf(r).noun())
 					}
 				}
 				rs, dups := uniqueRunes(p.SymbolSet)
@@ -203,7 +203,7 @@ func missingClassErr(p PasswordPolicy, c Class, excluded bool) error {
 		} else if p.NoAmbiguous {
 			how = "the exclusions and the look-alike exclusion"
 		}
-		return policyErr(field, "min-%s is %d but %s remove every %s character: exclude fewer or set min-%s 0", c, min, how, c, c)
+		return policyErr(field, "min-%s is %d but %s remove every %s: exclude fewer or set min-%s 0", c, min, how, c.noun(), c)
 	case p.Alphabet != "":
 		return policyErr(field, "min-%s is %d but the alphabet has no %s characters: add some or set min-%s 0", c, min, c, c)
 	}

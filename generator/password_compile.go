@@ -77,7 +77,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		}
 	}
 	if math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0) {
-		return nil, policyErr("max-consecutive", "no password of length %d has these classes with no character more than %d times in a row: allow longer runs or add characters", L, p.MaxConsecutive)
+		return nil, policyErr("max-consecutive", "no password of length %d with these settings avoids repeating a character more than %s in a row: allow longer runs or add characters", L, times(p.MaxConsecutive))
 	}
 	return c, nil
 }
@@ -351,3 +351,14 @@ func classOfPolicy(r rune, p PasswordPolicy) Class {
 // rejection, composition, tilted, runs, runs-dp (with "+runs" when a run
 // filter is added).
 func (pw *Password) Method() string { return pw.method }
+
+// times writes a repeat count in words: "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}

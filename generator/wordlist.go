@@ -2,8 +2,10 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"math"
 	"os"
@@ -133,9 +135,12 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 		}
 	}
 	f, err := os.Open(nameOrPath)
+	if errors.Is(err, fs.ErrNotExist) { // a misspelt name, as far as the user is concerned
+		return nil, nil, &PolicyError{Field: "wordlist", Err: err,
+			Msg: fmt.Sprintf("wordlist %q is neither a built-in list (%s) nor an existing file", nameOrPath, builtinChoices())}
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("wordlist %q is neither a built-in list (%s) nor a readable file: %w",
-			nameOrPath, builtinChoices(), err)
+		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
 	}
 	defer f.Close()
 	return ParseWordlist(nameOrPath, f)

@@ -250,11 +250,13 @@ func TestLoadWordlist(t *testing.T) {
 	if _, _, err := LoadWordlist(bad); !errors.As(err, &pe) || pe.Field != "wordlist" {
 		t.Fatalf("invalid file: %v", err)
 	}
-	// Unreadable input is a runtime failure, not a policy error.
+	// A name that is neither built in nor a file is a usage mistake (most
+	// likely a misspelt list name), naming the lists that exist.
 	_, _, err = LoadWordlist(filepath.Join(dir, "eff-lage"))
-	if err == nil || errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "eff-large") {
+	if !errors.As(err, &pe) || pe.Field != "wordlist" || !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "eff-large") {
 		t.Fatalf("missing file: %v", err)
 	}
+	// Unreadable input is a runtime failure, not a policy error.
 	if _, _, err := LoadWordlist(dir); err == nil || errors.As(err, &pe) {
 		t.Fatalf("directory: %v", err)
 	}
