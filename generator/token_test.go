@@ -12,6 +12,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/sesame-sh/sesame/generator/stattest"
 )
 
 // tokenTestSizes covers every small byte count, where the encodings' tails
@@ -435,7 +437,7 @@ func requireChiRows(t *testing.T, what string, obs []int64, exp []float64, rows 
 		s, d, _ := chiSquare(obs[i*width:(i+1)*width], exp[i*width:(i+1)*width])
 		stat, df = stat+s, df+d
 	}
-	p := gammaQ(float64(df)/2, stat/2)
+	p := stattest.GammaQ(float64(df)/2, stat/2)
 	if p < alarmP {
 		t.Fatalf("%s: χ²=%.1f df=%d p=%.3g < %g: output is biased", what, stat, df, p, alarmP)
 	}
