@@ -1,6 +1,9 @@
 package generator
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Batched digits: one uniform 64-bit word gives several independent uniform
 // digits in [0, n) without any division.
@@ -59,15 +62,19 @@ func (b digitBatch) fill(r *Rand, out []int32) {
 	}
 }
 
-// appendText appends count·L characters of alphabet as count lines of L,
-// each followed by a newline, drawing the digits in batches across line
-// boundaries. alphabet is ASCII.
+// appendLines appends count lines of L characters of alphabet, each
+// followed by a newline, drawing digits in batches across line boundaries.
+// alphabet is ASCII. The output is written into a presized slice to keep
+// the per-character cost to one multiplication and one store.
 func (b digitBatch) appendLines(dst []byte, r *Rand, alphabet []byte, L, count int) []byte {
-	col := 0
-	for count > 0 {
+	start := len(dst)
+	dst = slices.Grow(dst, count*(L+1))[:start+count*(L+1)]
+	out := dst[start:]
+	pos, col := 0, 0
+	for pos < len(out) {
 		x := r.Uint64()
 		if r.err != nil {
-			return dst
+			return dst[:start+pos]
 		}
 		if _, l := bits.Mul64(x, b.p); l < b.t {
 			continue
@@ -75,11 +82,13 @@ func (b digitBatch) appendLines(dst []byte, r *Rand, alphabet []byte, L, count i
 		for range b.k {
 			hi, lo := bits.Mul64(x, b.n)
 			x = lo
-			dst = append(dst, alphabet[hi])
+			out[pos] = alphabet[hi]
+			pos++
 			if col++; col == L {
-				dst = append(dst, '\n')
+				out[pos] = '\n'
+				pos++
 				col = 0
-				if count--; count == 0 {
+				if pos == len(out) {
 					break
 				}
 			}
