@@ -116,8 +116,12 @@ type PhrasePolicy struct {
 
 // DefaultPhrasePolicy returns 6 words from eff-large, separated by "-", in
 // lower case, without a number: 77.55 bits.
+//
+// List is left nil, which means the default list: it is parsed only when a
+// passphrase generator is built, so programs that never make one (sesame pw)
+// don't pay for it.
 func DefaultPhrasePolicy() PhrasePolicy {
-	return PhrasePolicy{Words: 6, List: defaultList(), Separator: "-"}
+	return PhrasePolicy{Words: 6, Separator: "-"}
 }
 
 func defaultList() *Wordlist {

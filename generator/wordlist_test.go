@@ -517,3 +517,22 @@ func FuzzParseWordlist(f *testing.F) {
 }
 
 var _ io.Reader = brokenReader{}
+
+// The built-in lists skip validation for speed; the full parser must read
+// the same files to exactly the same words, with no warning.
+func TestEmbeddedListsMatchFullParser(t *testing.T) {
+	for i, b := range builtinLists {
+		data, err := assets.Wordlists.ReadFile(b.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, warns, err := parseWordlist(b.name, data)
+		if err != nil || len(warns) > 0 {
+			t.Fatalf("%s: %v %v", b.name, err, warns)
+		}
+		fast, _ := BuiltinWordlist(b.name)
+		if !slices.Equal(full.Words, fast.Words) {
+			t.Fatalf("%s: fast split differs from the parser (list %d)", b.name, i)
+		}
+	}
+}
