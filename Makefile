@@ -6,7 +6,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 PKGS        := ./...
 
-.PHONY: all build run test vet fmtcheck bench lint fuzz man clean
+.PHONY: all build run test vet fmtcheck bench bench-go bench-peers peers lint fuzz man clean
 
 all: build
 
@@ -26,8 +26,28 @@ vet:
 test: fmtcheck vet
 	$(GO) test -race $(PKGS)
 
-bench:
+# Go benchmarks of every package, then sesame against the kernel and its
+# peers in one table.
+bench: bench-go bench-peers
+
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+bench-peers: build peers
+	$(GO) run ./ui/cli/peerbench ./$(BIN)
+
+# The peers the table compares with, from Debian when missing.
+peers:
+	@missing=""; for p in pwgen xkcdpass openssl python3; do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  pkgs=$$(echo "$$missing" | sed 's/python3/python3-minimal/'); \
+	  (apt-get install -y -qq $$pkgs || (apt-get update -qq && apt-get install -y -qq $$pkgs)) >/dev/null || echo "could not install$$missing; their rows will say so"; \
+	fi
+
+# Regenerate the man pages in assets/man from the command definitions.
+man:
+	$(GO) run ./ui/cli/mangen assets/man
 
 lint: fmtcheck vet
 	$(GO) run $(STATICCHECK) $(PKGS)

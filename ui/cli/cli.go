@@ -1,0 +1,94 @@
+// Package cli is sesame's command line: the subcommands, their flags, and
+// what they print. It decides when to start the interactive program and
+// maps every failure to one line on stderr and an exit status.
+package cli
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui"
+)
+
+// environment is what a run of sesame sees of the world; tests replace
+// parts of it.
+type environment struct {
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	stdinTTY  bool
+	stdoutTTY bool
+	newSource func() generator.Source // nil: crypto/rand
+	runTUI    func(context.Context, ui.Options) error
+	configDir func() (string, error) // where remembered settings live
+}
+
+// Main runs sesame with the process's arguments and standard streams and
+// returns the exit status.
+func Main() int {
+	// A reader that goes away (sesame -n 1000000 | head -1) must end the
+	// program quietly: with SIGPIPE ignored, writes fail with EPIPE, which
+	// counts as success.
+	signal.Ignore(syscall.SIGPIPE)
+	env := &environment{
+		stdin:     os.Stdin,
+		stdout:    os.Stdout,
+		stderr:    os.Stderr,
+		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		runTUI:    ui.Run,
+	}
+	return run(context.Background(), env, os.Args[1:])
+}
+
+// run executes one command line and returns the exit status, printing at
+// most one error line.
+func run(ctx context.Context, env *environment, args []string) int {
+	root := newRoot(env)
+	root.SetArgs(args)
+	root.SetIn(env.stdin)
+	root.SetOut(env.stdout)
+	root.SetErr(env.stderr)
+	err := root.ExecuteContext(ctx)
+	if errors.Is(err, tea.ErrInterrupted) {
+		err = errInterrupted
+	}
+	code, msg := exitCode(err)
+	if msg != "" {
+		io.WriteString(env.stderr, "sesame: "+msg+"\n")
+	}
+	return code
+}
+
+// version is the module version when installed with go install, else the
+// VCS revision the binary was built from.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel-" + s.Value[:12]
+		}
+	}
+	return "devel"
+}
+
+// Command returns sesame's command tree, for generating documentation.
+func Command() *cobra.Command {
+	return newRoot(&environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
+}

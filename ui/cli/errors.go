@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/spf13/pflag"
+
+	"github.com/sesame-sh/sesame/generator"
+)
+
+// Message rules (the same as age's): every line sesame writes to stderr
+// starts with "sesame: ", is lower-case with no final period, says what was
+// wrong and what would work, and never contains a secret. Errors are one
+// line; a usage dump only comes with --help.
+
+// Exit statuses.
+const (
+	exitOK        = 0
+	exitRuntime   = 1   // randomness, clipboard, I/O
+	exitUsage     = 2   // bad flag, bad value, impossible policy
+	exitInterrupt = 130 // ctrl+c in the interactive program
+)
+
+// usageError is a mistake in what the user asked for: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// exitCode classifies an error and returns the status to exit with and the
+// message to print ("" for none).
+func exitCode(err error) (int, string) {
+	if err == nil {
+		return exitOK, ""
+	}
+	var ue *usageError
+	var pe *generator.PolicyError
+	switch {
+	case errors.Is(err, syscall.EPIPE):
+		return exitOK, "" // the reader went away (| head): not a failure
+	case errors.Is(err, errInterrupted):
+		return exitInterrupt, ""
+	case errors.As(err, &ue):
+		return exitUsage, ue.msg
+	case errors.As(err, &pe):
+		return exitUsage, flagWords(pe.Msg)
+	}
+	if msg, ok := flagParseMessage(err); ok {
+		return exitUsage, msg
+	}
+	return exitRuntime, err.Error()
+}
+
+// knownFlags are the settings the library names in its messages; on the
+// command line they are flags, so they get their dashes.
+// (Compiled on first use: most runs never print an error, and one-shot
+// runs should not pay for it.)
+var knownFlags = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|[\s(])((?:min|max)-(?:lower|upper|digits|symbols|space)|max-consecutive|symbol-set|min-bits|random-separator)\b`)
+})
+
+// flagWords turns the library's setting names into flag names.
+func flagWords(msg string) string {
+	return knownFlags().ReplaceAllString(msg, "$1--$2")
+}
+
+// flagParseMessage rewrites pflag's and cobra's parse errors as one line
+// that names the flag and what it accepts.
+func flagParseMessage(err error) (string, bool) {
+	var inv *pflag.InvalidValueError
+	var req *pflag.ValueRequiredError
+	var nx *pflag.NotExistError
+	switch {
+	case errors.As(err, &inv):
+		name := "--" + inv.GetFlag().Name
+		var ve *valueError
+		if errors.As(err, &ve) {
+			return fmt.Sprintf("%s %s, not %q", name, ve.want, inv.GetValue()), true
+		}
+		return fmt.Sprintf("%s: %v", name, errors.Unwrap(err)), true
+	case errors.As(err, &req):
+		f := req.GetFlag()
+		return fmt.Sprintf("--%s needs a value: %s", f.Name, f.Usage), true
+	case errors.As(err, &nx):
+		if s := nx.GetSpecifiedShortnames(); s != "" && s[0] >= '0' && s[0] <= '9' {
+			return fmt.Sprintf("negative numbers go after --: sesame number -- -%s ...", s), true
+		}
+		return fmt.Sprintf("unknown flag %s (see sesame --help)", unknownFlagName(nx)), true
+	}
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "unknown command "):
+		// cobra: unknown command "x" for "sesame"
+		word := strings.SplitN(strings.TrimPrefix(msg, "unknown command "), " ", 2)[0]
+		return fmt.Sprintf("unknown command %s: use password, phrase, token, pin or number (see sesame --help)", word), true
+	case strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand flag"):
+		return msg + " (see sesame --help)", true
+	case strings.Contains(msg, "accepts ") && strings.Contains(msg, " arg(s)"):
+		return msg, true
+	}
+	return "", false
+}
+
+func unknownFlagName(e *pflag.NotExistError) string {
+	if s := e.GetSpecifiedShortnames(); s != "" {
+		return fmt.Sprintf("-%s", e.GetSpecifiedName())
+	}
+	return "--" + e.GetSpecifiedName()
+}
+
+// valueError explains what a flag accepts; the flag name and the rejected
+// value are added by flagParseMessage.
+type valueError struct{ want string }
+
+func (e *valueError) Error() string { return e.want }
+
+var errInterrupted = errors.New("interrupted")
