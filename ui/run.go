@@ -1,10 +1,20 @@
 // Package ui is sesame's interactive generator, a Bubble Tea program.
+//
+// The files split by idea: model.go (state, Init, Update), handle.go (keys
+// by focus), keys.go (the key map), field.go and forms.go (the settings
+// forms), generate.go (generation off the event loop), secret.go,
+// strength.go and formview.go and view.go (drawing), styles.go (colours),
+// history.go, clipboard.go, status.go and config.go (remembered settings).
 package ui
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
 
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -19,7 +29,21 @@ type Options struct {
 	Warnings []string
 }
 
-// Run runs the interactive program until the user quits.
+// Run runs the interactive program until the user quits. It returns nil
+// on a normal quit and an error wrapping tea.ErrInterrupted after ctrl+c.
+// Settings the user changed are remembered in opts.ConfigPath; a failure
+// to save them at the end is reported on standard error, after the screen
+// is restored, and does not make Run fail.
 func Run(ctx context.Context, opts Options) error {
-	return errors.New("the interactive program is not built yet")
+	m := newModel(opts, deps{rand: generator.NewRand(generator.CryptoSource()), clip: systemClipboard{}})
+	final, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	if fm, ok := final.(*model); ok {
+		if serr := fm.finalSave(); serr != nil {
+			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("interactive program: %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// deps are the model's links to the outside world, injected so that tests
+// can replace each of them.
+type deps struct {
+	// rand is the only randomness; it is used by one generation job at a
+	// time (see generate.go).
+	rand *generator.Rand
+	// clip is the clipboard.
+	clip Clipboard
+	// now tells the time (history entries, how long a result was shown).
+	now func() time.Time
+	// after delivers msg after d; tests replace it to fire timers by hand.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+func realAfter(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// focusArea is where keys go.
+type focusArea int
+
+const (
+	focusResult focusArea = iota // single keys act on the result
+	focusForm                    // keys edit the focused field
+)
+
+// model is the interactive program's state. Its methods have pointer
+// receivers: Update changes it in place and returns it.
+type model struct {
+	deps deps
+
+	// s is every setting; the forms read and write it.
+	s settings.Settings
+	// phraseFile and phrasePath remember a wordlist file while a built-in
+	// list is chosen, so switching back and forth keeps the path.
+	phraseFile bool
+	phrasePath string
+
+	forms   [4]*form
+	results [4]modeResult
+	gen     genQueue
+
+	focus   focusArea
+	field   *field // the focused field while focus is focusForm
+	history history
+	copySeq int // the latest copy; older answers are ignored
+
+	keys   keyMap
+	help   help.Model
+	styles styles
+	// isDark and noColor decide the styles: dark until the terminal says
+	// otherwise; no colour under NO_COLOR or a colourless profile.
+	isDark         bool
+	profileNoColor bool
+	envNoColor     bool
+	// env is the environment the program runs in (tea.EnvMsg), kept for
+	// the clipboard's choice of channel.
+	env tea.EnvMsg
+
+	width, height int
+
+	status      status
+	saver       *saver
+	saveVersion int // the latest change; a save timer for an older one is moot
+
+	quitting bool
+}
+
+// newModel builds the starting state from the options.
+func newModel(opts Options, d deps) *model {
+	m := &model{
+		deps:   d,
+		s:      opts.Settings,
+		keys:   defaultKeyMap(),
+		help:   help.New(),
+		isDark: true,
+		saver:  newSaver(opts.ConfigPath, opts.Settings),
+	}
+	if m.deps.now == nil {
+		m.deps.now = time.Now
+	}
+	if m.deps.after == nil {
+		m.deps.after = realAfter
+	}
+	if m.s.Mode < settings.Password || m.s.Mode > settings.PIN {
+		m.s.Mode = settings.Password
+	}
+	if !isBuiltinList(m.s.Phrase.Wordlist) {
+		m.phraseFile, m.phrasePath = true, m.s.Phrase.Wordlist
+	}
+	m.styles = newStyles(m.isDark, false)
+	m.help.Styles = m.styles.help
+	m.help.FullSeparator = "   "
+	m.forms = newForms(m.styles.input)
+	if len(opts.Warnings) > 0 {
+		m.status = status{text: joinWarnings(opts.Warnings), kind: statusWarn}
+	}
+	return m
+}
+
+func isBuiltinList(name string) bool {
+	if name == "" {
+		return true
+	}
+	for _, b := range generator.BuiltinWordlists() {
+		if b == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Init implements tea.Model: ask the terminal for its background colour
+// (never waiting for the answer), make the first secret, and time out a
+// starting warning.
+func (m *model) Init() tea.Cmd {
+	return tea.Batch(
+		tea.RequestBackgroundColor,
+		m.request(m.s.Mode, false),
+		m.expireStatus(10*time.Second),
+	)
+}
+
+// Update implements tea.Model.
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.restyle()
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.profileNoColor = msg.Profile <= colorprofile.ASCII
+		m.restyle()
+		return m, nil
+	case tea.EnvMsg:
+		m.env = msg
+		m.envNoColor = msg.Getenv("NO_COLOR") != ""
+		m.restyle()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.focus == focusForm && m.field != nil && m.field.paste(m, msg.Content) {
+			return m, m.settingsChanged()
+		}
+		return m, nil
+	case genDoneMsg:
+		return m, m.generated(msg)
+	case copiedMsg:
+		return m, m.copied(msg)
+	case statusExpiredMsg:
+		if msg.seq == m.status.seq {
+			m.status = status{seq: m.status.seq}
+		}
+		return m, nil
+	case saveDueMsg:
+		return m, m.saveDue(msg)
+	case savedMsg:
+		return m, m.saved(msg)
+	}
+	return m, nil
+}
+
+// restyle rebuilds every style after the background or colour support
+// became known.
+func (m *model) restyle() {
+	m.styles = newStyles(m.isDark, m.profileNoColor || m.envNoColor)
+	m.help.Styles = m.styles.help
+	for _, f := range m.forms {
+		for _, r := range f.rows {
+			for _, c := range r.cells {
+				if c.kind == textField {
+					c.input.SetStyles(m.styles.input)
+				}
+			}
+		}
+	}
+}
+
+// form is the current mode's form.
+func (m *model) form() *form { return m.forms[m.s.Mode] }
+
+// result is the current mode's result state.
+func (m *model) result() *modeResult { return &m.results[m.s.Mode] }
+
+// setMode switches tabs, generating for the new mode if its settings
+// changed since its last result.
+func (m *model) setMode(mode settings.Mode) tea.Cmd {
+	if mode == m.s.Mode {
+		return nil
+	}
+	m.leaveForm()
+	m.s.Mode = mode
+	return tea.Batch(m.request(mode, false), m.markDirty())
+}
+
+// settingsChanged regenerates the current mode and schedules a save.
+func (m *model) settingsChanged() tea.Cmd {
+	return tea.Batch(m.request(m.s.Mode, false), m.markDirty())
+}
+
+// quit leaves the program: an empty view first, so no secret stays on
+// screen. An interrupt (ctrl+c) makes Run return tea.ErrInterrupted.
+// Clearing the clipboard on the way out belongs here too.
+func (m *model) quit(interrupt bool) tea.Cmd {
+	m.quitting = true
+	if interrupt {
+		return tea.Interrupt
+	}
+	return tea.Quit
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// The secret is drawn in groups (4 characters for passwords, 8 for tokens,
+// 3 for long PINs; passphrases by word) so that it can be read out and
+// compared, each character coloured by its class, spaces drawn as ␣, and
+// wrapped to the box. A secret too long for the box (length 4096) shows
+// its start and its end with the number of characters in between.
+
+type cell struct {
+	r   rune
+	cls charClass
+}
+
+// secretGroups splits a secret into display groups.
+func secretGroups(secret string, mode settings.Mode, s *settings.Settings, masked bool) (groups [][]cell, gap string) {
+	classify := func(r rune) charClass {
+		if masked {
+			return chMask
+		}
+		switch {
+		case r == ' ':
+			return chSpace
+		case unicode.IsDigit(r):
+			return chDigit
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			return chUpper
+		case unicode.IsLetter(r):
+			return chLower
+		}
+		return chSymbol
+	}
+	cells := func(text string, fixed charClass) []cell {
+		out := make([]cell, 0, len(text))
+		for _, r := range text {
+			c := cell{r: r, cls: classify(r)}
+			if fixed >= 0 && !masked {
+				c.cls = fixed
+			}
+			if masked {
+				c.r = '•'
+			} else if r == ' ' {
+				c.r = '␣'
+			}
+			out = append(out, c)
+		}
+		return out
+	}
+	chunk := func(cs []cell, n int) [][]cell {
+		var out [][]cell
+		for len(cs) > n {
+			out = append(out, cs[:n])
+			cs = cs[n:]
+		}
+		if len(cs) > 0 {
+			out = append(out, cs)
+		}
+		return out
+	}
+
+	switch mode {
+	case settings.Phrase:
+		// A group is a word with the separator after it; words and
+		// separators are told apart by class.
+		var cur []cell
+		inSep := false
+		for _, r := range secret {
+			c := cell{r: r, cls: chWord}
+			switch {
+			case masked:
+				c = cell{r: '•', cls: chMask}
+			case unicode.IsDigit(r):
+				c.cls = chDigit
+			case !unicode.IsLetter(r):
+				c.cls = chSep
+			}
+			isSep := !masked && c.cls == chSep
+			if !isSep && inSep && len(cur) > 0 {
+				groups = append(groups, cur)
+				cur = nil
+			}
+			inSep = isSep
+			if !masked && r == ' ' {
+				c.r = '␣'
+			}
+			cur = append(cur, c)
+		}
+		if len(cur) > 0 {
+			groups = append(groups, cur)
+		}
+		return groups, ""
+	case settings.Token:
+		body := secret
+		var prefix, check string
+		if p := s.Token.Prefix; p != "" && strings.HasPrefix(body, p) {
+			prefix, body = p, body[len(p):]
+		}
+		if s.Token.Checksum && len(body) > checksumChars {
+			body, check = body[:len(body)-checksumChars], body[len(body)-checksumChars:]
+		}
+		if prefix != "" {
+			groups = append(groups, cells(prefix, chFixed))
+		}
+		groups = append(groups, chunk(cells(body, -1), 8)...)
+		if check != "" {
+			groups = append(groups, cells(check, chFixed))
+		}
+		return groups, " "
+	case settings.PIN:
+		all := cells(secret, -1)
+		if len(all) <= 4 {
+			return [][]cell{all}, " "
+		}
+		return chunk(all, 3), " "
+	}
+	return chunk(cells(secret, -1), 4), " "
+}
+
+// checksumChars is the length of a token's checksum suffix (SPEC §2.4).
+const checksumChars = 6
+
+// wrapGroups lays groups out in lines of at most width cells, splitting a
+// group only when it is wider than a line.
+func wrapGroups(groups [][]cell, gap string, width int) [][]cell {
+	width = max(width, 1)
+	var lines [][]cell
+	var cur []cell
+	gapCells := make([]cell, 0, len(gap))
+	for _, r := range gap {
+		gapCells = append(gapCells, cell{r: r, cls: chLower})
+	}
+	for _, g := range groups {
+		for len(g) > width { // a group wider than a line is split
+			if len(cur) > 0 {
+				lines = append(lines, cur)
+				cur = nil
+			}
+			lines = append(lines, g[:width])
+			g = g[width:]
+		}
+		need := len(g)
+		if len(cur) > 0 {
+			need += len(gapCells)
+		}
+		if len(cur)+need > width && len(cur) > 0 {
+			lines = append(lines, cur)
+			cur = nil
+		}
+		if len(cur) > 0 {
+			cur = append(cur, gapCells...)
+		}
+		cur = append(cur, g...)
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// renderCells draws one line, one style call per run of a class.
+func (m *model) renderCells(line []cell) string {
+	var b strings.Builder
+	i := 0
+	for i < len(line) {
+		j := i
+		var run strings.Builder
+		for j < len(line) && line[j].cls == line[i].cls {
+			run.WriteRune(line[j].r)
+			j++
+		}
+		if line[i].r == ' ' && line[i].cls == chLower { // a gap between groups
+			b.WriteString(run.String())
+		} else {
+			b.WriteString(m.styles.chars[line[i].cls].Render(run.String()))
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// secretSummary says how long the secret is, for the box's title.
+func secretSummary(r *result, s *settings.Settings) string {
+	n := utf8.RuneCountInString(r.secret)
+	switch r.mode {
+	case settings.Phrase:
+		words := s.Phrase.Words
+		if k, ok := r.key.(settings.PhraseSettings); ok {
+			words = k.Words
+		}
+		return plural(words, "word") + " · " + plural(n, "character")
+	case settings.Token:
+		bytes := s.Token.Bytes
+		if k, ok := r.key.(generator.TokenPolicy); ok {
+			bytes = k.Bytes
+		}
+		return plural(bytes, "byte") + " · " + plural(n, "character")
+	case settings.PIN:
+		return plural(n, "digit")
+	}
+	return plural(n, "character")
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// The status line says what just happened (copied, or why not; settings
+// not saved) and shows the warnings the command line passed at start. A
+// message stays for a few seconds; a newer one replaces it.
+
+type statusKind int
+
+const (
+	statusInfo statusKind = iota
+	statusOK
+	statusWarn
+	statusErr
+)
+
+type status struct {
+	text string
+	kind statusKind
+	seq  int // which message an expiry timer belongs to
+}
+
+// statusExpiredMsg clears the status line if it still shows message seq.
+type statusExpiredMsg struct{ seq int }
+
+// setStatus shows a message and schedules its removal.
+func (m *model) setStatus(text string, kind statusKind) tea.Cmd {
+	m.status = status{text: text, kind: kind, seq: m.status.seq + 1}
+	return m.expireStatus(statusFor)
+}
+
+func (m *model) expireStatus(d time.Duration) tea.Cmd {
+	if m.status.text == "" {
+		return nil
+	}
+	return m.deps.after(d, statusExpiredMsg{seq: m.status.seq})
+}
+
+// joinWarnings makes the start-up warnings one line.
+func joinWarnings(ws []string) string {
+	var parts []string
+	for _, w := range ws {
+		if w = strings.TrimSpace(w); w != "" {
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,453 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// Layout, top to bottom: the tabs, the result box, the body (form and
+// strength side by side when wide, stacked when narrow; the history when
+// open), the status line and the help line. Under 40×12 a note asks for a
+// bigger terminal instead, and the layout comes back when it grows.
+
+const (
+	// wideWidth is the width from which form and strength sit side by side.
+	wideWidth = 80
+	// maxContentWidth caps the layout on very wide terminals; it is
+	// centred in the rest.
+	maxContentWidth = 120
+)
+
+// View implements tea.Model. The program lives in the alternate screen,
+// and when quitting the view is empty, so no secret is left behind in the
+// terminal or its scrollback.
+func (m *model) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "sesame"
+	if m.quitting || m.width <= 0 || m.height <= 0 {
+		return v
+	}
+	v.Content = m.render()
+	return v
+}
+
+// render draws the whole screen.
+func (m *model) render() string {
+	w, h := m.width, m.height
+	if m.tooSmall() {
+		return m.tooSmallView(w, h)
+	}
+	cw := min(w, maxContentWidth)
+	wide := cw >= wideWidth
+
+	helpLines := strings.Split(m.helpView(cw), "\n")
+	header := m.header(cw)
+	statusLine := m.statusView(cw)
+
+	// The result box takes what the body can spare.
+	r := m.result().res
+	iw := cw - 4
+	var secret [][]cell
+	if r != nil {
+		groups, gap := secretGroups(r.secret, r.mode, &m.s, m.s.Masked)
+		secret = wrapGroups(groups, gap, iw)
+	}
+	note := m.boxNote(iw)
+	fixed := len(header) + 1 + len(helpLines) + 2 + len(note) + 1 // + status, borders, spacer
+	avail := h - fixed
+	minBody, maxSecret := 7, 6
+	if wide {
+		minBody, maxSecret = 11, 10
+	}
+	if m.history.open {
+		minBody = 4
+	}
+	secretH := max(1, min(len(secret), maxSecret, avail-minBody))
+	bodyH := avail - secretH
+	pad := 0
+	if bodyH-2 >= m.preferredBody(cw, wide) && len(secret) <= secretH {
+		pad = 1
+		bodyH -= 2
+	}
+
+	var content []string
+	if r == nil {
+		content = []string{m.styles.faint.Render(center("working…", iw))}
+	} else {
+		content = m.renderSecret(secret, iw, secretH)
+	}
+	content = append(content, note...)
+	for range pad {
+		content = append([]string{""}, append(content, "")...)
+	}
+	box := m.box(cw, content, m.boxTitle(), m.focus == focusResult && !m.history.open)
+
+	var body []string
+	switch {
+	case m.history.open:
+		body = strings.Split(m.historyView(cw, bodyH), "\n")
+	case wide:
+		sw := min(max(cw*2/5, 34), 46)
+		fw := cw - sw - 3
+		left := m.formView(fw, bodyH)
+		right := m.strengthPanel(sw, bodyH)
+		body = sideBySide(left, fw, right, 3, bodyH)
+	default:
+		body = m.strengthCompact(cw)
+		body = append(body, "")
+		body = append(body, m.formView(cw, max(0, bodyH-len(body)))...)
+	}
+	body = clipLines(body, bodyH)
+	for len(body) < bodyH {
+		body = append(body, "")
+	}
+
+	all := make([]string, 0, h)
+	all = append(all, header...)
+	all = append(all, box...)
+	all = append(all, "")
+	all = append(all, body...)
+	all = append(all, statusLine)
+	all = append(all, helpLines...)
+	all = clipLines(all, h)
+	for i, l := range all {
+		all[i] = truncate(l, cw)
+	}
+	out := strings.Join(all, "\n")
+	if cw < w {
+		out = lipgloss.PlaceHorizontal(w, lipgloss.Center, out)
+	}
+	return out
+}
+
+// preferredBody is how tall the body would like to be.
+func (m *model) preferredBody(cw int, wide bool) int {
+	if wide {
+		form, _ := m.formLines(cw - min(max(cw*2/5, 34), 46) - 3)
+		return max(len(form), 10)
+	}
+	form, _ := m.formLines(cw)
+	return len(m.strengthCompact(cw)) + 1 + len(form)
+}
+
+// renderSecret draws the secret's lines, eliding the middle when there are
+// more than fit.
+func (m *model) renderSecret(lines [][]cell, width, maxLines int) []string {
+	out := make([]string, 0, min(len(lines), maxLines))
+	if len(lines) <= maxLines {
+		for _, l := range lines {
+			s := m.renderCells(l)
+			if len(lines) == 1 {
+				s = center(s, width)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	keepHead, keepTail := max(maxLines-2, 1), 0
+	if maxLines >= 3 {
+		keepTail = 1
+	}
+	hidden := 0
+	for _, l := range lines[keepHead : len(lines)-keepTail] {
+		for _, c := range l {
+			if c.r != ' ' || c.cls != chLower {
+				hidden++
+			}
+		}
+	}
+	for _, l := range lines[:keepHead] {
+		out = append(out, m.renderCells(l))
+	}
+	if maxLines >= 2 {
+		note := fmt.Sprintf("⋯ %s not shown; c copies all ⋯", plural(hidden, "character"))
+		out = append(out, m.styles.faint.Render(center(note, width)))
+	}
+	for _, l := range lines[len(lines)-keepTail:] {
+		out = append(out, m.renderCells(l))
+	}
+	return out
+}
+
+// boxTitle names the mode and the result's size.
+func (m *model) boxTitle() string {
+	t := modeTitle(m.s.Mode)
+	if r := m.result().res; r != nil {
+		t += " · " + secretSummary(r, &m.s)
+	}
+	if m.s.Masked {
+		t += " · masked"
+	}
+	switch mode := m.s.Mode; {
+	case m.result().res != nil && m.failing(mode) != nil:
+		t += " · from the previous settings"
+	case m.result().res != nil && !m.current(mode):
+		t += " · updating…"
+	}
+	return t
+}
+
+// boxNote explains, under the secret, why the settings cannot make one:
+// the field's own note may be scrolled out of view.
+func (m *model) boxNote(width int) []string {
+	err := m.failing(m.s.Mode)
+	if err == nil {
+		return nil
+	}
+	_, text := m.errorField(m.s.Mode, err)
+	lines := wrapText("✗ "+text, width, 2)
+	for i, l := range lines {
+		lines[i] = m.styles.errText.Render(l)
+	}
+	return lines
+}
+
+// box draws a frame around lines with a title in its top edge; the frame
+// is heavy while keys act on the result.
+func (m *model) box(width int, lines []string, title string, focused bool) []string {
+	st := m.styles.box
+	tl, tr, bl, br, hz, vt := "╭", "╮", "╰", "╯", "─", "│"
+	if focused {
+		st = m.styles.boxFocused
+		tl, tr, bl, br, hz, vt = "┏", "┓", "┗", "┛", "━", "┃"
+	}
+	iw := width - 4
+	title = truncate(title, max(0, width-6))
+	fill := max(0, width-5-ansi.StringWidth(title))
+	out := make([]string, 0, len(lines)+2)
+	out = append(out, st.Render(tl+hz+" ")+m.styles.boxTitle.Render(title)+st.Render(" "+strings.Repeat(hz, fill)+tr))
+	for _, l := range lines {
+		out = append(out, st.Render(vt)+" "+padRight(truncate(l, iw), iw)+" "+st.Render(vt))
+	}
+	out = append(out, st.Render(bl+strings.Repeat(hz, width-2)+br))
+	return out
+}
+
+// header draws the tabs and the rule under them, heavy under the active
+// tab.
+func (m *model) header(width int) []string {
+	st := m.styles
+	names := []string{"Password", "Passphrase", "Token", "PIN"}
+	labels := make([]string, len(names))
+	for i, n := range names {
+		labels[i] = fmt.Sprintf(" %d %s ", i+1, n)
+	}
+	title := " sesame "
+	total := func() int {
+		n := ansi.StringWidth(title)
+		for _, l := range labels {
+			n += ansi.StringWidth(l) + 1
+		}
+		return n
+	}
+	if total() > width {
+		title = ""
+	}
+	if total() > width {
+		for i, n := range []string{"Pass", "Phrase", "Token", "PIN"} {
+			labels[i] = fmt.Sprintf(" %d %s ", i+1, n)
+		}
+	}
+	var top, rule strings.Builder
+	if title != "" {
+		top.WriteString(st.title.Render(title))
+		rule.WriteString(st.tabRule.Render(strings.Repeat("─", ansi.StringWidth(title))))
+	}
+	used := ansi.StringWidth(title)
+	for i, l := range labels {
+		lw := ansi.StringWidth(l)
+		if settings.Mode(i) == m.s.Mode {
+			top.WriteString(st.tabActive.Render(l))
+			rule.WriteString(st.tabRuleOn.Render(strings.Repeat("━", lw)))
+		} else {
+			top.WriteString(st.tabInactive.Render(l))
+			rule.WriteString(st.tabRule.Render(strings.Repeat("─", lw)))
+		}
+		top.WriteString(" ")
+		rule.WriteString(st.tabRule.Render("─"))
+		used += lw + 1
+	}
+	if used < width {
+		rule.WriteString(st.tabRule.Render(strings.Repeat("─", width-used)))
+	}
+	return []string{top.String(), rule.String()}
+}
+
+// statusView is the status line.
+func (m *model) statusView(width int) string {
+	st := m.styles
+	if m.status.text == "" {
+		return ""
+	}
+	switch m.status.kind {
+	case statusOK:
+		return st.okText.Render(truncate("✓ "+m.status.text, width))
+	case statusWarn:
+		return st.warnText.Render(truncate("! "+m.status.text, width))
+	case statusErr:
+		return st.errText.Render(truncate("✗ "+m.status.text, width))
+	}
+	return st.faint.Render(truncate(m.status.text, width))
+}
+
+// helpView is the help line, or the full help after ?.
+func (m *model) helpView(width int) string {
+	m.help.SetWidth(width)
+	return m.help.View(m.helpKeys())
+}
+
+// helpKeys are the keys that apply where the focus is.
+func (m *model) helpKeys() helpKeys {
+	k := m.keys
+	help := func(b key.Binding, keys, desc string) key.Binding {
+		b.SetHelp(keys, desc)
+		return b
+	}
+	moreLess := "more"
+	if m.help.ShowAll {
+		moreLess = "less"
+	}
+	quit := k.Interrupt
+	if m.history.open {
+		return helpKeys{
+			short: []key.Binding{k.HistUp, k.HistCopy, k.HistClose, quit},
+			full: [][]key.Binding{
+				{k.HistUp, help(k.HistCopy, "enter/c", "copy the selected one")},
+				{help(k.Mask, "m", maskDesc(m.s.Masked)), k.HistClose},
+				{help(k.Help, "?", moreLess), quit},
+			},
+		}
+	}
+	if m.focus == focusForm && m.field != nil {
+		f := m.field
+		fieldKeys := f.helpBindings(k)
+		next := help(k.NextField, "tab/enter", "next")
+		short := append(append([]key.Binding{}, fieldKeys[:min(2, len(fieldKeys))]...), help(next, "tab", "next"), help(k.PrevField, "shift+tab", "back"), k.Back)
+		tail := []key.Binding{quit}
+		if f.kind != textField {
+			tail = []key.Binding{help(k.Help, "?", moreLess), quit}
+		}
+		return helpKeys{
+			short: append(short, tail...),
+			full:  [][]key.Binding{fieldKeys, {next, k.PrevField, help(k.Back, "esc", "back to the result")}, tail},
+		}
+	}
+	primary := m.form().primary().name
+	copyShort := "enter"
+	if m.width < wideWidth {
+		copyShort = "c"
+	}
+	copyKey := k.Copy
+	copyKey.SetEnabled(m.result().res != nil)
+	hist := k.History
+	hist.SetEnabled(len(m.history.entries) > 0)
+	mask := help(k.Mask, "m", maskDesc(m.s.Masked))
+	longer := help(k.Longer, "↑↓", primary)
+	tabs := k.Mode
+	cols := [][]key.Binding{
+		{help(copyKey, "enter/c", "copy"), help(k.Regenerate, "r", "new secret"), mask},
+		{help(k.Longer, "↑↓ +-", primary+" ±1"), help(k.LongerTen, "pgup/pgdn", "±10"), help(tabs, "1-4 ←→", "mode")},
+		{help(k.Edit, "tab", "first setting"), help(k.EditLast, "shift+tab", "last setting"), hist},
+		{help(k.Help, "?", moreLess), k.Quit, quit},
+	}
+	if m.width < wideWidth { // two taller columns fit a narrow terminal
+		cols = [][]key.Binding{append(cols[0], cols[1]...), append(cols[2], cols[3]...)}
+	}
+	return helpKeys{
+		short: []key.Binding{help(copyKey, copyShort, "copy"), longer, help(k.Edit, "tab", "edit"), k.Regenerate, help(k.Help, "?", moreLess), k.Quit, mask, hist},
+		full:  cols,
+	}
+}
+
+func maskDesc(masked bool) string {
+	if masked {
+		return "unmask"
+	}
+	return "mask"
+}
+
+// tooSmallView asks for a bigger terminal; no secret is shown.
+func (m *model) tooSmallView(w, h int) string {
+	lines := []string{
+		m.styles.heading.Render(truncate("Terminal too small", w)),
+		truncate(fmt.Sprintf("%d×%d; sesame needs %d×%d", w, h, minWidth, minHeight), w),
+		m.styles.faint.Render(truncate("enlarge it, or q to quit", w)),
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(clipLines(lines, h), "\n"))
+}
+
+// sideBySide joins two columns line by line.
+func sideBySide(left []string, leftW int, right []string, gap, height int) []string {
+	n := min(max(len(left), len(right)), height)
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = padRight(truncate(l, leftW), leftW) + strings.Repeat(" ", gap) + r
+	}
+	return out
+}
+
+// truncate cuts a styled line to width cells, with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// padRight pads a styled line with spaces to width cells.
+func padRight(s string, width int) string {
+	if w := ansi.StringWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// center centres a styled line in width cells.
+func center(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w >= width {
+		return s
+	}
+	return strings.Repeat(" ", (width-w)/2) + s
+}
+
+// clipLines keeps at most n lines.
+func clipLines(lines []string, n int) []string {
+	if len(lines) > n {
+		return lines[:max(n, 0)]
+	}
+	return lines
+}
+
+// wrapText wraps plain text to width cells, in at most maxLines lines (the
+// last ending in … if cut).
+func wrapText(s string, width, maxLines int) []string {
+	wrapped := strings.Split(ansi.Wordwrap(s, max(width, 1), ""), "\n")
+	var out []string
+	for _, l := range wrapped {
+		out = append(out, strings.Split(ansi.Hardwrap(l, max(width, 1), true), "\n")...)
+	}
+	if len(out) > maxLines {
+		out = out[:maxLines]
+		out[maxLines-1] = truncate(out[maxLines-1]+" …", width)
+	}
+	return out
+}
