@@ -18,6 +18,7 @@ import (
 
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui"
+	"github.com/sesame-sh/sesame/ui/clipboard"
 )
 
 // environment is what a run of sesame sees of the world; tests replace
@@ -31,6 +32,12 @@ type environment struct {
 	newSource func() generator.Source // nil: crypto/rand
 	runTUI    func(context.Context, ui.Options) error
 	configDir func() (string, error) // where remembered settings live
+
+	// The clipboard, as --copy sees it.
+	getenv       func(string) string
+	openTTY      func() (*os.File, error)
+	system       clipboard.SystemClipboard
+	startClearer func(clipboard.Result, clipboard.Where, string, int, *os.File) error
 }
 
 // Main runs sesame with the process's arguments and standard streams and
@@ -48,12 +55,30 @@ func Main() int {
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		runTUI:    ui.Run,
 	}
+	env.setClipboardDefaults()
 	return run(context.Background(), env, os.Args[1:])
+}
+
+// setClipboardDefaults fills in the real clipboard where a test did not.
+func (env *environment) setClipboardDefaults() {
+	if env.getenv == nil {
+		env.getenv = os.Getenv
+	}
+	if env.openTTY == nil {
+		env.openTTY = openTTY
+	}
+	if env.system == nil {
+		env.system = clipboard.OS()
+	}
+	if env.startClearer == nil {
+		env.startClearer = clipboard.StartClearer
+	}
 }
 
 // run executes one command line and returns the exit status, printing at
 // most one error line.
 func run(ctx context.Context, env *environment, args []string) int {
+	env.setClipboardDefaults()
 	root := newRoot(env)
 	root.SetArgs(args)
 	root.SetIn(env.stdin)

@@ -1,24 +1,74 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
+	"os"
+	"time"
 
-	"github.com/atotto/clipboard"
+	"github.com/spf13/cobra"
+
+	"github.com/sesame-sh/sesame/ui/clipboard"
 )
 
-// copySecret puts the secret on the system clipboard and says so on
-// stderr, without the secret.
+// copySecret puts the last secret on the clipboard, says so on stderr (in
+// words, without the secret), and leaves the clearing to a detached helper
+// so the prompt comes back at once.
 func copySecret(env *environment, secret string, clearAfter int) error {
 	if secret == "" {
-		return errors.New("nothing was generated to copy")
+		return fmt.Errorf("nothing was generated to copy")
 	}
-	if clipboard.Unsupported {
-		return errors.New("could not copy: no clipboard tool found (install xclip, xsel or wl-clipboard)")
+	where := clipboard.Detect(env.getenv)
+	tty, _ := env.openTTY() // OSC 52 goes to the terminal, never to stdout
+	c := clipboard.Copier{Where: where, System: env.system}
+	if tty != nil {
+		defer tty.Close()
+		c.Term = tty
 	}
-	if err := clipboard.WriteAll(secret); err != nil {
-		return fmt.Errorf("could not copy to the clipboard (is there a display?): %w", err)
+	res, err := c.Copy(secret)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintln(env.stderr, "sesame: copied to the clipboard")
+	if clearAfter > 0 {
+		var ttyFile *os.File
+		if res.Channel == clipboard.Terminal {
+			ttyFile = tty
+		}
+		if err := env.startClearer(res, where, secret, clearAfter, ttyFile); err != nil {
+			fmt.Fprintf(env.stderr, "sesame: %s, but %v: clear it yourself\n", clipboard.Copied(res, 0), err)
+			return nil
+		}
+	}
+	fmt.Fprintf(env.stderr, "sesame: %s\n", clipboard.Copied(res, clearAfter))
 	return nil
+}
+
+// openTTY opens the controlling terminal for writing, or fails when there
+// is none.
+func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_WRONLY, 0) }
+
+// newClearerCommand is the hidden command the detached clearer runs as.
+func newClearerCommand(env *environment) *cobra.Command {
+	var (
+		after                  int
+		system, terminal, tmux bool
+	)
+	cmd := &cobra.Command{
+		Use:    clipboard.ClearerCommand,
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			o := clipboard.ClearerOptions{After: time.Duration(after) * time.Second, Terminal: terminal, Tmux: tmux, System: env.system}
+			if terminal {
+				o.Term = os.NewFile(3, "tty") // handed over by StartClearer
+			}
+			// Nobody is there to read an error: the clearer stays silent.
+			_ = clipboard.RunClearer(env.stdin, o)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&after, "after", 30, "")
+	cmd.Flags().BoolVar(&system, "system", false, "")
+	cmd.Flags().BoolVar(&terminal, "terminal", false, "")
+	cmd.Flags().BoolVar(&tmux, "tmux", false, "")
+	return cmd
 }

@@ -3,18 +3,22 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 func newNumberCommand(env *environment) *cobra.Command {
 	var (
-		out    outputFlags
-		unique bool
+		out     outputFlags
+		unique  bool
+		scratch = settings.Default()
+		fs      *flagSet
 	)
 	cmd := &cobra.Command{
 		Use:   "number LO HI",
@@ -45,15 +49,16 @@ draw, in the order drawn.`,
 			if err != nil {
 				return err
 			}
-			return emitNumbers(env, &out, rng, unique)
+			s := settings.Default()
+			fs.apply(&s)
+			return emitNumbers(env, &out, rng, unique, s.ClearAfter)
 		},
 	}
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
 	cmd.Flags().BoolVar(&unique, "unique", false, "draw without replacement: all -n numbers different")
 	addOutputFlags(cmd.Flags(), &out, false)
-	var clearAfter int
-	cmd.Flags().Var(&intValue{p: &clearAfter, min: 0, max: 86400}, "clear-after", "clear the clipboard this many seconds after --copy (0: never)")
-	clearAfter = 30
+	fs = newFlagSet(cmd.Flags(), &scratch)
+	addClearAfterFlag(fs)
 	return cmd
 }
 
@@ -72,7 +77,7 @@ type numberDetails struct {
 }
 
 // emitNumbers prints count numbers (or count distinct ones).
-func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, unique bool) error {
+func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, unique bool, clearAfter int) error {
 	r := generator.NewRand(sourceOf(env))
 	defer r.Wipe()
 	e := rng.Entropy()
@@ -101,7 +106,11 @@ func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, un
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(env.stdout, 64<<10)
+	stdout := env.stdout
+	if o.copy && env.stdoutTTY { // as for secrets: copied, not printed
+		stdout = io.Discard
+	}
+	w := bufio.NewWriterSize(stdout, 64<<10)
 	var buf []byte
 	last := ""
 	for i := range o.count {
@@ -130,7 +139,7 @@ func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, un
 		return err
 	}
 	if o.copy {
-		return copySecret(env, last, 30)
+		return copySecret(env, last, clearAfter)
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func addOutputFlags(fs *pflag.FlagSet, o *outputFlags, withMinBits bool) {
 	fs.VarP(&intValue{p: &o.count, min: 1, max: MaxCount}, "count", "n", "how many to generate (1-10,000,000), one per line")
 	fs.BoolVar(&o.json, "json", false, "one JSON object per line: secret, entropy_bits, rating, mode and the settings")
 	fs.BoolVar(&o.entropy, "entropy", false, `print the strength ("131.09 bits, excellent") to stderr`)
-	fs.BoolVar(&o.copy, "copy", false, "put the (last) result on the clipboard, and clear it after --clear-after seconds")
+	fs.BoolVar(&o.copy, "copy", false, "put the (last) result on the clipboard (not printed at a terminal), and clear it after --clear-after seconds")
 	if withMinBits {
 		fs.Var(&floatValue{p: &o.minBits, max: 1 << 20}, "min-bits", "use the smallest length (words, bytes) that reaches this many bits")
 	}
@@ -67,7 +67,14 @@ func emit(env *environment, o *outputFlags, res result, clearAfter int) error {
 		mu   sync.Mutex
 		last string
 	)
+	stdout := env.stdout
 	if o.copy {
+		// At a terminal the copied secret is not printed as well: it would
+		// stay in the scrollback. Redirected (--copy > file), output is
+		// written as usual.
+		if env.stdoutTTY {
+			stdout = io.Discard
+		}
 		inner := format
 		format = func(dst []byte, s string) []byte {
 			mu.Lock()
@@ -79,7 +86,7 @@ func emit(env *environment, o *outputFlags, res result, clearAfter int) error {
 			return inner(dst, s)
 		}
 	}
-	if err := generator.Stream(env.stdout, res.gen, generator.StreamOptions{Count: o.count, Format: format, NewSource: env.newSource}); err != nil {
+	if err := generator.Stream(stdout, res.gen, generator.StreamOptions{Count: o.count, Format: format, NewSource: env.newSource}); err != nil {
 		return err
 	}
 	if o.copy {

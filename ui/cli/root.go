@@ -89,7 +89,7 @@ func newRoot(env *environment) *cobra.Command {
 		root.Flags().MarkHidden(name)
 	}
 	root.AddCommand(newModeCommand(env, settings.Password), newModeCommand(env, settings.Phrase),
-		newModeCommand(env, settings.Token), newModeCommand(env, settings.PIN), newNumberCommand(env))
+		newModeCommand(env, settings.Token), newModeCommand(env, settings.PIN), newNumberCommand(env), newClearerCommand(env))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
