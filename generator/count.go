@@ -126,7 +126,7 @@ func (s countSpec) expand(forms []classForm) []term {
 		var next []term
 		for _, t := range terms {
 			if forms[i] == formWindow {
-				next = append(next, t.with(piece{c.n, c.lo, c.hi}, false, 0))
+				next = append(next, t.with(piece(c), false, 0))
 				continue
 			}
 			next = append(next, t.with(piece{}, false, c.n))
