@@ -1,0 +1,78 @@
+package clipboard_test
+
+import (
+	"bytes"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sesame pw --copy --clear-after 2 against a real X clipboard: the secret
+// is there at once, the prompt comes back at once, the clipboard is
+// cleared after the delay, and a value the user copies meanwhile survives.
+func TestCLICopyAndClearOnRealX(t *testing.T) {
+	display := xvfb(t)
+	bin := sesame(t)
+
+	run := func() (secret, note string) {
+		cmd := exec.Command(bin, "pw", "--copy", "--clear-after", "2")
+		cmd.Env = localEnv(display)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("sesame: %v: %s", err, errb.String())
+		}
+		if d := time.Since(start); d > 1500*time.Millisecond {
+			t.Fatalf("--copy took %v to return the prompt", d)
+		}
+		return strings.TrimSpace(out.String()), errb.String()
+	}
+
+	secret, note := run()
+	if len(secret) != 20 || note != "sesame: copied — clears in 2s\n" || strings.Contains(note, secret) {
+		t.Fatalf("stdout %q stderr %q", secret, note)
+	}
+	if got := clipboardOf(t, display); got != secret {
+		t.Fatalf("clipboard %q, want the secret", got)
+	}
+	if !waitFor(6*time.Second, func() bool { return clipboardOf(t, display) == "" }) {
+		t.Fatal("the clipboard still holds the secret after --clear-after 2")
+	}
+
+	// A newer value copied by the user before the timer fires is left alone.
+	second, _ := run()
+	if clipboardOf(t, display) != second {
+		t.Fatal("second copy missing")
+	}
+	setClipboard(t, display, "the user's own text")
+	time.Sleep(3500 * time.Millisecond)
+	if got := clipboardOf(t, display); got != "the user's own text" {
+		t.Fatalf("the clearer clobbered the user's copy: %q", got)
+	}
+}
+
+// No secret reaches a child process's arguments: the clearer is visible in
+// ps, with its delay but not the secret.
+func TestClearerArgumentsHoldNoSecret(t *testing.T) {
+	display := xvfb(t)
+	bin := sesame(t)
+	cmd := exec.Command(bin, "token", "--copy", "--clear-after", "3")
+	cmd.Env = localEnv(display)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := strings.TrimSpace(string(out))
+	ps, err := exec.Command("ps", "-eo", "args").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ps), "__clear-clipboard --after 3") {
+		t.Fatalf("clearer not running:\n%s", ps)
+	}
+	if strings.Contains(string(ps), secret) {
+		t.Fatal("the secret is visible in a process's arguments")
+	}
+}
