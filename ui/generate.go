@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,14 +15,17 @@ import (
 )
 
 // Generation runs off the event loop. Compiling a policy and drawing a
-// secret is usually well under a millisecond, but heavy settings (length
-// 4096 with large minimums on every class) take tens to hundreds of
-// milliseconds, and a wordlist file must be read. So every change asks for
-// a job; one job runs at a time (the Rand is not safe for concurrent use,
-// and piling up jobs while a key repeats would only waste time); requests
-// made while it runs collapse into one, started when it finishes; and a
-// result is kept only if the settings that made it are still the current
-// ones. Meanwhile the last valid result stays on screen.
+// secret usually take well under a millisecond, but heavy settings (length
+// 4096 with large minimums on every class) take tens of milliseconds to
+// compile and up to seconds to draw, and a wordlist file must be read. So
+// every change asks for a job, in two steps: compile (the strength is
+// known, and shown, as soon as this is done), then draw. One job runs at a
+// time; requests made meanwhile collapse into one, which starts when the
+// job ends; and a request cancels a running draw whose result could no
+// longer be shown (its settings changed, or another tab is wanted),
+// through the draw's random source. A result is kept only if the settings
+// that made it are still the current ones; the last valid result stays on
+// screen until then.
 
 // genRequest asks for one secret of one mode.
 type genRequest struct {
@@ -36,7 +40,17 @@ type genRequest struct {
 // genQueue is the one running job and the request waiting behind it.
 type genQueue struct {
 	busy    bool
+	running genRequest
+	cancel  *atomic.Bool // stops the running draw
 	pending *genRequest
+}
+
+// compiledMsg carries a job's first step back to Update.
+type compiledMsg struct {
+	req   genRequest
+	gen   generator.Generator
+	warns []generator.Warning
+	err   error
 }
 
 // genDoneMsg carries a job's outcome back to Update.
@@ -47,6 +61,24 @@ type genDoneMsg struct {
 	secret   string
 	strength generator.Strength
 	err      error
+}
+
+// errCancelled ends a draw nobody waits for any more.
+var errCancelled = errors.New("cancelled")
+
+// cancelSource lets a job's draw be stopped: once cancelled it fails, and
+// every sampler returns at its next read.
+type cancelSource struct {
+	src    generator.Source
+	cancel *atomic.Bool
+}
+
+// Fill implements generator.Source.
+func (c cancelSource) Fill(p []byte) error {
+	if c.cancel.Load() {
+		return errCancelled
+	}
+	return c.src.Fill(p)
 }
 
 // result is one secret on screen and what is known about it.
@@ -68,11 +100,12 @@ type modeResult struct {
 	err    error
 	errKey any
 	warns  []generator.Warning
-	// compiled caches the generator of the last good settings, so that
-	// regenerating does not recompile.
+	// compiled is the generator of the last good settings and its
+	// strength: shown at once, and reused when regenerating.
 	compiled    generator.Generator
 	compiledKey any
 	compiledW   []generator.Warning
+	strength    generator.Strength
 }
 
 // modeKey is the part of the settings that decides a mode's output: equal
@@ -105,22 +138,38 @@ func (m *model) failing(mode settings.Mode) error {
 	return nil
 }
 
+// strengthOf is what the strength panel shows: the current settings'
+// strength and generator once they are compiled, else the result's on
+// screen. ofSettings reports whether it is the current settings' figure.
+func (m *model) strengthOf(mode settings.Mode) (st generator.Strength, g generator.Generator, ofSettings bool) {
+	mr := &m.results[mode]
+	if m.failing(mode) == nil && mr.compiled != nil && mr.compiledKey == modeKey(&m.s, mode) {
+		return mr.strength, mr.compiled, true
+	}
+	if mr.res != nil {
+		return mr.res.strength, mr.res.gen, m.current(mode)
+	}
+	return generator.Strength{}, nil, false
+}
+
 // request asks for a new secret of a mode: always when fresh (the r key),
 // otherwise only if its settings changed since its last result or error.
 func (m *model) request(mode settings.Mode, fresh bool) tea.Cmd {
 	key := modeKey(&m.s, mode)
 	mr := &m.results[mode]
-	if !fresh && (m.current(mode) || (mr.err != nil && mr.errKey == key)) {
+	dropPending := func() {
 		if p := m.gen.pending; p != nil && p.mode == mode {
 			m.gen.pending = nil // an older request for this mode is moot
 		}
+		m.cancelStale()
+	}
+	if !fresh && (m.current(mode) || (mr.err != nil && mr.errKey == key)) {
+		dropPending()
 		return nil
 	}
 	if err := m.precheck(mode); err != nil {
 		mr.err, mr.errKey, mr.warns = err, key, nil
-		if p := m.gen.pending; p != nil && p.mode == mode {
-			m.gen.pending = nil
-		}
+		dropPending()
 		return nil
 	}
 	req := &genRequest{mode: mode, s: m.s, key: key}
@@ -129,45 +178,114 @@ func (m *model) request(mode settings.Mode, fresh bool) tea.Cmd {
 	}
 	m.gen.pending = req
 	if m.gen.busy {
+		m.cancelStale()
 		return nil
 	}
 	return m.startJob()
 }
 
-// startJob runs the pending request.
+// cancelStale stops the running draw if its result could not be shown:
+// its settings changed, or it is for another tab than the one in view.
+func (m *model) cancelStale() {
+	q := &m.gen
+	if !q.busy || q.cancel == nil {
+		return
+	}
+	if q.running.mode != m.s.Mode || q.running.key != modeKey(&m.s, q.running.mode) {
+		q.cancel.Store(true)
+	}
+}
+
+// startJob runs the pending request's first step: compile, unless the
+// generator can be reused.
 func (m *model) startJob() tea.Cmd {
 	req := *m.gen.pending
 	m.gen.pending = nil
-	m.gen.busy = true
-	r := m.deps.rand
-	return func() tea.Msg { return runJob(req, r) }
-}
-
-// runJob compiles (unless it can reuse) and draws one secret. It runs in
-// its own goroutine, one at a time.
-func runJob(req genRequest, r *generator.Rand) genDoneMsg {
-	out := genDoneMsg{req: req, gen: req.reuse, warns: req.reuseWarns}
-	if out.gen == nil {
+	m.gen.busy, m.gen.running, m.gen.cancel = true, req, new(atomic.Bool)
+	if req.reuse != nil {
+		return m.drawCmd(req, req.reuse, req.reuseWarns)
+	}
+	return func() tea.Msg {
+		out := compiledMsg{req: req}
 		if err := checkWordlistFile(req); err != nil {
 			out.err = err
 			return out
 		}
-		g, warns, err := req.s.Generator(req.mode)
-		out.warns = warns
+		out.gen, out.warns, out.err = req.s.Generator(req.mode)
+		return out
+	}
+}
+
+// drawCmd runs a job's second step: one secret from a compiled generator,
+// with a random source the job can be cancelled through.
+func (m *model) drawCmd(req genRequest, g generator.Generator, warns []generator.Warning) tea.Cmd {
+	r := generator.NewRand(cancelSource{src: m.deps.source, cancel: m.gen.cancel})
+	return func() tea.Msg {
+		out := genDoneMsg{req: req, gen: g, warns: warns}
+		secret, err := g.Generate(r)
+		r.Wipe()
 		if err != nil {
 			out.err = err
 			return out
 		}
-		out.gen = g
-	}
-	secret, err := out.gen.Generate(r)
-	if err != nil {
-		out.err = err
+		out.secret = secret
+		out.strength = generator.Assess(g.Entropy())
 		return out
 	}
-	out.secret = secret
-	out.strength = generator.Assess(out.gen.Entropy())
-	return out
+}
+
+// compiled takes a job's first step: show the new strength, or the
+// error, then draw, unless the settings moved on meanwhile.
+func (m *model) compiled(msg compiledMsg) tea.Cmd {
+	mode := msg.req.mode
+	mr := &m.results[mode]
+	if msg.req.key != modeKey(&m.s, mode) || m.gen.cancel == nil || m.gen.cancel.Load() {
+		return m.jobEnded()
+	}
+	if msg.err != nil {
+		mr.err, mr.errKey, mr.warns = msg.err, msg.req.key, msg.warns
+		return m.jobEnded()
+	}
+	mr.compiled, mr.compiledKey, mr.compiledW = msg.gen, msg.req.key, msg.warns
+	mr.strength = generator.Assess(msg.gen.Entropy())
+	mr.err, mr.errKey, mr.warns = nil, nil, msg.warns
+	return m.drawCmd(msg.req, msg.gen, msg.warns)
+}
+
+// jobEnded frees the queue and starts what waits.
+func (m *model) jobEnded() tea.Cmd {
+	m.gen.busy, m.gen.cancel = false, nil
+	if m.gen.pending != nil {
+		return m.startJob()
+	}
+	return nil
+}
+
+// generated takes a job's outcome.
+func (m *model) generated(msg genDoneMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	mode := msg.req.mode
+	mr := &m.results[mode]
+	if msg.req.key == modeKey(&m.s, mode) {
+		switch {
+		case errors.Is(msg.err, errCancelled):
+		case errors.Is(msg.err, generator.ErrRandomness):
+			// Not the settings' fault: say so, keep the last result.
+			cmds = append(cmds, m.setStatus("could not make a secret: the random source failed", statusErr))
+		case msg.err != nil:
+			mr.err, mr.errKey, mr.warns = msg.err, msg.req.key, msg.warns
+		default:
+			mr.err, mr.errKey, mr.warns = nil, nil, msg.warns
+			mr.compiled, mr.compiledKey, mr.compiledW = msg.gen, msg.req.key, msg.warns
+			mr.strength = msg.strength
+			m.replaceResult(mode, &result{
+				key: msg.req.key, mode: mode, secret: msg.secret, strength: msg.strength,
+				gen: msg.gen, shownAt: m.deps.now(),
+			})
+		}
+	}
+	cmds = append(cmds, m.jobEnded())
+	return tea.Batch(cmds...)
 }
 
 // checkWordlistFile refuses a wordlist path that is not a regular file
@@ -188,34 +306,6 @@ func checkWordlistFile(req genRequest) error {
 		return &generator.PolicyError{Field: "wordlist", Msg: "that is not a regular file: give the path of a wordlist file"}
 	}
 	return nil
-}
-
-// generated takes a job's outcome.
-func (m *model) generated(msg genDoneMsg) tea.Cmd {
-	m.gen.busy = false
-	var cmds []tea.Cmd
-	mode := msg.req.mode
-	mr := &m.results[mode]
-	if msg.req.key == modeKey(&m.s, mode) {
-		switch {
-		case errors.Is(msg.err, generator.ErrRandomness):
-			// Not the settings' fault: say so, keep the last result.
-			cmds = append(cmds, m.setStatus("could not make a secret: the random source failed", statusErr))
-		case msg.err != nil:
-			mr.err, mr.errKey, mr.warns = msg.err, msg.req.key, msg.warns
-		default:
-			mr.err, mr.errKey, mr.warns = nil, nil, msg.warns
-			mr.compiled, mr.compiledKey, mr.compiledW = msg.gen, msg.req.key, msg.warns
-			m.replaceResult(mode, &result{
-				key: msg.req.key, mode: mode, secret: msg.secret, strength: msg.strength,
-				gen: msg.gen, shownAt: m.deps.now(),
-			})
-		}
-	}
-	if m.gen.pending != nil {
-		cmds = append(cmds, m.startJob())
-	}
-	return tea.Batch(cmds...)
 }
 
 // replaceResult puts a new result on screen; the one it replaces goes to

@@ -14,9 +14,9 @@ import (
 // deps are the model's links to the outside world, injected so that tests
 // can replace each of them.
 type deps struct {
-	// rand is the only randomness; it is used by one generation job at a
-	// time (see generate.go).
-	rand *generator.Rand
+	// source is the only randomness; one generation job at a time reads it
+	// (see generate.go).
+	source generator.Source
 	// clip is the clipboard.
 	clip Clipboard
 	// now tells the time (history entries, how long a result was shown).
@@ -161,6 +161,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.settingsChanged()
 		}
 		return m, nil
+	case compiledMsg:
+		return m, m.compiled(msg)
 	case genDoneMsg:
 		return m, m.generated(msg)
 	case copiedMsg:

@@ -35,7 +35,7 @@ type Options struct {
 // to save them at the end is reported on standard error, after the screen
 // is restored, and does not make Run fail.
 func Run(ctx context.Context, opts Options) error {
-	m := newModel(opts, deps{rand: generator.NewRand(generator.CryptoSource()), clip: systemClipboard{}})
+	m := newModel(opts, deps{source: generator.CryptoSource(), clip: systemClipboard{}})
 	final, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
 	if fm, ok := final.(*model); ok {
 		if serr := fm.finalSave(); serr != nil {

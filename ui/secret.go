@@ -179,7 +179,10 @@ func (m *model) renderCells(line []cell) string {
 		if line[i].r == ' ' && line[i].cls == chLower { // a gap between groups
 			b.WriteString(run.String())
 		} else {
-			b.WriteString(m.styles.chars[line[i].cls].Render(run.String()))
+			sgr := m.styles.charSGR[line[i].cls]
+			b.WriteString(sgr[0])
+			b.WriteString(run.String())
+			b.WriteString(sgr[1])
 		}
 		i = j
 	}

@@ -56,8 +56,8 @@ func (m *model) bar(st generator.Strength, width int) string {
 }
 
 // sizeText describes the alphabet or list behind the figure.
-func sizeText(r *result) string {
-	switch g := r.gen.(type) {
+func sizeText(gen generator.Generator) string {
+	switch g := gen.(type) {
 	case *generator.Password:
 		return commas(g.AlphabetSize()) + "-character alphabet"
 	case *generator.Phrase:
@@ -85,19 +85,18 @@ func attackerLabel(i int, full bool) string {
 func (m *model) strengthPanel(width, height int) []string {
 	st := m.styles
 	lines := []string{st.heading.Render("Strength")}
-	r := m.result().res
-	if r == nil {
+	s, g, ofSettings := m.strengthOf(m.s.Mode)
+	if g == nil {
 		return append(lines, st.faint.Render("working…"))
 	}
-	s := r.strength
 	barW := min(width, 24)
 	lines = append(lines,
 		m.bar(s, barW),
 		st.rating[s.Rating].Render(bitsText(s.Entropy))+"  "+st.rating[s.Rating].Render(s.Rating.String()),
-		st.faint.Render(truncate(boundText(s.Entropy)+" · "+sizeText(r), width)),
+		st.faint.Render(truncate(boundText(s.Entropy)+" · "+sizeText(g), width)),
 	)
-	if !m.current(r.mode) {
-		lines = append(lines, st.warnText.Render(truncate("of the result shown, not the settings", width)))
+	if !ofSettings {
+		lines = append(lines, st.warnText.Render(truncate("of the previous settings", width)))
 	}
 	lines = append(lines, "", st.heading.Render("Time to guess")+st.faint.Render(" (average)"))
 	full := width >= 44
@@ -116,20 +115,19 @@ func (m *model) strengthPanel(width, height int) []string {
 // rating on one line, then what it is, then the guessing times.
 func (m *model) strengthCompact(width int) []string {
 	st := m.styles
-	r := m.result().res
-	if r == nil {
+	s, g, ofSettings := m.strengthOf(m.s.Mode)
+	if g == nil {
 		return []string{st.faint.Render("working…")}
 	}
-	s := r.strength
 	head := st.rating[s.Rating].Render(bitsText(s.Entropy)) + " " + st.rating[s.Rating].Render(s.Rating.String())
 	barW := min(20, width-lipgloss.Width(head)-1)
 	line1 := head
 	if barW >= 6 {
 		line1 = m.bar(s, barW) + " " + head
 	}
-	info := boundText(s.Entropy) + " · " + sizeText(r)
-	if !m.current(r.mode) {
-		info = "of the result shown · " + info
+	info := boundText(s.Entropy) + " · " + sizeText(g)
+	if !ofSettings {
+		info = "of the previous settings · " + info
 	}
 	lines := []string{line1, st.faint.Render(truncate(info, width))}
 	// The four times, two to a line when they fit.

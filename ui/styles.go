@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
@@ -38,6 +40,10 @@ type styles struct {
 	isDark, noColor bool
 
 	chars [numCharClasses]lipgloss.Style
+	// charSGR is each class's style as the escape codes before and after
+	// the text: a long secret is drawn in hundreds of short runs, too many
+	// for Style.Render each.
+	charSGR [numCharClasses][2]string
 
 	title       lipgloss.Style // the program's name in the tab bar
 	tabActive   lipgloss.Style
@@ -104,6 +110,12 @@ func newStyles(isDark, noColor bool) styles {
 		s.chars[chSpace] = s.chars[chSpace].Faint(true)
 	} else {
 		s.chars[chDigit] = s.chars[chDigit].Bold(true)
+	}
+
+	for i, st := range s.chars {
+		const mark = "\uE000" // a private-use character, never in escape codes
+		before, after, _ := strings.Cut(st.Render(mark), mark)
+		s.charSGR[i] = [2]string{before, after}
 	}
 
 	s.title = accent.Bold(true)
