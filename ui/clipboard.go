@@ -84,7 +84,7 @@ func copyErrorText(err error) string {
 	case errors.Is(err, errNoClipboardTool):
 		return "no clipboard tool is installed (xclip, xsel or wl-clipboard on Linux)"
 	case errors.As(err, &exit):
-		return "the clipboard tool failed; is there a display (DISPLAY or WAYLAND_DISPLAY)?"
+		return "the clipboard tool failed (no display?)"
 	case errors.Is(err, exec.ErrNotFound):
 		return "the clipboard tool is missing"
 	}

@@ -72,12 +72,24 @@ type tmuxSession struct {
 	tb     testing.TB
 	socket string
 	status string // the file the program's exit status goes to
+	config string // the settings file
 }
 
-func startTmux(tb testing.TB, bin string, w, h int, args ...string) *tmuxSession {
+// startTmux starts sesame with args in a w×h terminal; a non-empty config
+// is written to its settings file first.
+func startTmux(tb testing.TB, bin string, w, h int, config string, args ...string) *tmuxSession {
 	tb.Helper()
 	dir := tb.TempDir()
-	s := &tmuxSession{tb: tb, socket: fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), status: filepath.Join(dir, "status")}
+	s := &tmuxSession{tb: tb, socket: fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()),
+		status: filepath.Join(dir, "status"), config: filepath.Join(dir, "config", "sesame", "config.json")}
+	if config != "" {
+		if err := os.MkdirAll(filepath.Dir(s.config), 0o700); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(s.config, []byte(config), 0o600); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	// Settings go to a private directory; the exit status to a file; the
 	// pane then stays open so the screen after exit can be read.
 	script := fmt.Sprintf("TERM=tmux-256color XDG_CONFIG_HOME=%q HOME=%q %q %s; echo $? > %q; sleep 60",
@@ -164,7 +176,7 @@ func secretOn(screen string) string {
 func TestEndToEndInTmux(t *testing.T) {
 	needTmux(t)
 	bin := sesameBinary(t)
-	s := startTmux(t, bin, 80, 24)
+	s := startTmux(t, bin, 80, 24, "")
 
 	// Start and read the bits.
 	scr := s.waitFor("the first secret", func(x string) bool { return bitsOn(x) != "" && len(secretOn(x)) == 20 })
@@ -223,15 +235,26 @@ func TestEndToEndInTmux(t *testing.T) {
 	if all := s.tmux("capture-pane", "-t", "e2e", "-p", "-S", "-"); strings.Contains(all, secret[:8]) {
 		t.Fatal("the secret is in the scrollback")
 	}
+	// The changed length is remembered; no secret is.
+	data, err := os.ReadFile(s.config)
+	if err != nil {
+		t.Fatalf("settings not remembered: %v", err)
+	}
+	if !strings.Contains(string(data), `"length": 21`) || strings.Contains(string(data), secret) {
+		t.Fatalf("settings file:\n%s", data)
+	}
 }
 
 func TestEndToEndCtrlCAndFlags(t *testing.T) {
 	needTmux(t)
 	bin := sesameBinary(t)
-	s := startTmux(t, bin, 100, 30, "--length", "32")
+	s := startTmux(t, bin, 100, 30, "{ this is not json", "--length", "32")
 	scr := s.waitFor("the first secret", func(x string) bool { return bitsOn(x) != "" && strings.Contains(x, "characters") })
 	if !strings.Contains(scr, "32 characters") || len(secretOn(scr)) != 32 {
 		t.Fatalf("--length 32 did not set the starting form:\n%s", scr)
+	}
+	if words := strings.Join(strings.Fields(scr), " "); !strings.Contains(words, "! ") || !strings.Contains(words, "using the defaults") {
+		t.Fatalf("no warning about the corrupt settings file:\n%s", scr)
 	}
 	s.send("Tab", "Tab", "Tab") // into the form
 	s.waitFor("the form", func(x string) bool { return strings.Contains(x, "› ") })

@@ -43,7 +43,18 @@ type genQueue struct {
 	running genRequest
 	cancel  *atomic.Bool // stops the running draw
 	pending *genRequest
+	// seq numbers jobs; slow is set when job seq has run for slowAfter,
+	// and only then does the screen say it is updating (a usual job ends
+	// long before, and the note would only flicker).
+	seq  int
+	slow bool
 }
+
+// slowAfter is how long a job runs before the screen says so.
+const slowAfter = 150 * time.Millisecond
+
+// slowJobMsg says job seq has been running for slowAfter.
+type slowJobMsg struct{ seq int }
 
 // compiledMsg carries a job's first step back to Update.
 type compiledMsg struct {
@@ -202,10 +213,12 @@ func (m *model) startJob() tea.Cmd {
 	req := *m.gen.pending
 	m.gen.pending = nil
 	m.gen.busy, m.gen.running, m.gen.cancel = true, req, new(atomic.Bool)
+	m.gen.seq++
+	slow := m.deps.after(slowAfter, slowJobMsg{seq: m.gen.seq})
 	if req.reuse != nil {
-		return m.drawCmd(req, req.reuse, req.reuseWarns)
+		return tea.Batch(m.drawCmd(req, req.reuse, req.reuseWarns), slow)
 	}
-	return func() tea.Msg {
+	return tea.Batch(slow, func() tea.Msg {
 		out := compiledMsg{req: req}
 		if err := checkWordlistFile(req); err != nil {
 			out.err = err
@@ -213,6 +226,13 @@ func (m *model) startJob() tea.Cmd {
 		}
 		out.gen, out.warns, out.err = req.s.Generator(req.mode)
 		return out
+	})
+}
+
+// slowJob notes that the running job takes long, if it still runs.
+func (m *model) slowJob(msg slowJobMsg) {
+	if m.gen.busy && msg.seq == m.gen.seq {
+		m.gen.slow = true
 	}
 }
 
@@ -254,7 +274,7 @@ func (m *model) compiled(msg compiledMsg) tea.Cmd {
 
 // jobEnded frees the queue and starts what waits.
 func (m *model) jobEnded() tea.Cmd {
-	m.gen.busy, m.gen.cancel = false, nil
+	m.gen.busy, m.gen.cancel, m.gen.slow = false, nil, false
 	if m.gen.pending != nil {
 		return m.startJob()
 	}

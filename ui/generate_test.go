@@ -53,6 +53,8 @@ func TestOneJobAtATimeAndTheLatestWins(t *testing.T) {
 	if h.secret() != old {
 		t.Fatal("the secret changed before any job finished")
 	}
+	mustNotContain(t, h.view(), "updating…") // not yet: most jobs end at once
+	h.send(slowJobMsg{seq: h.m.gen.seq})
 	mustContain(t, h.view(), "updating…")
 	// The held job compiled length 21, which is stale: it ends there, and
 	// the waiting request (24) runs.
@@ -77,6 +79,7 @@ func TestStrengthShowsBeforeTheDraw(t *testing.T) {
 	if draw == nil {
 		t.Fatal("no draw after compiling")
 	}
+	h.send(slowJobMsg{seq: h.m.gen.seq})
 	v := h.view()
 	mustContain(t, v, "137.65 bits", "updating…")
 	if len(h.secret()) != 20 {
@@ -86,6 +89,8 @@ func TestStrengthShowsBeforeTheDraw(t *testing.T) {
 	if len(h.secret()) != 21 {
 		t.Fatal("the draw did not land")
 	}
+	h.send(slowJobMsg{seq: h.m.gen.seq}) // a late timer of a finished job
+	mustNotContain(t, h.view(), "updating…")
 }
 
 func TestStaleDrawIsCancelled(t *testing.T) {

@@ -161,6 +161,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.settingsChanged()
 		}
 		return m, nil
+	case slowJobMsg:
+		m.slowJob(msg)
+		return m, nil
 	case compiledMsg:
 		return m, m.compiled(msg)
 	case genDoneMsg:

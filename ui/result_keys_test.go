@@ -64,7 +64,7 @@ func TestCopyFailuresAreWords(t *testing.T) {
 		want string
 	}{
 		"no tool":     {errNoClipboardTool, "no clipboard tool is installed"},
-		"tool failed": {&exec.ExitError{}, "is there a display"},
+		"tool failed": {&exec.ExitError{}, "the clipboard tool failed (no display?)"},
 		"other":       {errors.New("weird"), "the clipboard is unavailable"},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -23,6 +23,9 @@ const (
 	// maxContentWidth caps the layout on very wide terminals; it is
 	// centred in the rest.
 	maxContentWidth = 120
+	// stableBody is the body's height on tall terminals: the password
+	// form with a few lines of notes.
+	stableBody = 20
 )
 
 // View implements tea.Model. The program lives in the alternate screen,
@@ -50,7 +53,7 @@ func (m *model) render() string {
 
 	helpLines := strings.Split(m.helpView(cw), "\n")
 	header := m.header(cw)
-	statusLine := m.statusView(cw)
+	statusLines := m.statusLines(cw)
 
 	// The result box takes what the body can spare.
 	r := m.result().res
@@ -61,7 +64,7 @@ func (m *model) render() string {
 		secret = wrapGroups(groups, gap, iw)
 	}
 	note := m.boxNote(iw)
-	fixed := len(header) + 1 + len(helpLines) + 2 + len(note) + 1 // + status, borders, spacer
+	fixed := len(header) + len(statusLines) + len(helpLines) + 2 + len(note) + 1 // + borders, spacer
 	avail := h - fixed
 	minBody, maxSecret := 7, 6
 	if wide {
@@ -73,9 +76,15 @@ func (m *model) render() string {
 	secretH := max(1, min(len(secret), maxSecret, avail-minBody))
 	bodyH := avail - secretH
 	pad := 0
-	if bodyH-2 >= m.preferredBody(cw, wide) && len(secret) <= secretH {
+	preferred := m.preferredBody(cw, wide)
+	if bodyH-2 >= preferred && len(secret) <= secretH {
 		pad = 1
 		bodyH -= 2
+	}
+	// A tall terminal gets a body of a steady height (the same for every
+	// tab, with room for notes), centred, rather than a stretched one.
+	if bodyH > stableBody {
+		bodyH = max(preferred, stableBody)
 	}
 
 	var content []string
@@ -115,17 +124,17 @@ func (m *model) render() string {
 	all = append(all, box...)
 	all = append(all, "")
 	all = append(all, body...)
-	all = append(all, statusLine)
+	all = append(all, statusLines...)
 	all = append(all, helpLines...)
 	all = clipLines(all, h)
+	margin := strings.Repeat(" ", (w-cw)/2)
 	for i, l := range all {
-		all[i] = truncate(l, cw)
+		all[i] = margin + truncate(l, cw)
 	}
-	out := strings.Join(all, "\n")
-	if cw < w {
-		out = lipgloss.PlaceHorizontal(w, lipgloss.Center, out)
+	if top := (h - len(all)) / 2; top > 0 {
+		all = append(make([]string, top), all...)
 	}
-	return out
+	return strings.Join(all, "\n")
 }
 
 // preferredBody is how tall the body would like to be.
@@ -189,7 +198,7 @@ func (m *model) boxTitle() string {
 	switch mode := m.s.Mode; {
 	case m.result().res != nil && m.failing(mode) != nil:
 		t += " · from the previous settings"
-	case m.result().res != nil && !m.current(mode):
+	case m.result().res != nil && !m.current(mode) && m.gen.slow:
 		t += " · updating…"
 	}
 	return t
@@ -281,21 +290,26 @@ func (m *model) header(width int) []string {
 	return []string{top.String(), rule.String()}
 }
 
-// statusView is the status line.
-func (m *model) statusView(width int) string {
+// statusLines is the status line: one line, or two for a long message.
+func (m *model) statusLines(width int) []string {
 	st := m.styles
-	if m.status.text == "" {
-		return ""
-	}
+	style, sign := st.faint, ""
 	switch m.status.kind {
 	case statusOK:
-		return st.okText.Render(truncate("✓ "+m.status.text, width))
+		style, sign = st.okText, "✓ "
 	case statusWarn:
-		return st.warnText.Render(truncate("! "+m.status.text, width))
+		style, sign = st.warnText, "! "
 	case statusErr:
-		return st.errText.Render(truncate("✗ "+m.status.text, width))
+		style, sign = st.errText, "✗ "
 	}
-	return st.faint.Render(truncate(m.status.text, width))
+	if m.status.text == "" {
+		return []string{""}
+	}
+	lines := wrapText(sign+m.status.text, width, 2)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
 }
 
 // helpView is the help line, or the full help after ?.
