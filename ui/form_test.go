@@ -683,6 +683,8 @@ func TestRawTokenFromSettingsIsRefused(t *testing.T) {
 	if h.m.result().res != nil {
 		t.Fatal("a raw token was made for the screen")
 	}
+	mustContain(t, h.view(), "none yet")
+	mustNotContain(t, h.view(), "working…")
 	if id, msg := h.fieldError(); id != "format" || !strings.Contains(msg, "raw bytes cannot be shown") {
 		t.Fatalf("error %q on %q", msg, id)
 	}

@@ -87,14 +87,18 @@ func (m *model) strengthPanel(width, height int) []string {
 	lines := []string{st.heading.Render("Strength")}
 	s, g, ofSettings := m.strengthOf(m.s.Mode)
 	if g == nil {
-		return append(lines, st.faint.Render("working…"))
+		return append(lines, st.faint.Render(m.noResultText()))
 	}
 	barW := min(width, 24)
 	lines = append(lines,
 		m.bar(s, barW),
 		st.rating[s.Rating].Render(bitsText(s.Entropy))+"  "+st.rating[s.Rating].Render(s.Rating.String()),
-		st.faint.Render(truncate(boundText(s.Entropy)+" · "+sizeText(g), width)),
 	)
+	if info := boundText(s.Entropy) + " · " + sizeText(g); len([]rune(info)) <= width {
+		lines = append(lines, st.faint.Render(info))
+	} else {
+		lines = append(lines, st.faint.Render(truncate(boundText(s.Entropy), width)), st.faint.Render(truncate(sizeText(g), width)))
+	}
 	if !ofSettings {
 		lines = append(lines, st.warnText.Render(truncate("of the previous settings", width)))
 	}
@@ -111,13 +115,21 @@ func (m *model) strengthPanel(width, height int) []string {
 	return clipLines(lines, height)
 }
 
+// noResultText stands in for a secret or a figure not made yet.
+func (m *model) noResultText() string {
+	if m.failing(m.s.Mode) != nil {
+		return "none yet"
+	}
+	return "working…"
+}
+
 // strengthCompact is the panel for the stacked layout: bar, figure and
 // rating on one line, then what it is, then the guessing times.
 func (m *model) strengthCompact(width int) []string {
 	st := m.styles
 	s, g, ofSettings := m.strengthOf(m.s.Mode)
 	if g == nil {
-		return []string{st.faint.Render("working…")}
+		return []string{st.faint.Render(m.noResultText())}
 	}
 	head := st.rating[s.Rating].Render(bitsText(s.Entropy)) + " " + st.rating[s.Rating].Render(s.Rating.String())
 	barW := min(20, width-lipgloss.Width(head)-1)

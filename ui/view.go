@@ -89,7 +89,7 @@ func (m *model) render() string {
 
 	var content []string
 	if r == nil {
-		content = []string{m.styles.faint.Render(center("working…", iw))}
+		content = []string{m.styles.faint.Render(center(m.noResultText(), iw))}
 	} else {
 		content = m.renderSecret(secret, iw, secretH)
 	}
