@@ -85,3 +85,15 @@ func BenchmarkNewPassword4096AllMinimums(b *testing.B) {
 		}
 	}
 }
+
+// The tilted sampler's worst realistic case: 4096 characters with at least
+// 1024 digits and 1024 symbols.
+func BenchmarkPasswordTilted4096(b *testing.B) {
+	p := DefaultPasswordPolicy()
+	p.Length, p.Digits.Min, p.Symbols.Min = 4096, 1024, 1024
+	pw, _, err := NewPassword(p)
+	if err != nil || pw.Method() != "tilted" {
+		b.Fatalf("%v %s", err, pw.Method())
+	}
+	benchGenerate(b, pw)
+}

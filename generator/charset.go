@@ -104,8 +104,13 @@ func checkVisible(field, s string) error {
 		if r == ' ' {
 			continue
 		}
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.M, unicode.Z, unicode.Co, unicode.Cs) || !unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) {
-			return policyErr(field, "%s contains %s, which is invisible or a control character: use visible characters only", field, describeRune(r))
+		switch {
+		case unicode.IsControl(r):
+			return policyErr(field, "%s contains %s, a control character: use visible characters only", field, describeRune(r))
+		case unicode.In(r, unicode.M):
+			return policyErr(field, "%s contains %s, a combining mark, which cannot stand alone as a character: use precomposed characters (é, not e + U+0301)", field, describeRune(r))
+		case unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.Z, unicode.Co, unicode.Cs) || !unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S):
+			return policyErr(field, "%s contains %s, which is invisible: use visible characters only", field, describeRune(r))
 		}
 	}
 	return nil
@@ -121,20 +126,34 @@ func describeRune(r rune) string {
 }
 
 // uniqueRunes returns the distinct characters of s in first-seen order and
-// how many duplicates were dropped.
-func uniqueRunes(s string) ([]rune, int) {
-	seen := make(map[rune]bool, len(s))
-	var out []rune
-	dups := 0
+// the characters that were repeated (each once).
+func uniqueRunes(s string) (out, dups []rune) {
+	seen := make(map[rune]int, len(s))
 	for _, r := range s {
-		if seen[r] {
-			dups++
-			continue
+		seen[r]++
+		if seen[r] == 1 {
+			out = append(out, r)
+		} else if seen[r] == 2 {
+			dups = append(dups, r)
 		}
-		seen[r] = true
-		out = append(out, r)
 	}
 	return out, dups
+}
+
+// quoteRunes lists characters for a message: 'a', 'b' and 3 more.
+func quoteRunes(rs []rune) string {
+	var parts []string
+	for i, r := range rs {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("%d more", len(rs)-5))
+			break
+		}
+		parts = append(parts, describeRune(r))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // without returns rs minus every character of drop.

@@ -66,6 +66,16 @@ func (e Entropy) Rounded() float64 {
 	return math.Round(e.Bits*100) / 100
 }
 
+// Reaches reports whether the figure, as reported (Rounded), is at least
+// target bits: a size chosen for --min-bits then agrees with the figure
+// printed next to it. Bounds never round up to reach a target.
+func (e Entropy) Reaches(target float64) bool {
+	if e.Bound == UpperBound {
+		return math.Floor(e.Bits*100)/100 >= target
+	}
+	return e.Rounded() >= target
+}
+
 // log2Big returns log2(x) for x >= 1 to within about 1e-15 relative, using
 // the bit length and the top 64 bits; log2Big of 0 is -Inf.
 func log2Big(x *big.Int) float64 {

@@ -25,7 +25,7 @@ func MinLength(p PasswordPolicy, bits float64) (int, error) {
 			}
 			return false, err
 		}
-		return e.Rounded() >= bits, nil
+		return e.Reaches(bits), nil
 	}
 	// Entropy grows with the length wherever the policy is satisfiable: a
 	// valid password extends by any character of a class still below its

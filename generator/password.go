@@ -106,8 +106,8 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 			return nil, nil, err
 		}
 		runes, dups := uniqueRunes(p.Alphabet)
-		if dups > 0 {
-			warns = append(warns, Warning{"alphabet", fmt.Sprintf("the alphabet repeats %d character(s); each is used once", dups)})
+		if len(dups) > 0 {
+			warns = append(warns, Warning{"alphabet", fmt.Sprintf("the alphabet repeats %s; each character is used once", quoteRunes(dups))})
 		}
 		for _, r := range runes {
 			c := classOf(r)
@@ -129,8 +129,8 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 					}
 				}
 				rs, dups := uniqueRunes(p.SymbolSet)
-				if dups > 0 {
-					warns = append(warns, Warning{"symbol-set", fmt.Sprintf("the symbol set repeats %d character(s); each is used once", dups)})
+				if len(dups) > 0 {
+					warns = append(warns, Warning{"symbol-set", fmt.Sprintf("the symbol set repeats %s; each character is used once", quoteRunes(dups))})
 				}
 				sets[c] = rs
 				continue
@@ -152,6 +152,9 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 			if cp.Min > 0 {
 				return nil, warns, missingClassErr(p, c, before > 0)
 			}
+			if before > 0 && p.Alphabet == "" {
+				warns = append(warns, Warning{c.String(), fmt.Sprintf("every %s is excluded, so the passwords have none", c.noun())})
+			}
 			continue
 		}
 		hi := p.Length
@@ -162,6 +165,8 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	}
 	if len(classes) == 0 {
 		switch {
+		case (p.Alphabet != "" || anyClassOn(p)) && p.NoAmbiguous && p.Exclude == "":
+			return nil, warns, policyErr("no-ambiguous", "every character is a look-alike: drop no-ambiguous or use other characters")
 		case p.Alphabet != "" || anyClassOn(p):
 			return nil, warns, policyErr("exclude", "every character is excluded: exclude fewer characters")
 		default:
@@ -197,13 +202,13 @@ func missingClassErr(p PasswordPolicy, c Class, excluded bool) error {
 	min := p.Class(c).Min
 	switch {
 	case excluded:
-		how := "the excluded characters"
+		how, fix := "the excluded characters remove", "exclude fewer"
 		if p.NoAmbiguous && p.Exclude == "" {
-			how = "the look-alike exclusion"
+			how, fix = "the look-alike exclusion removes", "drop no-ambiguous"
 		} else if p.NoAmbiguous {
-			how = "the exclusions and the look-alike exclusion"
+			how, fix = "the exclusions and the look-alike exclusion remove", "exclude fewer"
 		}
-		return policyErr(field, "min-%s is %d but %s remove every %s: exclude fewer or set min-%s 0", c, min, how, c.noun(), c)
+		return policyErr(field, "min-%s is %d but %s every %s: %s or set min-%s 0", c, min, how, c.noun(), fix, c)
 	case p.Alphabet != "":
 		return policyErr(field, "min-%s is %d but the alphabet has no %s characters: add some or set min-%s 0", c, min, c, c)
 	}

@@ -31,7 +31,7 @@ const (
 	// The run state machine is abandoned above this many states.
 	maxRunStates = 1 << 16
 	// Floating-point run counting is refused above this many steps.
-	maxFloatRunWork = 40e6
+	maxFloatRunWork = 120e6
 )
 
 // counted is a policy's layout and exact or bounded size, before any
@@ -75,6 +75,12 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		if err := c.countRuns(p); err != nil {
 			return nil, err
 		}
+	}
+	if c.countVR != nil && c.countVR.Cmp(big.NewInt(1)) == 0 {
+		if len(c.lay.alphabet) == 1 {
+			return nil, policyErr("alphabet", "the alphabet has one character, so every password would be the same (0 bits): use at least 2 characters")
+		}
+		return nil, policyErr("length", "these settings allow exactly one password (0 bits): relax them")
 	}
 	if math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0) {
 		return nil, policyErr("max-consecutive", "no password of length %d with these settings avoids repeating a character more than %s in a row: allow longer runs or add characters", L, times(p.MaxConsecutive))

@@ -64,7 +64,7 @@ func TestPasswordWarnings(t *testing.T) {
 	p := DefaultPasswordPolicy()
 	p.Alphabet = "aabbc"
 	pw, warns, err := NewPassword(p)
-	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].Msg, "2") || pw.AlphabetSize() != 3 {
+	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].Msg, "'a' and 'b'") || pw.AlphabetSize() != 3 {
 		t.Fatalf("warnings %v, err %v", warns, err)
 	}
 }

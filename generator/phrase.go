@@ -218,7 +218,7 @@ func NewPhrase(p PhrasePolicy) (*Phrase, []Warning, error) {
 		warns = append(warns, Warning{Field: "separator", Msg: fmt.Sprintf(
 			"with wordlist %q and these settings two different draws can spell the same passphrase, so %.2f bits is an upper bound; "+
 				"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact",
-			p.List.Name, ph.bits)})
+			p.List.Name, ph.Entropy().Rounded())})
 	}
 	return ph, warns, nil
 }
@@ -345,7 +345,7 @@ func MinWords(p PhrasePolicy, bits float64) (int, error) {
 		if p.Number {
 			count.Mul(count, big.NewInt(int64(10*k)))
 		}
-		if got = log2Big(count); got >= bits {
+		if got = log2Big(count); (Entropy{Bits: got, Bound: ph.bound}).Reaches(bits) {
 			return k, nil
 		}
 	}

@@ -140,12 +140,12 @@ func MinPINLength(noTrivial bool, bits float64) (int, error) {
 	if err := checkBitsGoal(bits); err != nil {
 		return 0, err
 	}
-	if most := log2Big(pinCount(MaxLength, noTrivial)); bits > most {
-		return 0, policyErr("min-bits", "no PIN reaches %g bits: the longest, %d digits, has %.2f bits", bits, MaxLength, most)
+	if most := exactEntropy(pinCount(MaxLength, noTrivial)); !most.Reaches(bits) {
+		return 0, policyErr("min-bits", "no PIN reaches %g bits: the longest, %d digits, has %.2f bits", bits, MaxLength, most.Rounded())
 	}
 	// Start a length or two below the answer; the exact counts decide.
 	l := max(1, int(bits/math.Log2(10))-1)
-	for log2Big(pinCount(l, noTrivial)) < bits {
+	for !exactEntropy(pinCount(l, noTrivial)).Reaches(bits) {
 		l++
 	}
 	return l, nil

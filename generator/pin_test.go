@@ -215,7 +215,8 @@ func TestMinPINLength(t *testing.T) {
 			if nt && l == 1 {
 				return math.Inf(-1)
 			}
-			return mustPIN(t, PINPolicy{Length: l, NoTrivial: nt}).Entropy().Bits
+			// --min-bits compares with the figure as it is shown.
+			return mustPIN(t, PINPolicy{Length: l, NoTrivial: nt}).Entropy().Rounded()
 		}
 		for bits := 0.0; bits <= 200; bits += 0.125 {
 			l, err := MinPINLength(nt, bits)
@@ -226,9 +227,13 @@ func TestMinPINLength(t *testing.T) {
 				t.Fatalf("MinPINLength(%v, %v) = %d, not the shortest reaching it", nt, bits, l)
 			}
 		}
-		// 6 digits have 19.93 bits, 6 without trivial ones 19.93 less a little.
-		if l, _ := MinPINLength(nt, math.Log2(1e6)); l != 6+btoi(nt) {
-			t.Errorf("MinPINLength(%v, log2 1e6) = %d", nt, l)
+		// 6 digits show 19.93 bits, 6 without the trivial ones 19.93 too
+		// (19.9315 rounds up); the next hundredth needs 7.
+		if l, _ := MinPINLength(nt, 19.93); l != 6 {
+			t.Errorf("MinPINLength(%v, 19.93) = %d", nt, l)
+		}
+		if l, _ := MinPINLength(nt, 19.94); l != 7 {
+			t.Errorf("MinPINLength(%v, 19.94) = %d", nt, l)
 		}
 		if l, _ := MinPINLength(nt, 0); l != 1+btoi(nt) {
 			t.Errorf("MinPINLength(%v, 0) = %d", nt, l)

@@ -202,11 +202,13 @@ func (s *compositionSampler) sample(r *Rand, out []int32) {
 // so the output is uniform. The weights are chosen to maximise that
 // acceptance.
 type tiltedSampler struct {
-	lay   *layout
-	w     []int64 // per label
-	cumW  []int64 // cumulative n_b·w_b
-	kStar []int   // per label
-	logW  []float64
+	lay    *layout
+	w      []int64 // per label
+	cumW   []int64 // cumulative n_b·w_b
+	startW []int64 // first slot of each label
+	kStar  []int   // per label
+	logW   []float64
+	batch  digitBatch // uniform slots in [0, Σ n_b·w_b)
 }
 
 // newTiltedSampler chooses the weights by a pattern search on the exact
@@ -234,6 +236,11 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 	}
 	// Search in log2 space, evaluating the integer weights actually used.
 	logw := make([]float64, nl)
+	// Weights are integers up to maxW, so that Σ n_b·w_b < 2^31 even for
+	// large custom alphabets; the smallest is scale, leaving the others
+	// room to be up to 2^maxTiltLog2 times larger where possible.
+	maxW := int64(math.MaxInt32) / int64(len(lay.alphabet))
+	scale := float64(max(1, min(tiltScale, maxW>>maxTiltLog2)))
 	toInt := func(lw []float64) []int64 {
 		m := lw[0]
 		for _, v := range lw {
@@ -241,12 +248,12 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 		}
 		w := make([]int64, nl)
 		for b, v := range lw {
-			w[b] = int64(math.Round(tiltScale * math.Exp2(min(v-m, 20))))
+			w[b] = max(1, min(maxW, int64(math.Round(scale*math.Exp2(min(v-m, maxTiltLog2))))))
 		}
 		return w
 	}
 	best := eval(toInt(logw))
-	for step := 2.0; step > 1.0/tiltScale; step /= 2 {
+	for step := 2.0; step > 1.0/scale; step /= 2 {
 		for improved := true; improved; {
 			improved = false
 			for b := range logw {
@@ -265,16 +272,23 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 	s := &tiltedSampler{lay: lay, w: w, kStar: kStar(lay.L, w, lo, hi)}
 	var acc int64
 	for b, wb := range w {
+		s.startW = append(s.startW, acc)
 		acc += int64(lay.sizes[b]) * wb
 		s.cumW = append(s.cumW, acc)
 		s.logW = append(s.logW, math.Log2(float64(wb)))
 	}
+	s.batch = newDigitBatch(int(acc))
 	return s, best
 }
 
-// tiltScale is the smallest tilt weight; the others are up to 2^20 times
-// larger, so Σ n_b·w_b stays far below 2^63.
-const tiltScale = 1024
+// tiltScale is the smallest tilt weight; the others are up to 2^maxTiltLog2
+// times larger, which covers every policy (the steepest, nearly all digits,
+// wants a ratio of a few hundred) while Σ n_b·w_b stays below 2^31, as the
+// batched slot draws need.
+const (
+	tiltScale   = 1024
+	maxTiltLog2 = 12
+)
 
 // kStar returns the composition within [lo, hi] summing to L that
 // minimises Σ k_b·log w_b: meet the minimums, then give the rest to the
@@ -301,23 +315,26 @@ func kStar(L int, w []int64, lo, hi []int) []int {
 func (s *tiltedSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
 	L := lay.L
-	W := int(s.cumW[len(s.cumW)-1])
 	nl := len(s.w)
+	slots := make([]int32, L) // one weighted slot per position, in batches
+	defer clear(slots)
 try:
 	for {
+		s.batch.fill(r, slots)
+		if r.err != nil {
+			return
+		}
 		var counts [numClasses + 1]int
 		deficit := lay.sumMin
 		run := 0
-		for i := 0; i < L; i++ {
-			x := int64(r.Intn(W))
+		for i, x := range slots {
+			// Label b owns n_b·w_b consecutive slots, w_b for each of its
+			// characters: one draw picks the label and the character.
 			b := 0
-			for x >= s.cumW[b] {
+			for int64(x) >= s.cumW[b] {
 				b++
 			}
-			idx := lay.offsets[b] + int32(r.Intn(lay.sizes[b]))
-			if r.err != nil {
-				return
-			}
+			idx := lay.offsets[b] + int32((int64(x)-s.startW[b])/s.w[b])
 			counts[b]++
 			if b < lay.slots() {
 				if counts[b] <= lay.lo[b] {

@@ -133,13 +133,19 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 	}
 	f, err := os.Open(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) { // a misspelt name, as far as the user is concerned
-		return nil, nil, &PolicyError{Field: "wordlist", Err: err,
-			Msg: fmt.Sprintf("wordlist %q is neither a built-in list (%s) nor an existing file", nameOrPath, builtinChoices())}
+		msg := fmt.Sprintf("wordlist %q is neither a built-in list (%s) nor an existing file", nameOrPath, builtinChoices())
+		if strings.HasPrefix(nameOrPath, "~") {
+			msg += " (the shell does not expand ~ after =: write --wordlist ~/words.txt, with a space)"
+		}
+		return nil, nil, &PolicyError{Field: "wordlist", Err: err, Msg: msg}
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, nil, policyErr("wordlist", "wordlist %q is a directory: give a file of words", nameOrPath)
+	}
 	return ParseWordlist(nameOrPath, f)
 }
 
@@ -151,7 +157,8 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 // and the last is the word. Any other line with whitespace inside is an
 // error naming the line, since a word with a space in it is almost always
 // a mistake in the file. Surrounding whitespace, blank lines, CRLF line
-// endings and a leading byte-order mark are ignored. Invalid UTF-8 and
+// endings, a leading byte-order mark and lines starting with # (comments)
+// are ignored. Invalid UTF-8 and
 // control or invisible formatting characters are errors naming the line.
 //
 // Words are lower-cased (case is applied when generating) and then
@@ -224,6 +231,9 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 		return "", policyErr("wordlist", "wordlist %q: line %d is not valid UTF-8; save the list as UTF-8", name, lineNo)
 	}
 	s := strings.TrimSpace(line)
+	if strings.HasPrefix(s, "#") { // a comment
+		return "", nil
+	}
 	for _, c := range s {
 		if c != '\t' && forbiddenRune(c) {
 			return "", policyErr("wordlist", "wordlist %q: line %d contains the control character %U; remove it", name, lineNo, c)

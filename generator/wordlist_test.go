@@ -256,10 +256,11 @@ func TestLoadWordlist(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Field != "wordlist" || !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "eff-large") {
 		t.Fatalf("missing file: %v", err)
 	}
-	// Unreadable input is a runtime failure, not a policy error.
-	if _, _, err := LoadWordlist(dir); err == nil || errors.As(err, &pe) {
+	// A directory is not a wordlist: a usage mistake, like a missing file.
+	if _, _, err := LoadWordlist(dir); !errors.As(err, &pe) || pe.Field != "wordlist" || !strings.Contains(err.Error(), "directory") {
 		t.Fatalf("directory: %v", err)
 	}
+	// Unreadable input is a runtime failure, not a policy error.
 	if _, _, err := ParseWordlist("r", brokenReader{}); !errors.Is(err, errDisk) || errors.As(err, &pe) {
 		t.Fatalf("read error: %v", err)
 	}
