@@ -368,3 +368,15 @@ func times(n int) string {
 	}
 	return fmt.Sprintf("%d times", n)
 }
+
+// ClassChars returns the characters of one class in the compiled alphabet
+// (after exclusions), in order; "" when the class is not used.
+func (pw *Password) ClassChars(c Class) string {
+	var out []rune
+	for _, r := range []rune(pw.Alphabet()) {
+		if classOfPolicy(r, pw.policy) == c {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}

@@ -80,7 +80,7 @@ func (env *environment) setClipboardDefaults() {
 func run(ctx context.Context, env *environment, args []string) int {
 	env.setClipboardDefaults()
 	root := newRoot(env)
-	root.SetArgs(args)
+	root.SetArgs(numberArgs(args))
 	root.SetIn(env.stdin)
 	root.SetOut(env.stdout)
 	root.SetErr(env.stderr)

@@ -39,8 +39,9 @@ size (or a labelled lower bound when counting exactly would be too slow).
 		short: "Print random passphrases from a wordlist",
 		long: `Print passphrases of words drawn uniformly, with replacement, from a wordlist:
 the EFF's large list (7776 words, default), short list (1296) or short list 2
-(1296, unique 3-letter prefixes), or your own file (one word per line, or
-diceware lines such as "11111<TAB>word").
+(1296, unique 3-letter prefixes), or your own file: one word per line, or
+diceware lines (dice digits, then the word), lines starting with # ignored;
+- reads the list from standard input.
 
 Only what is random counts towards the entropy: the words, a random
 separator, random case, and the position and value of --number.`,
@@ -57,9 +58,10 @@ separator, random case, and the position and value of --number.`,
 base32 (RFC 4648, no padding), base62 (fixed length) or raw bytes (for key
 files; refused when writing to a terminal).
 
---prefix puts fixed text in front and --checksum appends 6 base62 characters
-of CRC32 of the body, the shape secret scanners recognise; neither adds
-strength.`,
+--prefix puts fixed text in front and --checksum appends 6 characters: the
+CRC-32 (IEEE) of the body (the random part, without the prefix) in base62
+(0-9A-Za-z), padded with 0 — the shape secret scanners recognise. Neither
+adds strength. With -n, raw tokens are written back to back.`,
 		example: `  sesame token                            # 32 bytes as hex: 256 bits
   sesame token --bytes 24 --format base62 --prefix sk_live_ --checksum
   sesame token --format raw > aes256.key`,
@@ -92,17 +94,20 @@ func newModeCommand(env *environment, mode settings.Mode) *cobra.Command {
 		Short:   doc.short,
 		Long:    doc.long,
 		Example: doc.example,
-		Args:    noArgs("sesame " + doc.use),
+		Args:    noArgs(sizeFlag[mode]),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkPasswordFlags(fs); err != nil {
 				return err
 			}
 			s := settings.Default()
 			fs.apply(&s)
+			if err := finishFlags(env, cmd, fs, &out, &s); err != nil {
+				return err
+			}
 			return generate(env, cmd, fs, &out, s, mode)
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+	cmd.SetFlagErrorFunc(flagErrorFunc)
 	fs = newFlagSet(cmd.Flags(), &scratch)
 	switch mode {
 	case settings.Password:
@@ -136,6 +141,43 @@ func checkPasswordFlags(fs *flagSet) error {
 	}
 	if fs.changed("separator") && fs.changed("random-separator") {
 		return usagef("--separator and --random-separator both set what goes between words: give one")
+	}
+	return nil
+}
+
+// finishFlags settles what single flags cannot: a maximum of 0 means none
+// of the class, and flags that would silently do nothing are refused.
+func finishFlags(env *environment, cmd *cobra.Command, fs *flagSet, out *outputFlags, s *settings.Settings) error {
+	for _, c := range generator.Classes() {
+		name := c.String()
+		cp := s.Password.Class(c)
+		if fs.changed("max-"+name) && cp.Max == 0 {
+			if cp.Min > 0 {
+				return usagef("--max-%s 0 contradicts --min-%s %d: give one", name, name, cp.Min)
+			}
+			cp.Use = false // "at most 0" is none at all
+		}
+	}
+	if fs.changed("symbol-set") && s.Password.SymbolSet == "" {
+		return usagef("--symbol-set is empty: give the symbols to use, or --no-symbols for none")
+	}
+	if s.Phrase.Wordlist == "-" {
+		list, warns, err := generator.ParseWordlist("stdin", env.stdin)
+		warn(env.stderr, warns)
+		if err != nil {
+			return err
+		}
+		settings.UseWordlist("-", list)
+	}
+	copying := cmd.Flags().Changed("copy")
+	if fs.changed("clear-after") && !copying && cmd.HasParent() {
+		return usagef("--clear-after only applies with --copy")
+	}
+	if copying && env.stdoutTTY && out.count > 1 {
+		return usagef("--copy copies one result and, at a terminal, prints none: drop -n, or redirect the output to keep them all")
+	}
+	if copying && s.Token.Format == generator.TokenRaw && (cmd.Name() == "token" || s.Mode == settings.Token) {
+		return usagef("--copy cannot put raw bytes on the clipboard: choose another --format")
 	}
 	return nil
 }

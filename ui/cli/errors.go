@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -53,7 +55,11 @@ func exitCode(err error) (int, string) {
 	case errors.As(err, &pe):
 		return exitUsage, flagWords(pe.Msg)
 	}
-	if msg, ok := flagParseMessage(err); ok {
+	var fe *flagError
+	if errors.As(err, &fe) {
+		return exitUsage, fe.msg
+	}
+	if msg, ok := flagParseMessage(nil, err); ok {
 		return exitUsage, msg
 	}
 	return exitRuntime, err.Error()
@@ -64,17 +70,31 @@ func exitCode(err error) (int, string) {
 // (Compiled on first use: most runs never print an error, and one-shot
 // runs should not pay for it.)
 var knownFlags = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(^|[\s(])((?:min|max)-(?:lower|upper|digits|symbols|space)|max-consecutive|symbol-set|min-bits|random-separator)\b`)
+	return regexp.MustCompile(`(^|[\s(])((?:min|max)-(?:lower|upper|digits|symbols|space)|max-consecutive|symbol-set|min-bits|random-separator|no-ambiguous)\b|^(alphabet|exclude|separator|prefix|wordlist)\b`)
 })
 
 // flagWords turns the library's setting names into flag names.
 func flagWords(msg string) string {
-	return knownFlags().ReplaceAllString(msg, "$1--$2")
+	return knownFlags().ReplaceAllString(msg, "$1--$2$3")
+}
+
+// flagError is a parse error already worded for the user.
+type flagError struct{ msg string }
+
+func (e *flagError) Error() string { return e.msg }
+
+// flagErrorFunc words a command's flag parse errors, with the command in
+// hand for suggestions.
+func flagErrorFunc(cmd *cobra.Command, err error) error {
+	if msg, ok := flagParseMessage(cmd, err); ok {
+		return &flagError{msg}
+	}
+	return err
 }
 
 // flagParseMessage rewrites pflag's and cobra's parse errors as one line
 // that names the flag and what it accepts.
-func flagParseMessage(err error) (string, bool) {
+func flagParseMessage(cmd *cobra.Command, err error) (string, bool) {
 	var inv *pflag.InvalidValueError
 	var req *pflag.ValueRequiredError
 	var nx *pflag.NotExistError
@@ -83,15 +103,23 @@ func flagParseMessage(err error) (string, bool) {
 		name := "--" + inv.GetFlag().Name
 		var ve *valueError
 		if errors.As(err, &ve) {
-			return fmt.Sprintf("%s %s, not %q", name, ve.want, inv.GetValue()), true
+			msg := fmt.Sprintf("%s %s, not %q", name, ve.want, inv.GetValue())
+			if ve.hint != "" {
+				msg += " (" + ve.hint + ")"
+			}
+			return msg, true
+		}
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && ne.Func == "ParseBool" {
+			return fmt.Sprintf("%s takes true or false (or nothing, for true), not %q", name, inv.GetValue()), true
 		}
 		return fmt.Sprintf("%s: %v", name, errors.Unwrap(err)), true
 	case errors.As(err, &req):
 		f := req.GetFlag()
 		return fmt.Sprintf("--%s needs a value: %s", f.Name, f.Usage), true
 	case errors.As(err, &nx):
-		if s := nx.GetSpecifiedShortnames(); s != "" && s[0] >= '0' && s[0] <= '9' {
-			return fmt.Sprintf("negative numbers go after --: sesame number -- -%s ...", s), true
+		if cmd != nil {
+			return unknownFlagMessage(cmd, nx), true
 		}
 		return fmt.Sprintf("unknown flag %s (see sesame --help)", unknownFlagName(nx)), true
 	}
@@ -118,7 +146,7 @@ func unknownFlagName(e *pflag.NotExistError) string {
 
 // valueError explains what a flag accepts; the flag name and the rejected
 // value are added by flagParseMessage.
-type valueError struct{ want string }
+type valueError struct{ want, hint string }
 
 func (e *valueError) Error() string { return e.want }
 

@@ -57,7 +57,7 @@ func (v *intValue) Type() string   { return "int" }
 func (v *intValue) Set(s string) error {
 	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
 	if err != nil || n < v.min || n > v.max {
-		return &valueError{fmt.Sprintf("must be a whole number from %s to %s", group(v.min), group(v.max))}
+		return &valueError{want: fmt.Sprintf("must be a whole number from %s to %s", group(v.min), group(v.max))}
 	}
 	*v.p = n
 	return nil
@@ -82,8 +82,8 @@ func (v *floatValue) String() string { return strconv.FormatFloat(*v.p, 'f', -1,
 func (v *floatValue) Type() string   { return "bits" }
 func (v *floatValue) Set(s string) error {
 	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(x) || x < 0 || x > v.max {
-		return &valueError{fmt.Sprintf("must be a number of bits from 0 to %s", group(int(v.max)))}
+	if err != nil || math.IsNaN(x) || x <= 0 || x > v.max {
+		return &valueError{want: fmt.Sprintf("must be a number of bits above 0, up to %s", group(int(v.max)))}
 	}
 	*v.p = x
 	return nil
@@ -100,10 +100,19 @@ func (v *choiceValue) String() string { return v.cur }
 func (v *choiceValue) Type() string   { return "name" }
 func (v *choiceValue) Set(s string) error {
 	if err := v.parse(s); err != nil {
-		return &valueError{"must be " + v.names}
+		e := &valueError{want: "must be " + v.names}
+		if c := closest(strings.ToLower(s), v.choices()); c != "" {
+			e.hint = "did you mean " + c + "?"
+		}
+		return e
 	}
 	v.cur = s
 	return nil
+}
+
+// choices lists the names in v.names ("a, b or c").
+func (v *choiceValue) choices() []string {
+	return strings.FieldsFunc(strings.ReplaceAll(v.names, " or ", ","), func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 // textValue is a string flag that rejects nothing at parse time (the

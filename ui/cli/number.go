@@ -29,10 +29,10 @@ With --unique and -n N, the N numbers are all different, as in a lottery
 draw, in the order drawn.`,
 		Example: `  sesame number 1 6              # a die
   sesame number 1 49 -n 6 --unique
-  sesame number -- -100 100      # negative bounds follow --`,
+  sesame number -100 100`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 2 {
-				return usagef("sesame number needs two whole numbers, LO and HI, got %d (e.g. sesame number 1 100)", len(args))
+				return usagef("number needs two whole numbers, LO and HI, got %d (e.g. sesame number 1 100, or sesame number -10 10)", len(args))
 			}
 			return nil
 		},
@@ -54,7 +54,7 @@ draw, in the order drawn.`,
 			return emitNumbers(env, &out, rng, unique, s.ClearAfter)
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+	cmd.SetFlagErrorFunc(flagErrorFunc)
 	cmd.Flags().BoolVar(&unique, "unique", false, "draw without replacement: all -n numbers different")
 	addOutputFlags(cmd.Flags(), &out, false)
 	fs = newFlagSet(cmd.Flags(), &scratch)
@@ -74,6 +74,9 @@ type numberDetails struct {
 	Lo     int64 `json:"lo"`
 	Hi     int64 `json:"hi"`
 	Unique bool  `json:"unique"`
+	// EntropyOf says what entropy_bits measures: "each" number, or "all"
+	// of a --unique draw together (its numbers are not independent).
+	EntropyOf string `json:"entropy_of"`
 }
 
 // emitNumbers prints count numbers (or count distinct ones).
@@ -101,7 +104,11 @@ func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, un
 		}
 		fmt.Fprintln(env.stderr, strengthLine(e, note))
 	}
-	res := result{mode: "number", gen: numberGen{e}, details: numberDetails{rng.Lo, rng.Hi, unique}}
+	scope := "each"
+	if unique {
+		scope = "all"
+	}
+	res := result{mode: "number", gen: numberGen{e}, details: numberDetails{rng.Lo, rng.Hi, unique, scope}}
 	format, err := lineFormat(o, res)
 	if err != nil {
 		return err

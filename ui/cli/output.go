@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -29,11 +30,11 @@ type outputFlags struct {
 func addOutputFlags(fs *pflag.FlagSet, o *outputFlags, withMinBits bool) {
 	o.count = 1
 	fs.VarP(&intValue{p: &o.count, min: 1, max: MaxCount}, "count", "n", "how many to generate (1-10,000,000), one per line")
-	fs.BoolVar(&o.json, "json", false, "one JSON object per line: secret, entropy_bits, rating, mode and the settings")
+	fs.BoolVar(&o.json, "json", false, "one JSON object per line, with strength and settings")
 	fs.BoolVar(&o.entropy, "entropy", false, `print the strength ("131.09 bits, excellent") to stderr`)
-	fs.BoolVar(&o.copy, "copy", false, "put the (last) result on the clipboard (not printed at a terminal), and clear it after --clear-after seconds")
+	fs.BoolVar(&o.copy, "copy", false, "copy the (last) result; at a terminal, print nothing")
 	if withMinBits {
-		fs.Var(&floatValue{p: &o.minBits, max: 1 << 20}, "min-bits", "use the smallest length (words, bytes) that reaches this many bits")
+		fs.Var(&floatValue{p: &o.minBits, max: 1 << 20}, "min-bits", "use the shortest length (words, bytes) reaching this")
 	}
 }
 
@@ -111,12 +112,12 @@ func lineFormat(o *outputFlags, res result) (func([]byte, string) []byte, error)
 		EntropyBound string  `json:"entropy_bound"`
 		Estimate     bool    `json:"estimate"`
 		Rating       string  `json:"rating"`
-	}{res.mode, e.Rounded(), e.Bound.String(), e.Estimate(), generator.RateBits(e.Rounded()).String()}
-	head, err := json.Marshal(common)
+	}{res.mode, e.Rounded(), boundToken(e.Bound), e.Estimate(), generator.RateBits(e.Rounded()).String()}
+	head, err := marshal(common)
 	if err != nil {
 		return nil, err
 	}
-	tail, err := json.Marshal(res.details)
+	tail, err := marshal(res.details)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +133,18 @@ func lineFormat(o *outputFlags, res result) (func([]byte, string) []byte, error)
 		dst = append(dst, rest...)
 		return append(dst, '\n')
 	}, nil
+}
+
+// marshal is json.Marshal without HTML escaping (symbol sets are full of
+// < > &), and without the trailing newline an Encoder adds.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // appendJSONString appends s as a JSON string, escaping only what JSON
@@ -161,6 +174,17 @@ func appendJSONString(dst []byte, s string) []byte {
 		i++
 	}
 	return append(dst, '"')
+}
+
+// boundToken is the JSON form of a bound: exact, lower or upper.
+func boundToken(b generator.Bound) string {
+	switch b {
+	case generator.LowerBound:
+		return "lower"
+	case generator.UpperBound:
+		return "upper"
+	}
+	return "exact"
 }
 
 // strengthLine is the --entropy line: "131.09 bits, excellent".
@@ -207,15 +231,26 @@ type phraseDetails struct {
 }
 
 type tokenDetails struct {
-	Length int `json:"length"`
+	Length     int `json:"length"`      // characters in all, with prefix and checksum
+	BodyLength int `json:"body_length"` // characters of the random part
 	generator.TokenPolicy
 }
 
 func details(m settings.Mode, s settings.Settings, g generator.Generator) any {
 	switch m {
 	case settings.Password:
+		// The effective settings: which classes the alphabet really has
+		// (after exclusions, or as sorted from a custom alphabet) and the
+		// symbols in use.
 		pw := g.(*generator.Password)
-		return passwordDetails{pw.AlphabetSize(), pw.Policy()}
+		p := pw.Policy()
+		for _, c := range generator.Classes() {
+			p.Class(c).Use = pw.ClassChars(c) != ""
+		}
+		if p.Alphabet == "" {
+			p.SymbolSet = pw.ClassChars(generator.Symbols)
+		}
+		return passwordDetails{pw.AlphabetSize(), p}
 	case settings.Phrase:
 		ph := g.(*generator.Phrase)
 		d := phraseDetails{Words: s.Phrase.Words, Wordlist: s.Phrase.Wordlist, ListSize: ph.ListSize(), Separator: s.Phrase.Separator, Case: s.Phrase.Case.String(), Number: s.Phrase.Number}
@@ -225,7 +260,12 @@ func details(m settings.Mode, s settings.Settings, g generator.Generator) any {
 		return d
 	case settings.Token:
 		t := g.(*generator.Token)
-		return tokenDetails{t.Length(), t.Policy()}
+		p := t.Policy()
+		total := len(p.Prefix) + t.Length()
+		if p.Checksum {
+			total += 6
+		}
+		return tokenDetails{total, t.Length(), p}
 	}
 	return g.(*generator.PIN).Policy()
 }

@@ -20,7 +20,8 @@ between runs (--no-config ignores them). In a pipe, or with -n, --json,
 chosen with --mode), one per line.
 
 Every flag of the password, phrase, token and pin commands is accepted here
-too, to set the interactive program's starting form.`
+too (--no-symbols, --min-digits 2, --case title, --format base62, ...), to
+set the interactive program's starting form; their help lists them.`
 
 const rootExample = `  sesame                          # the interactive generator
   sesame --length 32 --no-symbols # ... starting from these settings
@@ -44,7 +45,7 @@ func newRoot(env *environment) *cobra.Command {
 		Long:          rootLong,
 		Example:       rootExample,
 		Version:       version(),
-		Args:          noArgs("sesame"),
+		Args:          noArgs("length"),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -59,19 +60,22 @@ func newRoot(env *environment) *cobra.Command {
 				s := settings.Default()
 				fs.apply(&s)
 				rootLengthForPIN(fs, &s)
+				if err := finishFlags(env, cmd, fs, &out, &s); err != nil {
+					return err
+				}
 				return generate(env, cmd, fs, &out, s, s.Mode)
 			}
 			return startTUI(cmd, env, fs, noConfig)
 		},
 	}
 	root.SetVersionTemplate("sesame {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+	root.SetFlagErrorFunc(flagErrorFunc)
 	fs = newFlagSet(root.Flags(), &scratch)
 	fs.choiceFlag("mode", "password", "password, phrase, token or pin", func(v string, s *settings.Settings) error {
 		m, err := settings.ParseMode(v)
 		s.Mode = m
 		return err
-	}, "the starting tab, or what to print: password, phrase, token or pin")
+	}, "starting tab, or what to print: password, phrase, token, pin")
 	addPasswordFlags(fs)
 	addPhraseFlags(fs)
 	addTokenFlags(fs)
@@ -90,7 +94,7 @@ func newRoot(env *environment) *cobra.Command {
 	}
 	root.AddCommand(newModeCommand(env, settings.Password), newModeCommand(env, settings.Phrase),
 		newModeCommand(env, settings.Token), newModeCommand(env, settings.PIN), newNumberCommand(env), newClearerCommand(env))
-	root.CompletionOptions.HiddenDefaultCmd = false
+	finishRoot(root)
 	return root
 }
 
@@ -104,7 +108,7 @@ func rootLengthForPIN(fs *flagSet, s *settings.Settings) {
 
 func addClearAfterFlag(fs *flagSet) {
 	fs.intFlag("clear-after", "", func(s *settings.Settings) *int { return &s.ClearAfter }, 0, settings.MaxClearAfter,
-		"clear the clipboard this many seconds after --copy, if it still holds the secret (0: never)")
+		"seconds until a copy is cleared, if still ours (0: never)")
 }
 
 // startTUI builds the starting settings (defaults < remembered < flags) and
@@ -140,17 +144,4 @@ func configPath(env *environment) (string, error) {
 		return dir + "/sesame/config.json", nil
 	}
 	return settings.Path()
-}
-
-// noArgs rejects stray words with a message naming the commands.
-func noArgs(cmd string) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return nil
-		}
-		if c.HasSubCommands() {
-			return usagef("unknown command %q: use password, phrase, token, pin or number (see sesame --help)", args[0])
-		}
-		return usagef("%s takes no arguments, got %q (see %s --help)", cmd, args[0], cmd)
-	}
 }

@@ -107,14 +107,16 @@ func startTmux(t *testing.T, width, height int, command string, env ...string) *
 	need(t, "tmux")
 	m := &tmuxServer{t: t, socket: fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	t.Cleanup(func() { exec.Command("tmux", "-L", m.socket, "kill-server").Run() })
-	args := []string{"-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}
+	// The options must hold before the pane's command starts, or a fast
+	// command's OSC 52 can beat them: a config file applies them first.
+	conf := filepath.Join(t.TempDir(), "tmux.conf")
+	os.WriteFile(conf, []byte("set -s set-clipboard on\nset -g remain-on-exit on\nset -s escape-time 50\n"), 0o600)
+	args := []string{"-f", conf, "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}
 	for _, kv := range env {
 		args = append(args, "-e", kv)
 	}
 	args = append(args, command)
 	m.run(args...)
-	m.run("set-option", "-s", "set-clipboard", "on")
-	m.run("set-option", "-g", "remain-on-exit", "on")
 	return m
 }
 
@@ -130,10 +132,23 @@ func (m *tmuxServer) run(args ...string) string {
 // screen returns the pane's text.
 func (m *tmuxServer) screen() string { return m.run("capture-pane", "-p", "-t", "e2e") }
 
+// text returns the pane's history and screen, for line-oriented output
+// that may have scrolled.
+func (m *tmuxServer) text() string { return m.run("capture-pane", "-p", "-S", "-", "-t", "e2e") }
+
 // waitScreen waits until the pane shows text matching cond.
 func (m *tmuxServer) waitScreen(d time.Duration, cond func(string) bool) (string, bool) {
+	return m.waitFor(d, m.screen, cond)
+}
+
+// waitText is waitScreen over the pane's history too.
+func (m *tmuxServer) waitText(d time.Duration, cond func(string) bool) (string, bool) {
+	return m.waitFor(d, m.text, cond)
+}
+
+func (m *tmuxServer) waitFor(d time.Duration, capture func() string, cond func(string) bool) (string, bool) {
 	var s string
-	ok := waitFor(d, func() bool { s = m.screen(); return cond(s) })
+	ok := waitFor(d, func() bool { s = capture(); return cond(s) })
 	return s, ok
 }
 

@@ -18,7 +18,7 @@ func TestCLICopyOverSSHReachesTerminal(t *testing.T) {
 	out := filepath.Join(srv.dir, "out")
 	remote := bin + " pw --copy --clear-after 0 > " + out + "; echo done-$?"
 	m := startTmux(t, 100, 30, srv.command(remote))
-	screen, ok := m.waitScreen(15*time.Second, func(s string) bool { return strings.Contains(s, "done-") })
+	screen, ok := m.waitText(15*time.Second, func(s string) bool { return strings.Contains(s, "done-") })
 	if !ok {
 		t.Fatalf("remote command did not finish:\n%s", screen)
 	}

@@ -203,3 +203,14 @@ func loadWordlist(nameOrPath string) (*generator.Wordlist, []generator.Warning, 
 	wordlists.byPath[nameOrPath] = cachedList{l, warns}
 	return l, warns, nil
 }
+
+// UseWordlist makes an already parsed list (such as one read from standard
+// input, named "-") available under a name.
+func UseWordlist(name string, l *generator.Wordlist) {
+	wordlists.Lock()
+	defer wordlists.Unlock()
+	if wordlists.byPath == nil {
+		wordlists.byPath = map[string]cachedList{}
+	}
+	wordlists.byPath[name] = cachedList{list: l}
+}

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNumberArgs(t *testing.T) {
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"number", "1", "6"}, []string{"number", "--", "1", "6"}},
+		{[]string{"number", "-10", "10"}, []string{"number", "--", "-10", "10"}},
+		{[]string{"number", "-10", "-5", "--json", "-n", "2"}, []string{"number", "--json", "-n", "2", "--", "-10", "-5"}},
+		{[]string{"number", "-n", "3", "-1", "1"}, []string{"number", "-n", "3", "--", "-1", "1"}},
+		{[]string{"number", "--", "-5", "5"}, []string{"number", "--", "-5", "5"}},
+		{[]string{"number", "1", "2.5"}, []string{"number", "--", "1", "2.5"}},
+		{[]string{"pw", "-l", "12"}, []string{"pw", "-l", "12"}},
+		{[]string{"pp", "--wordlist", "number"}, []string{"pp", "--wordlist", "number"}}, // not the command
+	} {
+		if got := numberArgs(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("numberArgs(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	flags := []string{"length", "lower", "upper", "digits", "min-digits", "no-digits", "exclude"}
+	for in, want := range map[string]string{
+		"lenght": "length", "lenth": "length", "digit": "digits", "exlude": "exclude",
+		"min-digit": "min-digits", "xyz": "", "colour": "", "l": "",
+	} {
+		if got := closest(in, flags); got != want {
+			t.Errorf("closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := closest("base64", []string{"hex", "base64url", "base32", "base62", "raw"}); got != "base64url" {
+		t.Errorf("base64 → %q", got)
+	}
+	if editDistance("kitten", "sitting") != 3 || editDistance("", "abc") != 3 || editDistance("same", "same") != 0 {
+		t.Error("editDistance")
+	}
+}
