@@ -36,7 +36,10 @@ type Options struct {
 // is restored, and does not make Run fail.
 func Run(ctx context.Context, opts Options) error {
 	m := newModel(opts, deps{source: generator.CryptoSource(), clip: systemClipboard{}})
-	final, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	// Frames go out on a ticker; at the most it allows (120 a second) a
+	// key's frame waits at most 8 ms for it, which keeps keystroke to
+	// screen under SPEC §6's 16 ms.
+	final, err := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
 	if fm, ok := final.(*model); ok {
 		if serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
