@@ -595,7 +595,15 @@ func TestImpossibleSettings(t *testing.T) {
 			}
 			h.focusOn("exclude")
 			h.typeText("0123456789")
-		}, "exclude", "every character is excluded", func(h *harness) { h.keys("backspace") }},
+		}, "exclude", "every character is excluded", func(h *harness) { h.keys("backspace", "backspace") }},
+		{"one character left", "1", func(h *harness) {
+			for _, id := range []string{"lower", "upper", "symbols"} {
+				h.focusOn(id)
+				h.keys("space")
+			}
+			h.focusOn("exclude")
+			h.typeText("012345678")
+		}, "exclude", "every password would be the same", func(h *harness) { h.keys("backspace") }},
 		{"minimum of a class turned off", "1", func(h *harness) {
 			h.focusOn("min-digits")
 			h.typeText("2")

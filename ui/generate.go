@@ -365,8 +365,16 @@ func (m *model) errorField(mode settings.Mode, err error) (*field, string) {
 	var pe *generator.PolicyError
 	if errors.As(err, &pe) {
 		id := pe.Field
-		if id == "wordlist" && m.phraseFile {
+		switch {
+		case id == "wordlist" && m.phraseFile:
 			id = "wordlist-file"
+		case id == "alphabet" && mode == settings.Password && m.s.Password.Alphabet == "":
+			// The alphabet the classes and exclusions leave, not a custom
+			// one: point at what made it so.
+			id = "lower"
+			if m.s.Password.Exclude != "" || m.s.Password.NoAmbiguous {
+				id = "exclude"
+			}
 		}
 		return f.byID(id), pe.Msg
 	}
