@@ -282,7 +282,7 @@ func tokenForm(st textinput.Styles) *form {
 				func(m *model, v string) { tk(m).Prefix = v }),
 		}},
 		{label: "checksum", cells: []*field{
-			toggle("checksum", "checksum", "append a 6-character CRC-32",
+			toggle("checksum", "checksum", "add a CRC-32 check",
 				func(m *model) bool { return tk(m).Checksum },
 				func(m *model, v bool) { tk(m).Checksum = v }),
 		}},
@@ -298,7 +298,7 @@ func pinForm(_ textinput.Styles) *form {
 				func(m *model, v int) { pin(m).Length = v }),
 		}},
 		{label: "trivial", cells: []*field{
-			toggle("no-trivial", "trivial PINs", "block 0000, 1234, 4321 and the like",
+			toggle("no-trivial", "trivial PINs", "block 1111, 1234, 4321",
 				func(m *model) bool { return pin(m).NoTrivial },
 				func(m *model, v bool) { pin(m).NoTrivial = v }),
 		}},
