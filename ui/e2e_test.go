@@ -13,8 +13,8 @@ import (
 )
 
 // The real binary in a real terminal: sesame is built from the module root
-// and driven in tmux on a private server (-L, -f /dev/null, so a user's
-// own tmux and its configuration are never touched). CI sets
+// and driven in tmux on a private server (its own socket, -f /dev/null, so
+// a user's own tmux and its configuration are never touched). CI sets
 // SESAME_REQUIRE_TMUX=1, which turns a missing tmux into a failure rather
 // than a skip.
 
@@ -76,11 +76,16 @@ type tmuxSession struct {
 }
 
 // startTmux starts sesame with args in a w×h terminal; a non-empty config
-// is written to its settings file first.
+// is written to its settings file first. The tmux server's socket lives in
+// a directory of its own (tmux -S), removed with everything else.
 func startTmux(tb testing.TB, bin string, w, h int, config string, args ...string) *tmuxSession {
 	tb.Helper()
 	dir := tb.TempDir()
-	s := &tmuxSession{tb: tb, socket: fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()),
+	sockDir, err := os.MkdirTemp("", "sesame-tmux-") // short: socket paths are limited
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := &tmuxSession{tb: tb, socket: filepath.Join(sockDir, "s"),
 		status: filepath.Join(dir, "status"), config: filepath.Join(dir, "config", "sesame", "config.json")}
 	if config != "" {
 		if err := os.MkdirAll(filepath.Dir(s.config), 0o700); err != nil {
@@ -94,14 +99,17 @@ func startTmux(tb testing.TB, bin string, w, h int, config string, args ...strin
 	// pane then stays open so the screen after exit can be read.
 	script := fmt.Sprintf("TERM=tmux-256color XDG_CONFIG_HOME=%q HOME=%q %q %s; echo $? > %q; sleep 60",
 		filepath.Join(dir, "config"), dir, bin, strings.Join(args, " "), s.status)
+	tb.Cleanup(func() {
+		exec.Command("tmux", "-S", s.socket, "kill-server").Run()
+		os.RemoveAll(sockDir)
+	})
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", script)
-	tb.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
 
 func (s *tmuxSession) tmux(args ...string) string {
 	s.tb.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		s.tb.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
