@@ -87,6 +87,7 @@ type harness struct {
 	now      time.Time
 	deferred []deferredMsg
 	quit     tea.Msg
+	raw      []string // escape sequences written to the terminal (OSC 52)
 }
 
 type harnessOpt func(*Options)
@@ -113,6 +114,7 @@ func newHarness(tb testing.TB, opts ...harnessOpt) *harness {
 		clip:   h.clip,
 		now:    func() time.Time { return h.now },
 		after:  func(d time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return deferredMsg{d, msg} } },
+		raw:    func(seq string) tea.Cmd { h.raw = append(h.raw, seq); return nil },
 	})
 	h.run(h.m.Init())
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -23,6 +23,9 @@ type deps struct {
 	now func() time.Time
 	// after delivers msg after d; tests replace it to fire timers by hand.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
+	// raw writes escape sequences (OSC 52) to the terminal; tests record
+	// them.
+	raw func(seq string) tea.Cmd
 }
 
 func realAfter(d time.Duration, msg tea.Msg) tea.Cmd {
@@ -56,7 +59,12 @@ type model struct {
 	focus   focusArea
 	field   *field // the focused field while focus is focusForm
 	history history
-	copySeq int // the latest copy; older answers are ignored
+
+	// copy is the latest copy to a clipboard; clipGuard serialises the
+	// system clipboard; clearFailure is reported after quitting.
+	copy         copyState
+	clipGuard    *guardedClipboard
+	clearFailure error
 
 	keys   keyMap
 	help   help.Model
@@ -94,6 +102,9 @@ func newModel(opts Options, d deps) *model {
 	}
 	if m.deps.after == nil {
 		m.deps.after = realAfter
+	}
+	if m.deps.raw == nil {
+		m.deps.raw = func(seq string) tea.Cmd { return tea.Raw(seq) }
 	}
 	if m.s.Mode < settings.Password || m.s.Mode > settings.PIN {
 		m.s.Mode = settings.Password
@@ -170,6 +181,10 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.generated(msg)
 	case copiedMsg:
 		return m, m.copied(msg)
+	case clipTickMsg:
+		return m, m.tick(msg)
+	case clearedMsg:
+		return m, m.cleared(msg)
 	case statusExpiredMsg:
 		if msg.seq == m.status.seq {
 			m.status = status{seq: m.status.seq}
@@ -222,12 +237,16 @@ func (m *model) settingsChanged() tea.Cmd {
 }
 
 // quit leaves the program: an empty view first, so no secret stays on
-// screen. An interrupt (ctrl+c) makes Run return tea.ErrInterrupted.
-// Clearing the clipboard on the way out belongs here too.
+// screen, and the clipboard cleared if it still holds our secret. An
+// interrupt (ctrl+c) makes Run return tea.ErrInterrupted.
 func (m *model) quit(interrupt bool) tea.Cmd {
 	m.quitting = true
+	end := tea.Quit
 	if interrupt {
-		return tea.Interrupt
+		end = tea.Interrupt
 	}
-	return tea.Quit
+	if clear := m.clearOnQuit(); clear != nil {
+		return tea.Sequence(clear, end)
+	}
+	return end
 }

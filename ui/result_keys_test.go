@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"image/color"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -32,62 +30,6 @@ func TestStartsOnResultWithDefaultSecret(t *testing.T) {
 	// The secret is on screen, in groups of four.
 	s := h.secret()
 	mustContain(t, v, s[:4]+" "+s[4:8])
-}
-
-func TestCopyKeys(t *testing.T) {
-	for _, k := range []string{"enter", "c"} {
-		t.Run(k, func(t *testing.T) {
-			h := newHarness(t)
-			h.keys(k)
-			got, n := h.clip.get()
-			if n != 1 || got != h.secret() {
-				t.Fatalf("clipboard %q after %d writes, want the secret", got, n)
-			}
-			if h.m.status.kind != statusOK || h.m.status.text != "password copied to the clipboard" {
-				t.Fatalf("status %+v", h.m.status)
-			}
-			mustContain(t, h.view(), "✓ password copied to the clipboard")
-			// The message goes away after a while.
-			if h.fire(func(m tea.Msg) bool { _, ok := m.(statusExpiredMsg); return ok }) == 0 {
-				t.Fatal("no expiry timer for the status")
-			}
-			if h.m.status.text != "" {
-				t.Fatalf("status still %q", h.m.status.text)
-			}
-		})
-	}
-}
-
-func TestCopyFailuresAreWords(t *testing.T) {
-	for name, tc := range map[string]struct {
-		err  error
-		want string
-	}{
-		"no tool":     {errNoClipboardTool, "no clipboard tool is installed"},
-		"tool failed": {&exec.ExitError{}, "the clipboard tool failed (no display?)"},
-		"other":       {errors.New("weird"), "the clipboard is unavailable"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			h := newHarness(t)
-			h.clip.err = tc.err
-			h.keys("c")
-			if h.m.status.kind != statusErr || !strings.Contains(h.m.status.text, tc.want) {
-				t.Fatalf("status %+v, want an error with %q", h.m.status, tc.want)
-			}
-			mustNotContain(t, h.view(), "exit status", h.secret())
-			mustContain(t, h.view(), "✗ not copied")
-		})
-	}
-}
-
-func TestStaleCopyAnswerIgnored(t *testing.T) {
-	h := newHarness(t)
-	first := h.m.copyCmd("a", "first")
-	h.keys("c") // a newer copy answers first
-	h.send(first())
-	if h.m.status.text != "password copied to the clipboard" {
-		t.Fatalf("an older copy's answer replaced the status: %q", h.m.status.text)
-	}
 }
 
 func TestRegenerate(t *testing.T) {

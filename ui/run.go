@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/clipboard"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -35,7 +36,7 @@ type Options struct {
 // to save them at the end is reported on standard error, after the screen
 // is restored, and does not make Run fail.
 func Run(ctx context.Context, opts Options) error {
-	m := newModel(opts, deps{source: generator.CryptoSource(), clip: systemClipboard{}})
+	m := newModel(opts, deps{source: generator.CryptoSource(), clip: clipboard.OS()})
 	// Frames go out on a ticker; at the most it allows (120 a second) a
 	// key's frame waits at most 8 ms for it, which keeps keystroke to
 	// screen under SPEC §6's 16 ms.
@@ -43,6 +44,9 @@ func Run(ctx context.Context, opts Options) error {
 	if fm, ok := final.(*model); ok {
 		if serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
+		}
+		if fm.clearFailure != nil {
+			fmt.Fprintf(os.Stderr, "sesame: warning: could not clear the clipboard: %v\n", fm.clearFailure)
 		}
 	}
 	if err != nil {

@@ -35,6 +35,12 @@ func (m *model) setStatus(text string, kind statusKind) tea.Cmd {
 	return m.expireStatus(statusFor)
 }
 
+// setStickyStatus shows a message that stays until replaced (the clipboard
+// countdown, which updates itself every second).
+func (m *model) setStickyStatus(text string, kind statusKind) {
+	m.status = status{text: text, kind: kind, seq: m.status.seq + 1}
+}
+
 func (m *model) expireStatus(d time.Duration) tea.Cmd {
 	if m.status.text == "" {
 		return nil
@@ -52,3 +58,6 @@ func joinWarnings(ws []string) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// statusFor is how long a status message stays.
+const statusFor = 5 * time.Second

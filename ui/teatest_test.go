@@ -94,7 +94,7 @@ func TestProgramChangeLengthCopyQuit(t *testing.T) {
 	})
 	mustNotContain(t, s.view, "131.09 bits")
 	tm.Send(keyPress("enter"))
-	waitUntil(t, tm, "the copy", func(s snapshot) bool { return strings.Contains(s.view, "copied to the clipboard") })
+	waitUntil(t, tm, "the copy", func(s snapshot) bool { return strings.Contains(s.view, "password copied — clears in") })
 	if got, _ := clip.get(); got != s.secret {
 		t.Fatalf("clipboard %q, want %q", got, s.secret)
 	}

@@ -98,6 +98,33 @@ func newRoot(env *environment) *cobra.Command {
 	return root
 }
 
+// modeFlags are the root flags that belong to one mode.
+var modeFlags = map[settings.Mode][]string{
+	settings.Password: {"length", "lower", "upper", "digits", "symbols", "space", "no-lower", "no-upper", "no-digits", "no-symbols",
+		"min-lower", "min-upper", "min-digits", "min-symbols", "min-space", "max-lower", "max-upper", "max-digits", "max-symbols", "max-space",
+		"max-consecutive", "symbol-set", "alphabet", "exclude", "no-ambiguous"},
+	settings.Phrase: {"words", "separator", "random-separator", "case", "number", "wordlist"},
+	settings.Token:  {"bytes", "format", "prefix", "checksum"},
+	settings.PIN:    {"no-trivial"},
+}
+
+// startOnFlaggedMode opens the tab whose settings the flags change
+// (sesame --length 32 starts on Password even if Passphrase was open last
+// time), unless --mode says otherwise.
+func startOnFlaggedMode(fs *flagSet, s *settings.Settings) {
+	if fs.changed("mode") {
+		return
+	}
+	for _, m := range settings.Modes() {
+		for _, name := range modeFlags[m] {
+			if fs.changed(name) {
+				s.Mode = m
+				return
+			}
+		}
+	}
+}
+
 // rootLengthForPIN lets --length set the PIN length when the starting mode
 // is the PIN.
 func rootLengthForPIN(fs *flagSet, s *settings.Settings) {
@@ -131,6 +158,7 @@ func startTUI(cmd *cobra.Command, env *environment, fs *flagSet, noConfig bool) 
 		}
 	}
 	fs.apply(&s)
+	startOnFlaggedMode(fs, &s)
 	rootLengthForPIN(fs, &s)
 	return env.runTUI(cmd.Context(), ui.Options{Settings: s, ConfigPath: path, Warnings: warnings})
 }

@@ -74,13 +74,21 @@ func TestStartingFormLayersDefaultsConfigFlags(t *testing.T) {
 	if err := settings.Save(path, saved); err != nil {
 		t.Fatal(err)
 	}
-	// Remembered settings, then a flag on top.
+	// Remembered settings, then flags on top; the tab is the flagged mode's.
 	if code := f.run("--words", "5", "--no-symbols"); code != 0 {
 		t.Fatalf("code %d: %s", code, f.stderr.String())
 	}
 	s := f.opts.Settings
-	if s.Mode != settings.Phrase || s.Password.Length != 40 || s.Phrase.Words != 5 || s.Password.Symbols.Use {
+	if s.Mode != settings.Password || s.Password.Length != 40 || s.Phrase.Words != 5 || s.Password.Symbols.Use {
 		t.Fatalf("settings %+v", s)
+	}
+	f.run("--words", "5")
+	if f.opts.Settings.Mode != settings.Phrase {
+		t.Fatalf("--words should open Passphrase, got %v", f.opts.Settings.Mode)
+	}
+	f.run("--length", "32", "--mode", "token")
+	if f.opts.Settings.Mode != settings.Token || f.opts.Settings.Password.Length != 32 {
+		t.Fatalf("--mode wins: %+v", f.opts.Settings)
 	}
 	// --no-config ignores them and turns saving off.
 	f.run("--no-config")

@@ -6,18 +6,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sesame-sh/sesame/ui/internal/e2e"
 )
 
 // sesame pw --copy --clear-after 2 against a real X clipboard: the secret
 // is there at once, the prompt comes back at once, the clipboard is
 // cleared after the delay, and a value the user copies meanwhile survives.
 func TestCLICopyAndClearOnRealX(t *testing.T) {
-	display := xvfb(t)
-	bin := sesame(t)
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
 
 	run := func() (secret, note string) {
 		cmd := exec.Command(bin, "pw", "--copy", "--clear-after", "2")
-		cmd.Env = localEnv(display)
+		cmd.Env = e2e.LocalEnv(display)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		start := time.Now()
@@ -34,21 +36,21 @@ func TestCLICopyAndClearOnRealX(t *testing.T) {
 	if len(secret) != 20 || note != "sesame: copied — clears in 2s\n" || strings.Contains(note, secret) {
 		t.Fatalf("stdout %q stderr %q", secret, note)
 	}
-	if got := clipboardOf(t, display); got != secret {
+	if got := e2e.ClipboardOf(t, display); got != secret {
 		t.Fatalf("clipboard %q, want the secret", got)
 	}
-	if !waitFor(6*time.Second, func() bool { return clipboardOf(t, display) == "" }) {
+	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
 		t.Fatal("the clipboard still holds the secret after --clear-after 2")
 	}
 
 	// A newer value copied by the user before the timer fires is left alone.
 	second, _ := run()
-	if clipboardOf(t, display) != second {
+	if e2e.ClipboardOf(t, display) != second {
 		t.Fatal("second copy missing")
 	}
-	setClipboard(t, display, "the user's own text")
+	e2e.SetClipboard(t, display, "the user's own text")
 	time.Sleep(3500 * time.Millisecond)
-	if got := clipboardOf(t, display); got != "the user's own text" {
+	if got := e2e.ClipboardOf(t, display); got != "the user's own text" {
 		t.Fatalf("the clearer clobbered the user's copy: %q", got)
 	}
 }
@@ -56,10 +58,10 @@ func TestCLICopyAndClearOnRealX(t *testing.T) {
 // No secret reaches a child process's arguments: the clearer is visible in
 // ps, with its delay but not the secret.
 func TestClearerArgumentsHoldNoSecret(t *testing.T) {
-	display := xvfb(t)
-	bin := sesame(t)
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
 	cmd := exec.Command(bin, "token", "--copy", "--clear-after", "3")
-	cmd.Env = localEnv(display)
+	cmd.Env = e2e.LocalEnv(display)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sesame-sh/sesame/ui/internal/e2e"
 )
 
 // Over a real SSH connection, sesame pw --copy sends the secret to the
@@ -13,12 +15,12 @@ import (
 // it in a paste buffer we can read), not to stdout: the redirected file
 // holds the password and no escape sequence.
 func TestCLICopyOverSSHReachesTerminal(t *testing.T) {
-	srv := startSSH(t)
-	bin := sesame(t)
-	out := filepath.Join(srv.dir, "out")
+	srv := e2e.StartSSH(t)
+	bin := e2e.Sesame(t)
+	out := filepath.Join(srv.Dir, "out")
 	remote := bin + " pw --copy --clear-after 0 > " + out + "; echo done-$?"
-	m := startTmux(t, 100, 30, srv.command(remote))
-	screen, ok := m.waitText(15*time.Second, func(s string) bool { return strings.Contains(s, "done-") })
+	m := e2e.StartTmux(t, 100, 30, srv.Command(remote))
+	screen, ok := m.WaitText(15*time.Second, func(s string) bool { return strings.Contains(s, "done-") })
 	if !ok {
 		t.Fatalf("remote command did not finish:\n%s", screen)
 	}
@@ -33,7 +35,7 @@ func TestCLICopyOverSSHReachesTerminal(t *testing.T) {
 	if len(secret) != 20 || strings.Contains(string(data), "\x1b") {
 		t.Fatalf("file %q", data)
 	}
-	if got := m.buffer(); got != secret {
+	if got := m.Buffer(); got != secret {
 		t.Fatalf("tmux buffer %q, want the secret %q", got, secret)
 	}
 }

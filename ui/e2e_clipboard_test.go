@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sesame-sh/sesame/ui/internal/e2e"
+)
+
+// The interactive program against a real X clipboard: c copies the secret
+// on screen, the status counts down, the clipboard is cleared when it runs
+// out, a value the user copied meanwhile survives, and quitting clears what
+// is still ours.
+func TestEndToEndTUICopyOnRealX(t *testing.T) {
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
+	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
+	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 2", env...)
+
+	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatalf("clipboard %q, want the secret shown %q", e2e.ClipboardOf(t, display), secret)
+	}
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied — clears in") }); !ok {
+		t.Fatalf("no countdown:\n%s", scr)
+	}
+	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
+		t.Fatal("the clipboard still holds the secret after --clear-after 2")
+	}
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "clipboard cleared") }); !ok {
+		t.Fatalf("no 'cleared' status:\n%s", scr)
+	}
+
+	// The user copies something else before the timer: it survives.
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatal("second copy missing")
+	}
+	e2e.SetClipboard(t, display, "the user's own text")
+	if scr, ok := m.WaitScreen(6*time.Second, func(s string) bool { return strings.Contains(s, "left alone") }); !ok {
+		t.Fatalf("no 'left alone' status:\n%s", scr)
+	}
+	if got := e2e.ClipboardOf(t, display); got != "the user's own text" {
+		t.Fatalf("the user's copy was clobbered: %q", got)
+	}
+
+	// Quitting clears what is still ours.
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatal("third copy missing")
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	if !e2e.WaitFor(5*time.Second, m.Dead) {
+		t.Fatalf("sesame did not quit:\n%s", m.Screen())
+	}
+	if got := e2e.ClipboardOf(t, display); got != "" {
+		t.Fatalf("quitting left %q on the clipboard", got)
+	}
+}
+
+// Over a real SSH connection on loopback, c sends the secret to the user's
+// terminal with OSC 52: tmux (set-clipboard on) keeps the payload in a
+// paste buffer, and it equals the secret on screen.
+func TestEndToEndTUICopyOverSSH(t *testing.T) {
+	srv := e2e.StartSSH(t)
+	bin := e2e.Sesame(t)
+	m := e2e.StartTmux(t, 100, 30, srv.Command("XDG_CONFIG_HOME="+srv.Dir+" "+bin+" --no-config; echo sesame-exit-$?"))
+	scr, ok := m.WaitScreen(15*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen over ssh:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return m.Buffer() == secret }) {
+		t.Fatalf("tmux buffer %q, want the secret shown %q", m.Buffer(), secret)
+	}
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool {
+		return strings.Contains(s, "sent to the terminal clipboard (OSC 52)")
+	}); !ok {
+		t.Fatalf("no OSC 52 status:\n%s", scr)
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	// (tmux does not always print "Pane is dead" for an ssh pane, so the
+	// remote shell reports sesame's exit status.)
+	if scr, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") }); !ok {
+		t.Fatalf("sesame did not quit with status 0:\n%s", scr)
+	}
+}
