@@ -373,7 +373,7 @@ func times(n int) string {
 // (after exclusions), in order; "" when the class is not used.
 func (pw *Password) ClassChars(c Class) string {
 	var out []rune
-	for _, r := range []rune(pw.Alphabet()) {
+	for _, r := range pw.Alphabet() {
 		if classOfPolicy(r, pw.policy) == c {
 			out = append(out, r)
 		}

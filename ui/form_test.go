@@ -442,7 +442,7 @@ func TestPhraseFields(t *testing.T) {
 	}
 	h.focusOn("number")
 	h.keys("space")
-	if !h.m.s.Phrase.Number || strings.IndexAny(h.secret(), "0123456789") < 0 {
+	if !h.m.s.Phrase.Number || !strings.ContainsAny(h.secret(), "0123456789") {
 		t.Fatalf("number on gave %q", h.secret())
 	}
 }
