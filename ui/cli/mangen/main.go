@@ -7,8 +7,6 @@ import (
 	"os"
 	"strconv"
 	"time"
-
-	"github.com/sesame-sh/sesame/ui/cli"
 )
 
 func main() {
@@ -16,13 +14,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: mangen DIR")
 		os.Exit(2)
 	}
-	date := cli.ManDate // SOURCE_DATE_EPOCH overrides it for releases
+	date := manDate // SOURCE_DATE_EPOCH overrides it for releases
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			date = time.Unix(n, 0).UTC()
 		}
 	}
-	if err := cli.WriteManPages(os.Args[1], date); err != nil {
+	if err := writeManPages(os.Args[1], date); err != nil {
 		fmt.Fprintln(os.Stderr, "mangen:", err)
 		os.Exit(1)
 	}

@@ -50,7 +50,9 @@ func Sesame(t testing.TB) string {
 			return
 		}
 		binary = filepath.Join(dir, "sesame")
-		if out, err := exec.Command("go", "build", "-o", binary, "github.com/sesame-sh/sesame").CombinedOutput(); err != nil {
+		build := exec.Command("go", "build", "-o", binary, "github.com/sesame-sh/sesame")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build ships it
+		if out, err := build.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("%v: %s", err, out)
 		}
 	})

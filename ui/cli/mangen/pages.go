@@ -1,4 +1,4 @@
-package cli
+package main
 
 import (
 	"fmt"
@@ -7,18 +7,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sesame-sh/sesame/ui/cli"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 	"github.com/spf13/pflag"
 )
 
-// ManDate is the date the man pages carry: fixed, so that regenerating them
+// manDate is the date the man pages carry: fixed, so that regenerating them
 // changes nothing unless the commands changed.
-var ManDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+var manDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
-// WriteManPages writes one man page per command into dir (make man).
-func WriteManPages(dir string, date time.Time) error {
-	root := Command()
+// writeManPages writes one man page per command into dir (make man).
+func writeManPages(dir string, date time.Time) error {
+	root := cli.Command()
 	root.DisableAutoGenTag = true
 	var pages []*cobra.Command
 	var walk func(c *cobra.Command)

@@ -1,4 +1,4 @@
-package cli
+package main
 
 import (
 	"bytes"
@@ -12,17 +12,17 @@ import (
 // changing a flag without running make man fails here.
 func TestManPagesAreUpToDate(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteManPages(dir, ManDate); err != nil {
+	if err := writeManPages(dir, manDate); err != nil {
 		t.Fatal(err)
 	}
 	fresh, _ := filepath.Glob(filepath.Join(dir, "*.1"))
-	committed, _ := filepath.Glob(filepath.Join("..", "..", "assets", "man", "*.1"))
+	committed, _ := filepath.Glob(filepath.Join("..", "..", "..", "assets", "man", "*.1"))
 	if len(fresh) != len(committed) || len(fresh) < 6 {
 		t.Fatalf("%d pages generated, %d committed (run make man)", len(fresh), len(committed))
 	}
 	for _, f := range fresh {
 		want, _ := os.ReadFile(f)
-		got, err := os.ReadFile(filepath.Join("..", "..", "assets", "man", filepath.Base(f)))
+		got, err := os.ReadFile(filepath.Join("..", "..", "..", "assets", "man", filepath.Base(f)))
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%s is out of date (run make man)", filepath.Base(f))
 		}
@@ -32,7 +32,7 @@ func TestManPagesAreUpToDate(t *testing.T) {
 // What the pages say survives the Markdown step.
 func TestManPagesKeepLiteralText(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteManPages(dir, ManDate); err != nil {
+	if err := writeManPages(dir, manDate); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {
