@@ -90,7 +90,7 @@ func run(ctx context.Context, env *environment, args []string) int {
 	}
 	code, msg := exitCode(err)
 	if msg != "" {
-		io.WriteString(env.stderr, "sesame: "+msg+"\n")
+		say(env.stderr, msg)
 	}
 	return code
 }

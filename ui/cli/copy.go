@@ -34,11 +34,11 @@ func copySecret(env *environment, secret string, clearAfter int) error {
 			ttyFile = tty
 		}
 		if err := env.startClearer(res, where, secret, clearAfter, ttyFile); err != nil {
-			fmt.Fprintf(env.stderr, "sesame: %s, but %v: clear it yourself\n", clipboard.Copied(res, 0), err)
+			say(env.stderr, fmt.Sprintf("%s, but %v: clear it yourself", clipboard.Copied(res, 0), err))
 			return nil
 		}
 	}
-	fmt.Fprintf(env.stderr, "sesame: %s\n", clipboard.Copied(res, clearAfter))
+	say(env.stderr, clipboard.Copied(res, clearAfter))
 	return nil
 }
 
