@@ -23,9 +23,20 @@ const (
 	minRejectLog2 = -2
 	// A runs filter on top of an exact sampler while 1 in 64 tries pass.
 	minFilterLog2 = -6
-	// Tilted rejection is refused below this acceptance (never seen in
-	// practice; the weights keep it above a few percent).
+	// Tilted rejection is refused below this acceptance. Several tight
+	// minimums on a long password push it far down (five classes of at
+	// least 800 in 4096 characters: about 2^-19, seconds per password).
 	minTiltLog2 = -20
+	// Below this acceptance the sequential sampler is preferred when its
+	// tables are affordable: it costs a few hundred microseconds a
+	// password whatever the acceptance would have been.
+	minFastTiltLog2 = -8
+	// The predicted time to build the sequential sampler's tables, above
+	// which it is not used.
+	sequentialBudgetNs = 150e6
+	// Its cost per big-number product, per 64-bit word of the count
+	// (measured as for the costs in count.go).
+	nsSequentialPerWord = 4.0
 	// Composition tables and run tables stay below this much memory.
 	maxTableBytes = 64 << 20
 	// The run state machine is abandoned above this many states.
@@ -260,6 +271,16 @@ func (pw *Password) classSampler(c *counted) (sampler, string, error) {
 		return s, "composition", nil
 	}
 	s, acc := newTiltedSampler(lay, c.log2V)
+	if acc < minFastTiltLog2 && sequentialOps(lay)*S*nsSequentialPerWord <= sequentialBudgetNs {
+		ss, total := newSequentialSampler(lay, c.spec)
+		if c.countV != nil && total.Cmp(c.countV) != 0 {
+			panic(fmt.Sprintf("generator: sequential total %v != count %v", total, c.countV))
+		}
+		if !c.hasRuns { // the tables count |V| exactly
+			pw.entropy = exactEntropy(total)
+		}
+		return ss, "sequential", nil
+	}
 	if acc < minTiltLog2 {
 		return nil, "", tooConstrained(c)
 	}

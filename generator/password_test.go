@@ -132,6 +132,8 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		}
 		ts, _ := newTiltedSampler(c.lay, c.log2V)
 		out["tilted"] = with(ts, "tilted")
+		ss, _ := newSequentialSampler(c.lay, c.spec)
+		out["sequential"] = with(ss, "sequential")
 	}
 	if c.lay.maxRun > 0 {
 		rs := newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun)
@@ -418,6 +420,52 @@ func TestTiltedSamplerLongPolicy(t *testing.T) {
 	}
 }
 
+// Many tight minimums on a long password defeat the tilted proposal; the
+// sequential sampler takes over, fast and with an exact count. Its class
+// counts follow the exact law at a length where the law can be enumerated.
+func TestSequentialSamplerTightPolicies(t *testing.T) {
+	p := DefaultPasswordPolicy()
+	p.Length, p.Space.Use = 4096, true
+	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 800, 800, 800, 800, 800
+	pw, _, err := NewPassword(p)
+	if err != nil || pw.Method() != "sequential" {
+		t.Fatalf("5 classes of at least 800 in 4096: %v, method %s", err, pw.Method())
+	}
+	if e := pw.Entropy(); e.Estimate() || e.Rounded() != 24146.05 {
+		t.Fatalf("entropy %+v, want exactly 24146.05 bits", e)
+	}
+	allowed := allowedChars(p)
+	r := NewRand(CryptoSource())
+	for range 3 {
+		s, err := pw.Generate(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkPassword(p, allowed, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	q := DefaultPasswordPolicy()
+	q.Length, q.Space.Use = 40, true
+	q.Lower.Min, q.Upper.Min, q.Digits.Min, q.Symbols.Min, q.Space.Min = 6, 6, 7, 7, 8
+	law, lay := classCountLaw(t, q)
+	c, _ := countPolicy(q)
+	ss, total := newSequentialSampler(c.lay, c.spec)
+	if c.countV == nil || total.Cmp(c.countV) != 0 {
+		t.Fatalf("sequential count %v, exact %v", total, c.countV)
+	}
+	base, _, err := NewPassword(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := *base
+	cp.gen = ss
+	if pv := checkClassLaw(t, "sequential L40", cp.Generate, law, lay, 20000, 45); pv < alarmP {
+		t.Fatalf("sequential sampler biased: p=%.3g", pv)
+	}
+}
+
 func TestDefaultPasswordCharacterAndPositionFrequencies(t *testing.T) {
 	for name, p := range map[string]PasswordPolicy{
 		"default":     DefaultPasswordPolicy(),
@@ -500,7 +548,7 @@ func TestEveryMethodFailsClosed(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range []string{"direct", "rejection", "composition", "tilted", "runs", "runs+classes", "runs-dp"} {
+	for _, m := range []string{"direct", "rejection", "composition", "tilted", "sequential", "runs", "runs+classes", "runs-dp"} {
 		if !seen[m] {
 			t.Errorf("method %s was not exercised", m)
 		}

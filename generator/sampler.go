@@ -167,27 +167,33 @@ func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *b
 func (s *compositionSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
 	for {
-		k := s.comps[s.chooser.pick(r)]
-		pos := 0
-		for slot, c := range k {
-			for range c {
-				out[pos] = int32(slot)
-				pos++
-			}
-		}
-		for ; pos < lay.L; pos++ {
-			out[pos] = int32(lay.poolLabel())
-		}
-		for i := len(out) - 1; i > 0; i-- { // Fisher–Yates: uniform arrangement
-			j := r.Intn(i + 1)
-			out[i], out[j] = out[j], out[i]
-		}
-		for i, label := range out {
-			out[i] = lay.offsets[label] + int32(r.Intn(lay.sizes[label]))
-		}
+		arrange(lay, s.comps[s.chooser.pick(r)], r, out)
 		if r.err != nil || lay.maxRun == 0 || runsOK(out, lay.maxRun) {
 			return
 		}
+	}
+}
+
+// arrange fills out with a uniformly random string whose constrained
+// class counts are k (the pool takes the rest): the labels in a uniformly
+// random order, then a uniform character of each label.
+func arrange(lay *layout, k []int, r *Rand, out []int32) {
+	pos := 0
+	for slot, c := range k {
+		for range c {
+			out[pos] = int32(slot)
+			pos++
+		}
+	}
+	for ; pos < lay.L; pos++ {
+		out[pos] = int32(lay.poolLabel())
+	}
+	for i := len(out) - 1; i > 0; i-- { // Fisher–Yates: uniform arrangement
+		j := r.Intn(i + 1)
+		out[i], out[j] = out[j], out[i]
+	}
+	for i, label := range out {
+		out[i] = lay.offsets[label] + int32(r.Intn(lay.sizes[label]))
 	}
 }
 
