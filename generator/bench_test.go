@@ -98,13 +98,8 @@ func BenchmarkPasswordTilted4096(b *testing.B) {
 	benchGenerate(b, pw)
 }
 
-// Five classes of at least 800 in 4096 characters: the sequential
-// sampler's case (the tilted proposal would accept about 1 in 2^19).
 func BenchmarkPasswordSequential4096(b *testing.B) {
-	p := DefaultPasswordPolicy()
-	p.Length, p.Space.Use = 4096, true
-	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 800, 800, 800, 800, 800
-	pw, _, err := NewPassword(p)
+	pw, _, err := NewPassword(fiveTightClasses4096())
 	if err != nil || pw.Method() != "sequential" {
 		b.Fatalf("%v %s", err, pw.Method())
 	}
@@ -112,9 +107,7 @@ func BenchmarkPasswordSequential4096(b *testing.B) {
 }
 
 func BenchmarkNewPasswordSequential4096(b *testing.B) {
-	p := DefaultPasswordPolicy()
-	p.Length, p.Space.Use = 4096, true
-	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 800, 800, 800, 800, 800
+	p := fiveTightClasses4096()
 	for b.Loop() {
 		if _, _, err := NewPassword(p); err != nil {
 			b.Fatal(err)

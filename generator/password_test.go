@@ -420,13 +420,21 @@ func TestTiltedSamplerLongPolicy(t *testing.T) {
 	}
 }
 
+// fiveTightClasses4096 is the sequential sampler's case: five classes of
+// at least 800 in 4096 characters (the tilted proposal would accept about
+// 1 in 2^19).
+func fiveTightClasses4096() PasswordPolicy {
+	p := DefaultPasswordPolicy()
+	p.Length, p.Space.Use = 4096, true
+	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 800, 800, 800, 800, 800
+	return p
+}
+
 // Many tight minimums on a long password defeat the tilted proposal; the
 // sequential sampler takes over, fast and with an exact count. Its class
 // counts follow the exact law at a length where the law can be enumerated.
 func TestSequentialSamplerTightPolicies(t *testing.T) {
-	p := DefaultPasswordPolicy()
-	p.Length, p.Space.Use = 4096, true
-	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 800, 800, 800, 800, 800
+	p := fiveTightClasses4096()
 	pw, _, err := NewPassword(p)
 	if err != nil || pw.Method() != "sequential" {
 		t.Fatalf("5 classes of at least 800 in 4096: %v, method %s", err, pw.Method())

@@ -54,14 +54,6 @@ func sequentialOps(lay *layout) float64 {
 // newSequentialSampler builds the tables and returns the sampler and |V|.
 func newSequentialSampler(lay *layout, spec countSpec) (*sequentialSampler, *big.Int) {
 	s := len(spec.cls)
-	sumMin := 0
-	for _, cl := range spec.cls {
-		sumMin += cl.lo
-	}
-	slack := spec.L - sumMin
-	if slack < 0 {
-		return nil, new(big.Int)
-	}
 	ss := &sequentialSampler{
 		lay:  lay,
 		need: make([]int, s+1),
@@ -73,6 +65,10 @@ func newSequentialSampler(lay *layout, spec countSpec) (*sequentialSampler, *big
 	}
 	for j := s - 1; j >= 0; j-- {
 		ss.need[j] = ss.need[j+1] + spec.cls[j].lo
+	}
+	slack := spec.L - ss.need[0]
+	if slack < 0 {
+		return nil, new(big.Int)
 	}
 	// T_s: the pool alone, for lengths 0…slack.
 	next := make([]*big.Int, slack+1)

@@ -66,9 +66,9 @@ func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
 	}
 	if shorts != "" && name[0] >= '0' && name[0] <= '9' {
 		if cmd.Name() == "number" {
-			return fmt.Sprintf("unknown flag %s for %s: to give a negative number write it as a number, e.g. sesame number -10 10", "-"+shorts, where)
+			return fmt.Sprintf("unknown flag -%s for %s: to give a negative number write it as a number, e.g. sesame number -10 10", shorts, where)
 		}
-		return fmt.Sprintf("unknown flag %s for %s (see %s --help)", "-"+shorts, where, cmd.CommandPath())
+		return fmt.Sprintf("unknown flag -%s for %s (see %s --help)", shorts, where, cmd.CommandPath())
 	}
 	var mine []string
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {

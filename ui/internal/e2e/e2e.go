@@ -20,6 +20,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sesame-sh/sesame/ui/clipboard"
 )
 
 func Need(t testing.TB, tools ...string) {
@@ -61,7 +63,7 @@ func Sesame(t testing.TB) string {
 	}
 	// A copy leaves a detached clearer behind; it must not outlive the
 	// test and meet the next test's X server.
-	t.Cleanup(func() { exec.Command("pkill", "-f", binary+" __clear-clipboard").Run() })
+	t.Cleanup(func() { exec.Command("pkill", "-f", binary+" "+clipboard.ClearerCommand).Run() })
 	return binary
 }
 
