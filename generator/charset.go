@@ -33,6 +33,16 @@ func (c Class) String() string {
 
 var classNouns = [numClasses]string{"lower-case letter", "upper-case letter", "digit", "symbol", "space"}
 
+var classPlurals = [numClasses]string{"lower-case letters", "upper-case letters", "digits", "symbols", "spaces"}
+
+// plural names characters of the class: "digits", "lower-case letters".
+func (c Class) plural() string {
+	if c < 0 || c >= numClasses {
+		return "characters"
+	}
+	return classPlurals[c]
+}
+
 // noun names one character of the class: "digit", "lower-case letter".
 func (c Class) noun() string {
 	if c < 0 || c >= numClasses {
@@ -75,8 +85,12 @@ func defaultChars(c Class) string {
 	return SpaceChars
 }
 
-// classOf classifies a character of a custom alphabet.
-func classOf(r rune) Class {
+// ClassOf returns the class of a character: a–z and other lower-case or
+// caseless letters are Lower, upper- and title-case letters Upper, decimal
+// digits Digits, U+0020 Space, and everything else Symbols. Custom
+// alphabets are sorted into classes this way, and the built-in sets agree
+// with it.
+func ClassOf(r rune) Class {
 	switch {
 	case r == ' ':
 		return Space
@@ -94,11 +108,11 @@ func classOf(r rune) Class {
 // control and format characters, combining marks on their own, line and
 // paragraph separators, spaces other than U+0020, unassigned code points and
 // invalid UTF-8. field names the setting for the error.
-func checkVisible(field, s string) error {
+func checkVisible(field Setting, s string) error {
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
-				return policyErr(field, "%s is not valid UTF-8 (at byte %d): use UTF-8 text", field, i)
+				return policyErr(field, "%v is not valid UTF-8 (at byte %d): use UTF-8 text", field, i)
 			}
 		}
 		if r == ' ' {
@@ -106,11 +120,11 @@ func checkVisible(field, s string) error {
 		}
 		switch {
 		case unicode.IsControl(r):
-			return policyErr(field, "%s contains %s, a control character: use visible characters only", field, describeRune(r))
+			return policyErr(field, "%v contains %s, a control character: use visible characters only", field, describeRune(r))
 		case unicode.In(r, unicode.M):
-			return policyErr(field, "%s contains %s, a combining mark, which cannot stand alone as a character: use precomposed characters (é, not e + U+0301)", field, describeRune(r))
+			return policyErr(field, "%v contains %s, a combining mark, which cannot stand alone as a character: use precomposed characters (é, not e + U+0301)", field, describeRune(r))
 		case unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.Z, unicode.Co, unicode.Cs) || !unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S):
-			return policyErr(field, "%s contains %s, which is invisible: use visible characters only", field, describeRune(r))
+			return policyErr(field, "%v contains %s, which is invisible: use visible characters only", field, describeRune(r))
 		}
 	}
 	return nil

@@ -74,8 +74,9 @@ const (
 )
 
 // exactBudgetNs is the predicted time above which exact counting gives way
-// to the lower-bound estimate. SPEC §6 asks for entropy under 50 ms at
-// length 4096 and 5 ms up to 128; predictions are rough, so keep headroom.
+// to the lower-bound estimate. The figure is recomputed on every keystroke,
+// so it must take under 50 ms at length 4096 and 5 ms up to 128;
+// predictions are rough, so keep headroom.
 const exactBudgetNs = 15e6
 
 // words returns the 64-bit words of a number of the given bit length.
@@ -111,7 +112,7 @@ func (s countSpec) termCost(t term) float64 {
 	return cost + span*perJ + nsMulBig*S*S
 }
 
-// classForms are the two ways of writing a class factor.
+// classForm is one of the two ways of writing a class factor.
 type classForm int
 
 const (

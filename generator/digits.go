@@ -45,7 +45,7 @@ func newDigitBatch(n int) digitBatch {
 // digits (plus rare redraws).
 func (b digitBatch) fill(r *Rand, out []int32) {
 	for i := 0; i < len(out); {
-		x := r.Uint64()
+		x := r.u64()
 		if r.err != nil {
 			return
 		}
@@ -72,7 +72,7 @@ func (b digitBatch) appendLines(dst []byte, r *Rand, alphabet []byte, L, count i
 	out := dst[start:]
 	pos, col := 0, 0
 	for pos < len(out) {
-		x := r.Uint64()
+		x := r.u64()
 		if r.err != nil {
 			return dst[:start+pos]
 		}

@@ -9,7 +9,7 @@ import (
 
 // The default policy: 20 characters from 94, about 131 bits.
 func ExampleNewPassword() {
-	pw, _, err := generator.NewPassword(generator.DefaultPasswordPolicy())
+	pw, err := generator.NewPassword(generator.DefaultPasswordPolicy())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return
@@ -31,7 +31,7 @@ func ExampleNewPassword_minimums() {
 	p := generator.DefaultPasswordPolicy()
 	p.Length = 12
 	p.Digits.Min, p.Symbols.Min = 5, 5
-	pw, _, err := generator.NewPassword(p)
+	pw, err := generator.NewPassword(p)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,7 +46,7 @@ func ExampleNewPassword_impossible() {
 	p := generator.DefaultPasswordPolicy()
 	p.Length = 8
 	p.Digits.Min, p.Symbols.Min = 5, 5
-	_, _, err := generator.NewPassword(p)
+	_, err := generator.NewPassword(p)
 	fmt.Println(err)
 	// Output: the minimums add up to 10, more than the length 8: use a length of at least 10 or lower the minimums
 }

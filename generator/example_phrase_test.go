@@ -10,7 +10,8 @@ import (
 
 // The default passphrase: six words from the EFF large list joined by "-".
 func ExampleNewPhrase() {
-	p, warnings, err := generator.NewPhrase(generator.DefaultPhrasePolicy())
+	p, err := generator.NewPhrase(generator.DefaultPhrasePolicy())
+	warnings := p.Warnings()
 	if err != nil {
 		panic(err)
 	}
@@ -38,7 +39,7 @@ func ExamplePhrasePolicy() {
 	if err != nil {
 		panic(err)
 	}
-	p, _, err := generator.NewPhrase(generator.PhrasePolicy{
+	p, err := generator.NewPhrase(generator.PhrasePolicy{
 		Words:           5,
 		List:            list,
 		RandomSeparator: generator.SepSymbol,
@@ -102,7 +103,8 @@ func ExampleParseWordlist() {
 // same passphrase in two ways, so the entropy is only an upper bound.
 func ExamplePhrase_Entropy() {
 	list, _, _ := generator.ParseWordlist("tiny", strings.NewReader("a\nab\nb\nba\nabc\nc\n"))
-	p, warnings, _ := generator.NewPhrase(generator.PhrasePolicy{Words: 3, List: list})
+	p, _ := generator.NewPhrase(generator.PhrasePolicy{Words: 3, List: list})
+	warnings := p.Warnings()
 	fmt.Printf("%.2f bits, %s\n", p.Entropy().Rounded(), p.Entropy().Bound)
 	fmt.Println(warnings[0].Field)
 	// Output:

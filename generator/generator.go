@@ -9,6 +9,8 @@ type Generator interface {
 	Generate(r *Rand) (string, error)
 	// Entropy is log2 of the number of possible outputs.
 	Entropy() Entropy
+	// Warnings notes settings that were accepted but adjusted or unwise.
+	Warnings() []Warning
 }
 
 // Limits shared by the command line and the interactive program.

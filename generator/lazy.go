@@ -68,7 +68,7 @@ func chooserShape(b int) *lazyChooser {
 // a source failure (the caller checks r.Err()).
 func (c *lazyChooser) pick(r *Rand) int {
 	for {
-		u := r.Uint64()
+		u := r.u64()
 		if c.k < 64 {
 			u &= 1<<c.k - 1
 		}
@@ -93,7 +93,7 @@ func (c *lazyChooser) pick(r *Rand) int {
 		U := new(big.Int).SetUint64(u)
 		if c.sh > 0 {
 			U.Lsh(U, c.sh)
-			U.Add(U, r.BigIntn(new(big.Int).Lsh(big.NewInt(1), c.sh)))
+			U.Add(U, r.bigIntn(new(big.Int).Lsh(big.NewInt(1), c.sh)))
 			if r.err != nil {
 				return 0
 			}
@@ -114,7 +114,7 @@ func (c *lazyChooser) pick(r *Rand) int {
 // without computing x and y; xy computes them when they are needed.
 func bernoulliRatio(r *Rand, approx float64, xy func() (x, y *big.Int)) bool {
 	// U in [0,1) starts with the 64 bits u: U ∈ [u, u+1) / 2^64.
-	u := r.Uint64()
+	u := r.u64()
 	if r.err != nil {
 		return false
 	}
@@ -150,7 +150,7 @@ func bernoulliRatio(r *Rand, approx float64, xy func() (x, y *big.Int)) bool {
 			return true // U < (a+1)/2^m <= x/y
 		}
 		a.Lsh(a, 64)
-		a.Add(a, new(big.Int).SetUint64(r.Uint64()))
+		a.Add(a, new(big.Int).SetUint64(r.u64()))
 		if r.err != nil {
 			return false
 		}

@@ -12,7 +12,7 @@ import (
 // short or the other settings are invalid.
 func MinLength(p PasswordPolicy, bits float64) (int, error) {
 	if math.IsNaN(bits) || bits < 0 {
-		return 0, policyErr("min-bits", "min-bits must be a number of bits, 0 or more")
+		return 0, policyErr("min-bits", "%v must be a number of bits, 0 or more", Setting("min-bits"))
 	}
 	reaches := func(L int) (bool, error) {
 		q := p
@@ -44,7 +44,7 @@ func MinLength(p PasswordPolicy, bits float64) (int, error) {
 				break
 			}
 		}
-		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower min-bits or widen the alphabet", MaxLength, bits, best)
+		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower %v or widen the alphabet", MaxLength, bits, best, Setting("min-bits"))
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2

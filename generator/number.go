@@ -43,9 +43,9 @@ func (n NumberRange) at(u uint64) int64 { return int64(uint64(n.Lo) + u) }
 // draw returns a uniform offset in [0, size).
 func (n NumberRange) draw(r *Rand) uint64 {
 	if s := n.span(); s != math.MaxUint64 {
-		return r.Uint64n(s + 1)
+		return r.uint64n(s + 1)
 	}
-	return r.Uint64() // 2^64 values: every 64-bit word is one
+	return r.u64() // 2^64 values: every 64-bit word is one
 }
 
 // Size is the number of values in the range, Hi - Lo + 1, or 0 when
@@ -112,7 +112,7 @@ func (n NumberRange) drawUniqueDense(r *Rand, k int) ([]int64, error) {
 		all[i] = n.at(uint64(i))
 	}
 	for i := range k {
-		j := i + int(r.Uint64n(uint64(len(all)-i)))
+		j := i + int(r.uint64n(uint64(len(all)-i)))
 		if r.Err() != nil {
 			clear(all)
 			return nil, r.Err()

@@ -21,7 +21,7 @@ func mustRange(t testing.TB, lo, hi int64) NumberRange {
 func TestNewNumberRange(t *testing.T) {
 	_, err := NewNumberRange(10, 1)
 	var pe *PolicyError
-	if !errors.As(err, &pe) || pe.Field != "range" || !strings.Contains(pe.Msg, "1 to 10") {
+	if !errors.As(err, &pe) || pe.Field != "range" || !strings.Contains(pe.Error(), "1 to 10") {
 		t.Fatalf("NewNumberRange(10, 1): %v, want a PolicyError on range suggesting 1 to 10", err)
 	}
 	for _, c := range []struct {
@@ -254,7 +254,7 @@ func TestDrawUniqueRejects(t *testing.T) {
 	} {
 		got, err := c.n.DrawUnique(r, c.k)
 		var pe *PolicyError
-		if got != nil || !errors.As(err, &pe) || pe.Field != "unique" || !strings.Contains(pe.Msg, c.says) {
+		if got != nil || !errors.As(err, &pe) || pe.Field != "unique" || !strings.Contains(pe.Error(), c.says) {
 			t.Errorf("DrawUnique([%d, %d], %d) = %v, %v; want a PolicyError on unique saying %q", c.n.Lo, c.n.Hi, c.k, got, err, c.says)
 		}
 	}

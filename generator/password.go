@@ -1,43 +1,57 @@
 package generator
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // ClassPolicy is what a password policy says about one character class.
+// The zero value allows any number of the class's characters, and none
+// are used unless Use is set.
 type ClassPolicy struct {
-	Use bool `json:"use"` // include the class in the alphabet
-	Min int  `json:"min"` // at least this many characters from the class
-	Max int  `json:"max"` // at most this many; 0 means no limit (turn Use off for none)
+	// Use includes the class's built-in characters in the alphabet. A
+	// custom alphabet ignores it: its characters are sorted into classes.
+	Use bool
+	// Min is the fewest characters from the class.
+	Min int
+	// Max, when HasMax is set, is the most characters from the class; an
+	// explicit 0 means none at all, custom alphabet or not.
+	Max    int
+	HasMax bool
 }
+
+// AtMost returns the class policy with a maximum of n.
+func (c ClassPolicy) AtMost(n int) ClassPolicy {
+	c.Max, c.HasMax = n, true
+	return c
+}
+
+// forbidden reports whether the policy allows none of the class.
+func (c ClassPolicy) forbidden() bool { return c.HasMax && c.Max == 0 }
 
 // PasswordPolicy describes the passwords to generate. Start from
 // DefaultPasswordPolicy: the zero value has no character classes.
 type PasswordPolicy struct {
-	Length int `json:"length"` // 1..MaxLength
+	Length int // 1..MaxLength
 
-	Lower   ClassPolicy `json:"lower"`
-	Upper   ClassPolicy `json:"upper"`
-	Digits  ClassPolicy `json:"digits"`
-	Symbols ClassPolicy `json:"symbols"`
-	Space   ClassPolicy `json:"space"`
+	Lower   ClassPolicy
+	Upper   ClassPolicy
+	Digits  ClassPolicy
+	Symbols ClassPolicy
+	Space   ClassPolicy
 
 	// SymbolSet replaces the 32 ASCII punctuation characters of the symbol
 	// class. It may hold only characters that are not letters, digits or
 	// spaces.
-	SymbolSet string `json:"symbol_set"`
+	SymbolSet string
 	// Alphabet, when set, replaces the classes' character sets: its
 	// characters are sorted into classes (see Class) and the classes' Use
 	// flags are ignored, while their Min and Max still apply.
-	Alphabet string `json:"alphabet"`
+	Alphabet string
 	// Exclude lists characters never to use.
-	Exclude string `json:"exclude"`
+	Exclude string
 	// NoAmbiguous removes the look-alike characters listed in Ambiguous.
-	NoAmbiguous bool `json:"no_ambiguous"`
-	// MaxConsecutive, when positive, forbids any character from appearing
+	NoAmbiguous bool
+	// MaxRepeating, when positive, forbids any character from appearing
 	// more than this many times in a row.
-	MaxConsecutive int `json:"max_consecutive"`
+	MaxRepeating int
 }
 
 // DefaultPasswordPolicy is 20 characters from lower, upper, digits and
@@ -71,6 +85,10 @@ type pwClass struct {
 	min, max int // max is at most the length
 }
 
+// The settings of a class, as messages name them.
+func minSetting(c Class) Setting { return Setting("min-" + c.String()) }
+func maxSetting(c Class) Setting { return Setting("max-" + c.String()) }
+
 // resolveClasses turns a policy into disjoint, non-empty classes, or
 // explains why it cannot.
 func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
@@ -78,19 +96,22 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	if p.Length < 1 || p.Length > MaxLength {
 		return nil, nil, policyErr("length", "length %d is out of range: use 1 to %d", p.Length, MaxLength)
 	}
-	if p.MaxConsecutive < 0 {
-		return nil, nil, policyErr("max-consecutive", "max-consecutive %d is negative: use 0 (no limit) or more", p.MaxConsecutive)
+	if p.MaxRepeating < 0 {
+		return nil, nil, policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", Setting("max-repeating"), p.MaxRepeating)
 	}
 	for _, c := range Classes() {
 		cp := p.Class(c)
 		if cp.Min < 0 {
-			return nil, nil, policyErr("min-"+c.String(), "min-%s %d is negative: use 0 or more", c, cp.Min)
+			return nil, nil, policyErr(minSetting(c), "%v %d is negative: use 0 or more", minSetting(c), cp.Min)
 		}
-		if cp.Max < 0 {
-			return nil, nil, policyErr("max-"+c.String(), "max-%s %d is negative: use 0 (no limit) or more", c, cp.Max)
+		if cp.HasMax && cp.Max < 0 {
+			return nil, nil, policyErr(maxSetting(c), "%v %d is negative: use 0 or more, or no limit", maxSetting(c), cp.Max)
 		}
-		if cp.Max > 0 && cp.Max < cp.Min {
-			return nil, nil, policyErr("max-"+c.String(), "max-%s %d is below min-%s %d: raise the maximum or lower the minimum", c, cp.Max, c, cp.Min)
+		if cp.HasMax && cp.Max < cp.Min {
+			if cp.Max == 0 {
+				return nil, nil, policyErr(maxSetting(c), "%v 0 allows no %s, but %v is %d: drop one of them", maxSetting(c), c.plural(), minSetting(c), cp.Min)
+			}
+			return nil, nil, policyErr(maxSetting(c), "%v %d is below %v %d: raise the maximum or lower the minimum", maxSetting(c), cp.Max, minSetting(c), cp.Min)
 		}
 	}
 	if err := checkVisible("exclude", p.Exclude); err != nil {
@@ -107,10 +128,10 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		}
 		runes, dups := uniqueRunes(p.Alphabet)
 		if len(dups) > 0 {
-			warns = append(warns, Warning{"alphabet", fmt.Sprintf("the alphabet repeats %s; each character is used once", quoteRunes(dups))})
+			warns = append(warns, warningf("alphabet", "the alphabet repeats %s; each character is used once", quoteRunes(dups)))
 		}
 		for _, r := range runes {
-			c := classOf(r)
+			c := ClassOf(r)
 			sets[c] = append(sets[c], r)
 		}
 	} else {
@@ -118,24 +139,16 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 			if !p.Class(c).Use {
 				continue
 			}
-			chars := defaultChars(c)
 			if c == Symbols && p.SymbolSet != "" {
-				if err := checkVisible("symbol-set", p.SymbolSet); err != nil {
+				rs, w, err := symbolSet(p.SymbolSet)
+				if err != nil {
 					return nil, nil, err
 				}
-				for _, r := range p.SymbolSet {
-					if classOf(r) != Symbols {
-						return nil, nil, policyErr("symbol-set", "the symbol set contains %s, which is a %s: use punctuation and symbols only", describeRune(r), classOf(r).noun())
-					}
-				}
-				rs, dups := uniqueRunes(p.SymbolSet)
-				if len(dups) > 0 {
-					warns = append(warns, Warning{"symbol-set", fmt.Sprintf("the symbol set repeats %s; each character is used once", quoteRunes(dups))})
-				}
+				warns = append(warns, w...)
 				sets[c] = rs
 				continue
 			}
-			sets[c] = []rune(chars)
+			sets[c] = []rune(defaultChars(c))
 		}
 	}
 
@@ -146,6 +159,9 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	var classes []pwClass
 	for _, c := range Classes() {
 		cp := p.Class(c)
+		if cp.forbidden() {
+			continue // "at most 0": none of the class, whatever the alphabet
+		}
 		before := len(sets[c])
 		chars := without(sets[c], drop)
 		if len(chars) == 0 {
@@ -153,25 +169,18 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 				return nil, warns, missingClassErr(p, c, before > 0)
 			}
 			if before > 0 && p.Alphabet == "" {
-				warns = append(warns, Warning{c.String(), fmt.Sprintf("every %s is excluded, so the passwords have none", c.noun())})
+				warns = append(warns, warningf(Setting(c.String()), "every %s is excluded, so the passwords have none", c.noun()))
 			}
 			continue
 		}
 		hi := p.Length
-		if cp.Max > 0 && cp.Max < hi {
+		if cp.HasMax && cp.Max < hi {
 			hi = cp.Max
 		}
 		classes = append(classes, pwClass{class: c, chars: chars, min: cp.Min, max: hi})
 	}
 	if len(classes) == 0 {
-		switch {
-		case (p.Alphabet != "" || anyClassOn(p)) && p.NoAmbiguous && p.Exclude == "":
-			return nil, warns, policyErr("no-ambiguous", "every character is a look-alike: drop no-ambiguous or use other characters")
-		case p.Alphabet != "" || anyClassOn(p):
-			return nil, warns, policyErr("exclude", "every character is excluded: exclude fewer characters")
-		default:
-			return nil, warns, policyErr("lower", "every character class is off: turn on at least one of lower, upper, digits, symbols or space")
-		}
+		return nil, warns, emptyAlphabetErr(p)
 	}
 	sumMin, sumMax := 0, 0
 	for _, c := range classes {
@@ -187,6 +196,51 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	return classes, warns, nil
 }
 
+// symbolSet checks a custom symbol set and returns its distinct characters.
+func symbolSet(set string) ([]rune, []Warning, error) {
+	if err := checkVisible("symbol-set", set); err != nil {
+		return nil, nil, err
+	}
+	for _, r := range set {
+		if ClassOf(r) != Symbols {
+			return nil, nil, policyErr("symbol-set", "the symbol set contains %s, which is a %s: use punctuation and symbols only", describeRune(r), ClassOf(r).noun())
+		}
+	}
+	rs, dups := uniqueRunes(set)
+	var warns []Warning
+	if len(dups) > 0 {
+		warns = append(warns, warningf("symbol-set", "the symbol set repeats %s; each character is used once", quoteRunes(dups)))
+	}
+	return rs, warns, nil
+}
+
+// emptyAlphabetErr explains a policy that leaves no character at all.
+func emptyAlphabetErr(p PasswordPolicy) error {
+	switch {
+	case (p.Alphabet != "" || anyClassOn(p)) && p.NoAmbiguous && p.Exclude == "":
+		return policyErr("no-ambiguous", "every character is a look-alike: drop %v or use other characters", Setting("no-ambiguous"))
+	case p.Alphabet != "" && allForbidden(p):
+		return policyErr("alphabet", "the maximums of 0 leave none of the alphabet: allow some characters of a class it has")
+	case p.Alphabet != "" || anyClassOn(p) && !allForbidden(p):
+		return policyErr("exclude", "every character is excluded: exclude fewer characters")
+	case anyClassOn(p):
+		return policyErr("lower", "every class in use has a maximum of 0: allow at least one class some characters")
+	}
+	return policyErr("lower", "every character class is off: turn on at least one of %v, %v, %v, %v or %v", Setting("lower"), Setting("upper"), Setting("digits"), Setting("symbols"), Setting("space"))
+}
+
+// allForbidden reports whether every class that could supply characters
+// has a maximum of 0.
+func allForbidden(p PasswordPolicy) bool {
+	for _, c := range Classes() {
+		cp := p.Class(c)
+		if (p.Alphabet != "" || cp.Use) && !cp.forbidden() {
+			return false
+		}
+	}
+	return true
+}
+
 func anyClassOn(p PasswordPolicy) bool {
 	for _, c := range Classes() {
 		if p.Class(c).Use {
@@ -198,33 +252,31 @@ func anyClassOn(p PasswordPolicy) bool {
 
 // missingClassErr explains a minimum on a class that has no characters.
 func missingClassErr(p PasswordPolicy, c Class, excluded bool) error {
-	field := "min-" + c.String()
+	field := minSetting(c)
 	min := p.Class(c).Min
 	switch {
+	case excluded && p.NoAmbiguous && p.Exclude == "":
+		return policyErr(field, "%v is %d but the look-alike exclusion removes every %s: drop %v or set %v to 0", field, min, c.noun(), Setting("no-ambiguous"), field)
+	case excluded && p.NoAmbiguous:
+		return policyErr(field, "%v is %d but the exclusions and the look-alike exclusion remove every %s: shorten %v or set %v to 0", field, min, c.noun(), Setting("exclude"), field)
 	case excluded:
-		how, fix := "the excluded characters remove", "exclude fewer"
-		if p.NoAmbiguous && p.Exclude == "" {
-			how, fix = "the look-alike exclusion removes", "drop no-ambiguous"
-		} else if p.NoAmbiguous {
-			how, fix = "the exclusions and the look-alike exclusion remove", "exclude fewer"
-		}
-		return policyErr(field, "min-%s is %d but %s every %s: %s or set min-%s 0", c, min, how, c.noun(), fix, c)
+		return policyErr(field, "%v is %d but the excluded characters remove every %s: shorten %v or set %v to 0", field, min, c.noun(), Setting("exclude"), field)
 	case p.Alphabet != "":
-		return policyErr(field, "min-%s is %d but the alphabet has no %s characters: add some or set min-%s 0", c, min, c, c)
+		return policyErr(field, "%v is %d but the alphabet has no %s: add some or set %v to 0", field, min, c.plural(), field)
 	}
-	return policyErr(field, "min-%s is %d but %s are turned off: turn %s on or set min-%s 0", c, min, c, c, c)
+	return policyErr(field, "%v is %d but %v are turned off: turn on %v or set %v to 0", field, min, c.plural(), Setting(c.String()), field)
 }
 
-// describePolicyClasses names the constrained classes for messages.
-func describeConstraints(classes []pwClass, length int) string {
-	var parts []string
+// describeConstraints names the constrained classes, for messages.
+func describeConstraints(classes []pwClass, length int) message {
+	var m message
 	for _, c := range classes {
 		if c.min > 0 {
-			parts = append(parts, fmt.Sprintf("min-%s %d", c.class, c.min))
+			m = m.and("%v %d", minSetting(c.class), c.min)
 		}
 		if c.max < length {
-			parts = append(parts, fmt.Sprintf("max-%s %d", c.class, c.max))
+			m = m.and("%v %d", maxSetting(c.class), c.max)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return m
 }

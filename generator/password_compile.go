@@ -13,8 +13,12 @@ type Password struct {
 	lay     *layout
 	entropy Entropy
 	gen     sampler
-	method  string
-	ascii   bool
+	// method names the sampler in use, for diagnostics and tests: direct,
+	// rejection, composition, tilted, sequential, runs, runs-dp (with
+	// "+runs" when a run filter is added).
+	method string
+	ascii  bool
+	warns  []Warning
 }
 
 // Sampler choice thresholds (log2 of acceptance rates).
@@ -81,7 +85,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 	if c.countV == nil {
 		c.boundVR = LowerBound
 	}
-	c.hasRuns = p.MaxConsecutive > 0 && p.MaxConsecutive < L
+	c.hasRuns = p.MaxRepeating > 0 && p.MaxRepeating < L
 	if c.hasRuns {
 		if err := c.countRuns(p); err != nil {
 			return nil, err
@@ -94,14 +98,14 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		return nil, policyErr("length", "these settings allow exactly one password (0 bits): relax them")
 	}
 	if math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0) {
-		return nil, policyErr("max-consecutive", "no password of length %d with these settings avoids repeating a character more than %s in a row: allow longer runs or add characters", L, times(p.MaxConsecutive))
+		return nil, policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(p.MaxRepeating), Setting("max-repeating"))
 	}
 	return c, nil
 }
 
 // countRuns counts the strings that also obey the run limit.
 func (c *counted) countRuns(p PasswordPolicy) error {
-	L, r := p.Length, p.MaxConsecutive
+	L, r := p.Length, p.MaxRepeating
 	n := int64(len(c.lay.alphabet))
 	if len(c.spec.cls) == 0 {
 		c.countVR = countRunsPure(L, n, r)
@@ -131,7 +135,7 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 	}
 	eps := float64(L-r) * math.Pow(float64(minClass), -float64(r))
 	if minClass < 2 || eps > 1e-3 {
-		return policyErr("max-consecutive", "max-consecutive %d with %s at length %d is too complex to count: raise max-consecutive, drop a minimum or maximum, or shorten the password", r, describeConstraints(c.classes, L), L)
+		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", Setting("max-repeating"), r, describeConstraints(c.classes, L), L, Setting("max-repeating"))
 	}
 	c.log2VR, c.boundVR = c.log2V+math.Log2(1-eps), LowerBound
 	return nil
@@ -142,8 +146,8 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
 	L := p.Length
 	lay := &layout{L: L}
-	if p.MaxConsecutive > 0 && p.MaxConsecutive < L {
-		lay.maxRun = p.MaxConsecutive
+	if p.MaxRepeating > 0 && p.MaxRepeating < L {
+		lay.maxRun = p.MaxRepeating
 	}
 	spec := countSpec{L: L}
 	var pool []rune
@@ -187,23 +191,23 @@ func PasswordEntropy(p PasswordPolicy) (Entropy, error) {
 }
 
 // NewPassword validates and compiles a policy. Errors are *PolicyError
-// values that say what is wrong and what would work; warnings note
-// settings that were adjusted (such as repeated characters).
-func NewPassword(p PasswordPolicy) (*Password, []Warning, error) {
+// values that say what is wrong and what would work; [Password.Warnings]
+// notes settings that were adjusted (such as repeated characters).
+func NewPassword(p PasswordPolicy) (*Password, error) {
 	c, err := countPolicy(p)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	pw := &Password{policy: p, lay: c.lay, ascii: true}
+	pw := &Password{policy: p, lay: c.lay, ascii: true, warns: c.warns}
 	for _, r := range c.lay.alphabet {
 		if r >= 0x80 {
 			pw.ascii = false
 		}
 	}
 	if err := pw.chooseSampler(c); err != nil {
-		return nil, c.warns, err
+		return nil, err
 	}
-	return pw, c.warns, nil
+	return pw, nil
 }
 
 // chooseSampler picks the cheapest exact sampler from the exact acceptance
@@ -291,12 +295,9 @@ func tooConstrained(c *counted) error {
 	L := c.lay.L
 	what := describeConstraints(c.classes, L)
 	if c.hasRuns {
-		if what != "" {
-			what += ", "
-		}
-		what += fmt.Sprintf("max-consecutive %d", c.lay.maxRun)
+		what = what.and("%v %d", Setting("max-repeating"), c.lay.maxRun)
 	}
-	return policyErr("length", "%s at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", what, L)
+	return policyErr("length", "%v at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", what, L)
 }
 
 // Generate returns one password drawn uniformly from every password the
@@ -346,7 +347,7 @@ func (pw *Password) Alphabet() string {
 	out := make([]rune, 0, len(pw.lay.alphabet))
 	for _, c := range Classes() {
 		for _, r := range pw.lay.alphabet {
-			if classOfPolicy(r, pw.policy) == c {
+			if ClassOf(r) == c {
 				out = append(out, r)
 			}
 		}
@@ -354,30 +355,9 @@ func (pw *Password) Alphabet() string {
 	return string(out)
 }
 
-// classOfPolicy returns the class a character of the compiled alphabet
-// belongs to: by the built-in sets, or by classOf for custom alphabets and
-// symbol sets.
-func classOfPolicy(r rune, p PasswordPolicy) Class {
-	if p.Alphabet != "" {
-		return classOf(r)
-	}
-	switch {
-	case r >= 'a' && r <= 'z':
-		return Lower
-	case r >= 'A' && r <= 'Z':
-		return Upper
-	case r >= '0' && r <= '9':
-		return Digits
-	case r == ' ':
-		return Space
-	}
-	return Symbols
-}
-
-// Method names the sampler in use, for diagnostics and tests: direct,
-// rejection, composition, tilted, runs, runs-dp (with "+runs" when a run
-// filter is added).
-func (pw *Password) Method() string { return pw.method }
+// Warnings notes settings that were accepted but adjusted or are unwise,
+// such as characters repeated in a custom alphabet.
+func (pw *Password) Warnings() []Warning { return pw.warns }
 
 // times writes a repeat count in words: "once", "twice", "3 times".
 func times(n int) string {
@@ -395,7 +375,7 @@ func times(n int) string {
 func (pw *Password) ClassChars(c Class) string {
 	var out []rune
 	for _, r := range pw.Alphabet() {
-		if classOfPolicy(r, pw.policy) == c {
+		if ClassOf(r) == c {
 			out = append(out, r)
 		}
 	}

@@ -17,7 +17,7 @@ func TestPasswordPolicyErrors(t *testing.T) {
 		{"length 0", func(p *PasswordPolicy) { p.Length = 0 }, "length", []string{"length 0", "1 to 4096"}},
 		{"length too long", func(p *PasswordPolicy) { p.Length = 4097 }, "length", []string{"4097", "1 to 4096"}},
 		{"negative min", func(p *PasswordPolicy) { p.Digits.Min = -1 }, "min-digits", []string{"negative"}},
-		{"max below min", func(p *PasswordPolicy) { p.Digits.Min, p.Digits.Max = 5, 3 }, "max-digits", []string{"below min-digits 5"}},
+		{"max below min", func(p *PasswordPolicy) { p.Digits.Min = 5; p.Digits = p.Digits.AtMost(3) }, "max-digits", []string{"below min-digits 5"}},
 		{"minimums over length", func(p *PasswordPolicy) { p.Length, p.Digits.Min, p.Symbols.Min = 8, 5, 5 }, "length", []string{"add up to 10", "at least 10"}},
 		{"every class off", func(p *PasswordPolicy) { *p = PasswordPolicy{Length: 8} }, "lower", []string{"every character class is off"}},
 		{"everything excluded", func(p *PasswordPolicy) {
@@ -27,35 +27,35 @@ func TestPasswordPolicyErrors(t *testing.T) {
 		{"min on excluded class", func(p *PasswordPolicy) { p.Digits.Min, p.Exclude = 1, DigitChars }, "min-digits", []string{"excluded"}},
 		{"min missing from alphabet", func(p *PasswordPolicy) { p.Alphabet, p.Digits.Min = "abc", 1 }, "min-digits", []string{"alphabet has no digits"}},
 		{"maximums too small", func(p *PasswordPolicy) {
-			*p = PasswordPolicy{Length: 10, Digits: ClassPolicy{Use: true, Max: 3}, Symbols: ClassPolicy{Use: true, Max: 3}}
+			*p = PasswordPolicy{Length: 10, Digits: ClassPolicy{Use: true, Max: 3, HasMax: true}, Symbols: ClassPolicy{Use: true, Max: 3, HasMax: true}}
 		}, "length", []string{"at most 6"}},
 		{"control in alphabet", func(p *PasswordPolicy) { p.Alphabet = "ab\x07" }, "alphabet", []string{"U+0007"}},
 		{"zero-width in alphabet", func(p *PasswordPolicy) { p.Alphabet = "ab\u200b" }, "alphabet", []string{"U+200B"}},
 		{"invalid utf-8", func(p *PasswordPolicy) { p.Alphabet = "ab\xff" }, "alphabet", []string{"UTF-8"}},
 		{"letter in symbol set", func(p *PasswordPolicy) { p.SymbolSet = "!@a" }, "symbol-set", []string{"'a'", "lower"}},
 		{"symbol set with alphabet", func(p *PasswordPolicy) { p.Alphabet, p.SymbolSet = "abc", "!" }, "symbol-set", []string{"custom alphabet"}},
-		{"negative max-consecutive", func(p *PasswordPolicy) { p.MaxConsecutive = -1 }, "max-consecutive", []string{"negative"}},
-		{"impossible runs", func(p *PasswordPolicy) { *p = PasswordPolicy{Length: 3, Alphabet: "a", MaxConsecutive: 2} }, "max-consecutive", []string{"in a row"}},
+		{"negative max-consecutive", func(p *PasswordPolicy) { p.MaxRepeating = -1 }, "max-repeating", []string{"negative"}},
+		{"impossible runs", func(p *PasswordPolicy) { *p = PasswordPolicy{Length: 3, Alphabet: "a", MaxRepeating: 2} }, "max-repeating", []string{"in a row"}},
 	}
 	for _, c := range cases {
 		p := def()
 		c.edit(&p)
-		_, _, err := NewPassword(p)
+		_, err := NewPassword(p)
 		var pe *PolicyError
 		if !errors.As(err, &pe) {
 			t.Errorf("%s: got %v, want a PolicyError", c.name, err)
 			continue
 		}
-		if pe.Field != c.field {
+		if pe.Field != Setting(c.field) {
 			t.Errorf("%s: field %q, want %q (%v)", c.name, pe.Field, c.field, pe)
 		}
 		for _, frag := range c.says {
-			if !strings.Contains(pe.Msg, frag) {
-				t.Errorf("%s: message %q lacks %q", c.name, pe.Msg, frag)
+			if !strings.Contains(pe.Error(), frag) {
+				t.Errorf("%s: message %q lacks %q", c.name, pe.Error(), frag)
 			}
 		}
-		if pe.Msg != strings.ToLower(pe.Msg[:1])+pe.Msg[1:] || strings.HasSuffix(pe.Msg, ".") {
-			t.Errorf("%s: message %q should be lower-case with no final period", c.name, pe.Msg)
+		if pe.Error() != strings.ToLower(pe.Error()[:1])+pe.Error()[1:] || strings.HasSuffix(pe.Error(), ".") {
+			t.Errorf("%s: message %q should be lower-case with no final period", c.name, pe.Error())
 		}
 	}
 }
@@ -63,8 +63,9 @@ func TestPasswordPolicyErrors(t *testing.T) {
 func TestPasswordWarnings(t *testing.T) {
 	p := DefaultPasswordPolicy()
 	p.Alphabet = "aabbc"
-	pw, warns, err := NewPassword(p)
-	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].Msg, "'a' and 'b'") || pw.AlphabetSize() != 3 {
+	pw, err := NewPassword(p)
+	warns := pw.Warnings()
+	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].String(), "'a' and 'b'") || pw.AlphabetSize() != 3 {
 		t.Fatalf("warnings %v, err %v", warns, err)
 	}
 }
@@ -72,7 +73,7 @@ func TestPasswordWarnings(t *testing.T) {
 func TestNoAmbiguousRemovesExactlyTheDocumentedSet(t *testing.T) {
 	p := DefaultPasswordPolicy()
 	p.NoAmbiguous = true
-	pw, _, err := NewPassword(p)
+	pw, err := NewPassword(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,14 +91,14 @@ func TestNoAmbiguousRemovesExactlyTheDocumentedSet(t *testing.T) {
 func TestCustomAlphabetClasses(t *testing.T) {
 	p := PasswordPolicy{Length: 30, Alphabet: "aé漢Ω1٣ ;€"}
 	p.Upper.Min, p.Digits.Min, p.Space.Min, p.Symbols.Min, p.Lower.Min = 1, 2, 1, 2, 3
-	pw, _, err := NewPassword(p)
+	pw, err := NewPassword(p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[rune]Class{'a': Lower, 'é': Lower, '漢': Lower, 'Ω': Upper, '1': Digits, '٣': Digits, ' ': Space, ';': Symbols, '€': Symbols}
 	for r, c := range want {
-		if got := classOf(r); got != c {
-			t.Errorf("classOf(%q) = %v, want %v", r, got, c)
+		if got := ClassOf(r); got != c {
+			t.Errorf("ClassOf(%q) = %v, want %v", r, got, c)
 		}
 	}
 	allowed := allowedChars(p)
@@ -157,14 +158,14 @@ func FuzzPasswordPolicy(f *testing.F) {
 			return // keep each run fast; the limits are tested elsewhere
 		}
 		p := PasswordPolicy{
-			Length: length, SymbolSet: symSet, Alphabet: alphabet, Exclude: exclude, NoAmbiguous: noAmb, MaxConsecutive: maxRun,
-			Lower: ClassPolicy{Use: lo, Min: mLo}, Upper: ClassPolicy{Use: up, Min: mUp}, Digits: ClassPolicy{Use: dg, Min: mDg, Max: xDg},
+			Length: length, SymbolSet: symSet, Alphabet: alphabet, Exclude: exclude, NoAmbiguous: noAmb, MaxRepeating: maxRun,
+			Lower: ClassPolicy{Use: lo, Min: mLo}, Upper: ClassPolicy{Use: up, Min: mUp}, Digits: ClassPolicy{Use: dg, Min: mDg, Max: xDg, HasMax: xDg != 0},
 			Symbols: ClassPolicy{Use: sy, Min: mSy}, Space: ClassPolicy{Use: sp, Min: mSp},
 		}
-		pw, _, err := NewPassword(p)
+		pw, err := NewPassword(p)
 		if err != nil {
 			var pe *PolicyError
-			if !errors.As(err, &pe) || pe.Msg == "" || pe.Field == "" {
+			if !errors.As(err, &pe) || pe.Error() == "" || pe.Field == "" {
 				t.Fatalf("%+v: error %v is not a descriptive PolicyError", p, err)
 			}
 			return
@@ -195,7 +196,7 @@ func FuzzCustomAlphabet(f *testing.F) {
 		if length < 1 || length > 64 {
 			return
 		}
-		pw, _, err := NewPassword(PasswordPolicy{Length: length, Alphabet: alphabet})
+		pw, err := NewPassword(PasswordPolicy{Length: length, Alphabet: alphabet})
 		if err != nil {
 			var pe *PolicyError
 			if !errors.As(err, &pe) {
@@ -216,4 +217,47 @@ func FuzzCustomAlphabet(f *testing.F) {
 			t.Fatalf("generated an invisible character: %q", s)
 		}
 	})
+}
+
+// A maximum of 0 means none of the class, with a custom alphabet as with
+// the classes: the figure counts only what may appear (brute force agrees)
+// and no output holds a forbidden character.
+func TestMaxZeroForbidsTheClassInACustomAlphabet(t *testing.T) {
+	for _, c := range []struct {
+		alphabet string
+		class    Class
+		length   int
+	}{
+		{"abc1", Digits, 4},
+		{"ab1!", Symbols, 5},
+		{"aB1!", Upper, 3},
+	} {
+		p := PasswordPolicy{Length: c.length, Alphabet: c.alphabet}
+		*p.Class(c.class) = p.Class(c.class).AtMost(0)
+		pw, err := NewPassword(p)
+		if err != nil {
+			t.Fatalf("%+v: %v", p, err)
+		}
+		want := int64(len(bruteForcePasswords(p)))
+		if e := pw.Entropy(); e.Bound != Exact || e.Count.Int64() != want {
+			t.Fatalf("%q without %s: count %v (%v), brute force %d", c.alphabet, c.class, e.Count, e.Bound, want)
+		}
+		r := NewRand(CryptoSource())
+		for range 2000 {
+			s, err := pw.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ch := range s {
+				if ClassOf(ch) == c.class {
+					t.Fatalf("%q without %s gave %q", c.alphabet, c.class, s)
+				}
+			}
+		}
+	}
+	p := PasswordPolicy{Length: 4, Alphabet: "abc1"}
+	p.Digits = p.Digits.AtMost(0)
+	if e, _ := PasswordEntropy(p); e.Rounded() != 6.34 {
+		t.Fatalf("abc1 without digits at length 4: %.4f bits, want log2(81) = 6.34", e.Bits)
+	}
 }

@@ -21,7 +21,7 @@ func allowedChars(p PasswordPolicy) map[rune]Class {
 	}
 	if p.Alphabet != "" {
 		for _, r := range p.Alphabet {
-			out[r] = classOf(r)
+			out[r] = ClassOf(r)
 		}
 	} else {
 		sets := map[Class]string{Lower: LowerChars, Upper: UpperChars, Digits: DigitChars, Symbols: SymbolChars, Space: " "}
@@ -64,7 +64,7 @@ func checkPassword(p PasswordPolicy, allowed map[rune]Class, s string) error {
 		} else {
 			run = 1
 		}
-		if p.MaxConsecutive > 0 && run > p.MaxConsecutive {
+		if p.MaxRepeating > 0 && run > p.MaxRepeating {
 			return fmt.Errorf("run of %d %q", run, r)
 		}
 		prev = r
@@ -74,7 +74,7 @@ func checkPassword(p PasswordPolicy, allowed map[rune]Class, s string) error {
 		if counts[c] < cp.Min {
 			return fmt.Errorf("%d %s, want at least %d", counts[c], c, cp.Min)
 		}
-		if cp.Max > 0 && counts[c] > cp.Max {
+		if cp.HasMax && counts[c] > cp.Max {
 			return fmt.Errorf("%d %s, want at most %d", counts[c], c, cp.Max)
 		}
 	}
@@ -111,7 +111,7 @@ func bruteForcePasswords(p PasswordPolicy) []string {
 // exact method is tested on its own, not only the one NewPassword picks.
 func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 	t.Helper()
-	base, _, err := NewPassword(p)
+	base, err := NewPassword(p)
 	if err != nil {
 		t.Fatalf("NewPassword(%+v): %v", p, err)
 	}
@@ -161,11 +161,11 @@ func randomTinyPolicy(rng *rand.Rand) PasswordPolicy {
 			cp.Min = rng.IntN(3)
 		}
 		if rng.IntN(3) == 0 {
-			cp.Max = cp.Min + rng.IntN(3)
+			*cp = cp.AtMost(cp.Min + rng.IntN(3))
 		}
 	}
 	if rng.IntN(3) == 0 {
-		p.MaxConsecutive = 1 + rng.IntN(2)
+		p.MaxRepeating = 1 + rng.IntN(2)
 	}
 	return p
 }
@@ -176,7 +176,7 @@ func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 	for tested < 300 {
 		p := randomTinyPolicy(rng)
 		want := bruteForcePasswords(p)
-		pw, _, err := NewPassword(p)
+		pw, err := NewPassword(p)
 		if len(want) <= 1 { // none, or one: not a secret (0 bits)
 			if err == nil {
 				t.Fatalf("%+v: %d valid passwords exist but NewPassword succeeded", p, len(want))
@@ -331,12 +331,13 @@ var constrainedPolicies = map[string]func() PasswordPolicy{
 	},
 	"L16 ≤2 symbols, 2..4 digits": func() PasswordPolicy {
 		p := DefaultPasswordPolicy()
-		p.Length, p.Symbols.Max, p.Digits.Min, p.Digits.Max = 16, 2, 2, 4
+		p.Length, p.Digits.Min = 16, 2
+		p.Symbols, p.Digits = p.Symbols.AtMost(2), p.Digits.AtMost(4)
 		return p
 	},
 	"L14 one each, run ≤ 2": func() PasswordPolicy {
 		p := DefaultPasswordPolicy()
-		p.Length, p.MaxConsecutive = 14, 2
+		p.Length, p.MaxRepeating = 14, 2
 		p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min = 1, 1, 1, 1
 		return p
 	},
@@ -346,7 +347,7 @@ func TestClassCountsFollowExactLaw(t *testing.T) {
 	for name, mk := range constrainedPolicies {
 		p := mk()
 		law, lay := classCountLaw(t, p)
-		if p.MaxConsecutive > 0 {
+		if p.MaxRepeating > 0 {
 			continue // the run limit changes the law; covered by brute force
 		}
 		for method, pw := range samplersFor(t, p) {
@@ -370,14 +371,14 @@ func forcedFill(pw *Password) func(*Rand) (string, error) {
 		out := make([]int32, 0, lay.L)
 		for slot, m := range lay.lo {
 			for range m {
-				out = append(out, lay.offsets[slot]+int32(r.Intn(lay.sizes[slot])))
+				out = append(out, lay.offsets[slot]+int32(r.intn(lay.sizes[slot])))
 			}
 		}
 		for len(out) < lay.L {
-			out = append(out, int32(r.Intn(len(lay.alphabet))))
+			out = append(out, int32(r.intn(len(lay.alphabet))))
 		}
 		for i := len(out) - 1; i > 0; i-- {
-			j := r.Intn(i + 1)
+			j := r.intn(i + 1)
 			out[i], out[j] = out[j], out[i]
 		}
 		return pw.render(out), r.Err()
@@ -388,7 +389,7 @@ func TestClassLawCatchesForcedFill(t *testing.T) {
 	for _, name := range []string{"seed recipe L10 (≥1 lower, ≥1 upper, ≥3 digits, alphanumeric)", "L12 ≥5 digits ≥5 symbols", "L20 one of each"} {
 		p := constrainedPolicies[name]()
 		law, lay := classCountLaw(t, p)
-		pw, _, err := NewPassword(p)
+		pw, err := NewPassword(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -403,7 +404,7 @@ func TestClassLawCatchesForcedFill(t *testing.T) {
 func TestTiltedSamplerLongPolicy(t *testing.T) {
 	p := DefaultPasswordPolicy()
 	p.Length, p.Digits.Min, p.Symbols.Min = 48, 12, 18
-	pw, _, err := NewPassword(p)
+	pw, err := NewPassword(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,9 +436,9 @@ func fiveTightClasses4096() PasswordPolicy {
 // counts follow the exact law at a length where the law can be enumerated.
 func TestSequentialSamplerTightPolicies(t *testing.T) {
 	p := fiveTightClasses4096()
-	pw, _, err := NewPassword(p)
-	if err != nil || pw.Method() != "sequential" {
-		t.Fatalf("5 classes of at least 800 in 4096: %v, method %s", err, pw.Method())
+	pw, err := NewPassword(p)
+	if err != nil || pw.method != "sequential" {
+		t.Fatalf("5 classes of at least 800 in 4096: %v, method %s", err, pw.method)
 	}
 	if e := pw.Entropy(); e.Estimate() || e.Rounded() != 24146.05 {
 		t.Fatalf("entropy %+v, want exactly 24146.05 bits", e)
@@ -463,7 +464,7 @@ func TestSequentialSamplerTightPolicies(t *testing.T) {
 	if c.countV == nil || total.Cmp(c.countV) != 0 {
 		t.Fatalf("sequential count %v, exact %v", total, c.countV)
 	}
-	base, _, err := NewPassword(q)
+	base, err := NewPassword(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +480,7 @@ func TestDefaultPasswordCharacterAndPositionFrequencies(t *testing.T) {
 		"default":     DefaultPasswordPolicy(),
 		"one of each": constrainedPolicies["L20 one of each"](),
 	} {
-		pw, _, err := NewPassword(p)
+		pw, err := NewPassword(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -512,12 +513,12 @@ func TestDefaultPasswordCharacterAndPositionFrequencies(t *testing.T) {
 		classTotal := map[Class]int64{}
 		classSize := map[Class]int{}
 		for i, c := range alpha {
-			classTotal[classOfPolicy(c, p)] += freq[i]
-			classSize[classOfPolicy(c, p)]++
+			classTotal[ClassOf(c)] += freq[i]
+			classSize[ClassOf(c)]++
 		}
 		exp := make([]float64, K)
 		for i, c := range alpha {
-			cl := classOfPolicy(c, p)
+			cl := ClassOf(c)
 			exp[i] = float64(classTotal[cl]) / float64(classSize[cl])
 		}
 		if name == "default" {
@@ -543,7 +544,7 @@ func TestEveryMethodFailsClosed(t *testing.T) {
 	for _, mk := range constrainedPolicies {
 		policies = append(policies, mk())
 	}
-	policies = append(policies, PasswordPolicy{Length: 50, Alphabet: "ab", MaxConsecutive: 2})
+	policies = append(policies, PasswordPolicy{Length: 50, Alphabet: "ab", MaxRepeating: 2})
 	seen := map[string]bool{}
 	for _, p := range policies {
 		for method, pw := range samplersFor(t, p) {
@@ -567,7 +568,7 @@ func TestEveryMethodFailsClosed(t *testing.T) {
 func TestFailureMidPassword(t *testing.T) {
 	p := DefaultPasswordPolicy()
 	p.Length, p.Digits.Min = 4096, 2048 // the shuffle alone reads 16 KiB
-	pw, _, err := NewPassword(p)
+	pw, err := NewPassword(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -598,7 +599,7 @@ func TestTiltedSamplerLargeAlphabet(t *testing.T) {
 	if acc < -12 {
 		t.Fatalf("acceptance 2^%.1f", acc)
 	}
-	pw, _, _ := NewPassword(p)
+	pw, _ := NewPassword(p)
 	cp := *pw
 	cp.gen = ts
 	allowed := allowedChars(p)

@@ -146,12 +146,17 @@ type Phrase struct {
 	bound   Bound
 	bits    float64
 	size    int // distinct words in use, for ListSize
+	warns   []Warning
 }
+
+// Warnings notes settings that were accepted but weaken or blur the
+// result.
+func (p *Phrase) Warnings() []Warning { return p.warns }
 
 // NewPhrase validates a policy and prepares a generator for it. Invalid
 // settings give a *PolicyError naming the field ("words", "separator",
-// "case", "random-separator", "wordlist"); warnings note settings that were
-// accepted but weaken or blur the result.
+// "case", "random-separator", "wordlist"); [Phrase.Warnings] notes settings
+// that were accepted but weaken or blur the result.
 //
 // The entropy is log2 of the exact number of distinct passphrases:
 //
@@ -165,37 +170,37 @@ type Phrase struct {
 // nil and a warning says so. One word is always exact; for more, the
 // settings must be proven uniquely decodable (see decodable in
 // wordlist.go), which all built-in lists are under every setting.
-func NewPhrase(p PhrasePolicy) (*Phrase, []Warning, error) {
+func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 	if p.Words < 1 || p.Words > MaxWords {
-		return nil, nil, policyErr("words", "words must be from 1 to %d, not %d", MaxWords, p.Words)
+		return nil, policyErr("words", "words must be from 1 to %d, not %d", MaxWords, p.Words)
 	}
 	if p.Case < 0 || p.Case >= numCaseModes {
-		return nil, nil, policyErr("case", "unknown case mode %d: use lower, upper, title or random", int(p.Case))
+		return nil, policyErr("case", "unknown case mode %d: use lower, upper, title or random", int(p.Case))
 	}
 	if p.RandomSeparator < 0 || p.RandomSeparator >= numSepKinds {
-		return nil, nil, policyErr("random-separator", "unknown random separator %d: use digit or symbol", int(p.RandomSeparator))
+		return nil, policyErr("random-separator", "unknown random separator %d: use digit or symbol", int(p.RandomSeparator))
 	}
 	if p.RandomSeparator == SepFixed {
 		if err := checkSeparator(p.Separator); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if p.List == nil {
 		p.List = defaultList()
 	}
 	if err := p.List.check(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ts := p.List.tokenSet(p.Case)
 	if len(ts.tokens) < 2 {
-		return nil, nil, policyErr("case", "%s case leaves wordlist %q with only %s; use another case or list",
+		return nil, policyErr("case", "%s case leaves wordlist %q with only %s; use another case or list",
 			p.Case, p.List.Name, plural(len(ts.tokens), "distinct word"))
 	}
 	var warns []Warning
 	if ts.merged > 0 {
-		warns = append(warns, Warning{Field: "case", Msg: fmt.Sprintf(
+		warns = append(warns, warningf("case",
 			"%s case makes %s of wordlist %q identical to others; each distinct form counts once",
-			p.Case, plural(ts.merged, "word"), p.List.Name)})
+			p.Case, plural(ts.merged, "word"), p.List.Name))
 	}
 
 	ph := &Phrase{policy: p, tokens: ts.tokens, sepKind: p.RandomSeparator, sep: p.Separator, bound: Exact}
@@ -215,26 +220,27 @@ func NewPhrase(p PhrasePolicy) (*Phrase, []Warning, error) {
 	ph.bits = log2Big(ph.choices)
 	if p.Words > 1 && !p.List.decodable(udKey{p.Case, ph.sepKind, ph.sep, p.Number}) {
 		ph.bound = UpperBound
-		warns = append(warns, Warning{Field: "separator", Msg: fmt.Sprintf(
+		warns = append(warns, warningf("separator",
 			"with wordlist %q and these settings two different draws can spell the same passphrase, so %.2f bits is an upper bound; "+
 				"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact",
-			p.List.Name, ph.Entropy().Rounded())})
+			p.List.Name, ph.Entropy().Rounded()))
 	}
-	return ph, warns, nil
+	ph.warns = warns
+	return ph, nil
 }
 
 // checkSeparator rejects fixed separators that could hide in a terminal or
 // break a line.
 func checkSeparator(s string) error {
 	if !utf8.ValidString(s) {
-		return policyErr("separator", "separator is not valid UTF-8")
+		return policyErr("separator", "%v is not valid UTF-8", Setting("separator"))
 	}
 	if len(s) > maxSeparatorBytes {
-		return policyErr("separator", "separator is %d bytes long; use at most %d", len(s), maxSeparatorBytes)
+		return policyErr("separator", "%v is %d bytes long; use at most %d", Setting("separator"), len(s), maxSeparatorBytes)
 	}
 	for _, c := range s {
 		if forbiddenRune(c) {
-			return policyErr("separator", "separator contains the control character %U; use visible characters or spaces", c)
+			return policyErr("separator", "%v contains the control character %U; use visible characters or spaces", Setting("separator"), c)
 		}
 	}
 	return nil
@@ -273,8 +279,8 @@ func (p *Phrase) Generate(r *Rand) (string, error) {
 	k := p.policy.Words
 	numAt, digit := -1, byte(0)
 	if p.policy.Number {
-		numAt = r.Intn(k)
-		digit = byte('0' + r.Intn(10))
+		numAt = r.intn(k)
+		digit = byte('0' + r.intn(10))
 	}
 	var b strings.Builder
 	b.Grow(p.maxLen)
@@ -284,12 +290,12 @@ func (p *Phrase) Generate(r *Rand) (string, error) {
 			case SepFixed:
 				b.WriteString(p.sep)
 			case SepDigit:
-				b.WriteByte(byte('0' + r.Intn(10)))
+				b.WriteByte(byte('0' + r.intn(10)))
 			case SepSymbol:
-				b.WriteByte(symbolSeparators[r.Intn(len(symbolSeparators))])
+				b.WriteByte(symbolSeparators[r.intn(len(symbolSeparators))])
 			}
 		}
-		b.WriteString(p.tokens[r.Intn(len(p.tokens))])
+		b.WriteString(p.tokens[r.intn(len(p.tokens))])
 		if i == numAt {
 			b.WriteByte(digit)
 		}
@@ -325,10 +331,10 @@ func (p *Phrase) ListSize() int { return p.size }
 // "min-bits" that says the most that is reachable.
 func MinWords(p PhrasePolicy, bits float64) (int, error) {
 	if math.IsNaN(bits) || math.IsInf(bits, 1) {
-		return 0, policyErr("min-bits", "min-bits must be a finite number of bits")
+		return 0, policyErr("min-bits", "%v must be a finite number of bits", Setting("min-bits"))
 	}
 	p.Words = 1
-	ph, _, err := NewPhrase(p)
+	ph, err := NewPhrase(p)
 	if err != nil {
 		return 0, err
 	}

@@ -22,7 +22,7 @@ func mustList(t testing.TB, name, words string) *Wordlist {
 
 func mustPhrase(t testing.TB, p PhrasePolicy) *Phrase {
 	t.Helper()
-	ph, _, err := NewPhrase(p)
+	ph, err := NewPhrase(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,8 @@ func TestPhraseEntropyFigures(t *testing.T) {
 		{"one word", with(func(p *PhrasePolicy) { p.Words = 1 }), 12.92},
 	}
 	for _, c := range cases {
-		p, warns, err := NewPhrase(c.p)
+		p, err := NewPhrase(c.p)
+		warns := p.Warnings()
 		if err != nil || len(warns) != 0 {
 			t.Fatalf("%s: %v %v", c.name, err, warns)
 		}
@@ -219,15 +220,16 @@ func TestPhraseEntropyFigures(t *testing.T) {
 
 func TestPhraseUpperBoundWarns(t *testing.T) {
 	wl := mustList(t, "nfp", "a ab b ba abc c")
-	p, warns, err := NewPhrase(PhrasePolicy{Words: 3, List: wl})
+	p, err := NewPhrase(PhrasePolicy{Words: 3, List: wl})
+	warns := p.Warnings()
 	if err != nil || p.Entropy().Bound != UpperBound || len(warns) != 1 || warns[0].Field != "separator" ||
-		!strings.Contains(warns[0].Msg, "7.76 bits is an upper bound") /* 7.7549 rounded up, as upper bounds are */ {
+		!strings.Contains(warns[0].String(), "7.76 bits is an upper bound") /* 7.7549 rounded up, as upper bounds are */ {
 		t.Fatalf("%v %v %v", p.Entropy(), warns, err)
 	}
-	if p, warns, _ := NewPhrase(PhrasePolicy{Words: 1, List: wl}); p.Entropy().Bound != Exact || len(warns) != 0 {
+	if p, _ := NewPhrase(PhrasePolicy{Words: 1, List: wl}); p.Entropy().Bound != Exact || len(p.Warnings()) != 0 {
 		t.Fatal("one word is always exact")
 	}
-	if p, _, _ := NewPhrase(PhrasePolicy{Words: 3, List: wl, Separator: "-"}); p.Entropy().Bound != Exact {
+	if p, _ := NewPhrase(PhrasePolicy{Words: 3, List: wl, Separator: "-"}); p.Entropy().Bound != Exact {
 		t.Fatal("a separator outside the words makes it exact")
 	}
 }
@@ -249,18 +251,18 @@ func TestNewPhraseValidation(t *testing.T) {
 		{PhrasePolicy{Words: 6, RandomSeparator: -1}, "random-separator", "digit or symbol"},
 	}
 	for _, c := range cases {
-		_, _, err := NewPhrase(c.p)
+		_, err := NewPhrase(c.p)
 		var pe *PolicyError
-		if !errors.As(err, &pe) || pe.Field != c.field || !strings.Contains(pe.Msg, c.msg) {
+		if !errors.As(err, &pe) || pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.msg) {
 			t.Errorf("%+v: %v, want %s error containing %q", c.p, err, c.field, c.msg)
 		}
 	}
 	// A control character in an unused fixed separator does not matter.
-	if _, _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: "\x00", RandomSeparator: SepDigit}); err != nil {
+	if _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: "\x00", RandomSeparator: SepDigit}); err != nil {
 		t.Fatal(err)
 	}
 	for _, ok := range []string{"", " ", "·", "--", "\u200d"} {
-		if _, _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: ok}); err != nil {
+		if _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: ok}); err != nil {
 			t.Errorf("separator %q: %v", ok, err)
 		}
 	}
@@ -596,7 +598,7 @@ func TestPhraseConcurrentUse(t *testing.T) {
 		wg.Go(func() {
 			pol := DefaultPhrasePolicy()
 			pol.Case, pol.Separator = c, ""
-			if _, _, err := NewPhrase(pol); err != nil {
+			if _, err := NewPhrase(pol); err != nil {
 				t.Error(err)
 			}
 		})
@@ -619,7 +621,7 @@ func TestDecodableBudget(t *testing.T) {
 	}
 	for _, sep := range []string{"", "-", "0"} {
 		start := time.Now()
-		p, _, err := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: sep})
+		p, err := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: sep})
 		if err != nil || p.Entropy().Bound != Exact {
 			t.Fatalf("separator %q: %v %v", sep, p.Entropy(), err)
 		}
@@ -627,17 +629,17 @@ func TestDecodableBudget(t *testing.T) {
 	}
 	defer func(w, s int) { maxDecodeWork, maxDecodeSteps = w, s }(maxDecodeWork, maxDecodeSteps)
 	maxDecodeWork, maxDecodeSteps = 1000, 1<<30
-	if p, _, _ := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: "", Number: true}); p.Entropy().Bound != UpperBound {
+	if p, _ := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: "", Number: true}); p.Entropy().Bound != UpperBound {
 		t.Fatal("exhausted work budget: not an upper bound")
 	}
 	maxDecodeWork, maxDecodeSteps = 1<<30, 1000
-	if p, _, _ := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: "-", Number: true}); p.Entropy().Bound != UpperBound {
+	if p, _ := NewPhrase(PhrasePolicy{Words: 4, List: wl, Separator: "-", Number: true}); p.Entropy().Bound != UpperBound {
 		t.Fatal("exhausted step budget: not an upper bound")
 	}
 }
 
 func BenchmarkPhrase(b *testing.B) {
-	p, _, err := NewPhrase(DefaultPhrasePolicy())
+	p, err := NewPhrase(DefaultPhrasePolicy())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -653,12 +655,12 @@ func BenchmarkPhrase(b *testing.B) {
 func BenchmarkNewPhrase(b *testing.B) {
 	pol := DefaultPhrasePolicy()
 	pol.Case, pol.Number = CaseRandom, true
-	if _, _, err := NewPhrase(pol); err != nil { // fill the list's caches
+	if _, err := NewPhrase(pol); err != nil { // fill the list's caches
 		b.Fatal(err)
 	}
 	for i := 0; b.Loop(); i++ {
 		pol.Separator = string(rune('a' + i%26)) // a new separator each time, as when typing
-		if _, _, err := NewPhrase(pol); err != nil {
+		if _, err := NewPhrase(pol); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -105,7 +105,7 @@ func (p *PIN) Generate(r *Rand) (string, error) {
 	for {
 		for i := 0; i < len(buf); i += pinChunk {
 			chunk := buf[i:min(i+pinChunk, len(buf))]
-			v := r.Uint64n(pow10(len(chunk)))
+			v := r.uint64n(pow10(len(chunk)))
 			for j := len(chunk) - 1; j >= 0; j-- {
 				chunk[j] = byte('0' + v%10)
 				v /= 10
@@ -150,3 +150,6 @@ func MinPINLength(noTrivial bool, bits float64) (int, error) {
 	}
 	return l, nil
 }
+
+// Warnings implements Generator: every valid PIN policy is used as given.
+func (p *PIN) Warnings() []Warning { return nil }

@@ -55,7 +55,7 @@ func TestPINCountMatchesEnumeration(t *testing.T) {
 		pin, err := NewPIN(PINPolicy{Length: length, NoTrivial: true})
 		if allowed == 0 {
 			var pe *PolicyError
-			if !errors.As(err, &pe) || pe.Field != "length" || !strings.Contains(pe.Msg, "2 or more") {
+			if !errors.As(err, &pe) || pe.Field != "length" || !strings.Contains(pe.Error(), "2 or more") {
 				t.Errorf("length %d with no allowed PINs: error %v, want one suggesting 2 or more digits", length, err)
 			}
 			continue
@@ -116,7 +116,7 @@ func TestNewPINRejects(t *testing.T) {
 	for _, l := range []int{0, -1, MaxLength + 1} {
 		_, err := NewPIN(PINPolicy{Length: l})
 		var pe *PolicyError
-		if !errors.As(err, &pe) || pe.Field != "length" || !strings.Contains(pe.Msg, "1 to 4096") {
+		if !errors.As(err, &pe) || pe.Field != "length" || !strings.Contains(pe.Error(), "1 to 4096") {
 			t.Errorf("NewPIN length %d: %v, want a PolicyError on length naming 1 to 4096", l, err)
 		}
 	}

@@ -59,8 +59,8 @@ func (r *Rand) refill() bool {
 	return true
 }
 
-// Byte returns a uniform random byte.
-func (r *Rand) Byte() byte {
+// u8 returns a uniform random byte.
+func (r *Rand) u8() byte {
 	if r.pos >= len(r.buf) && !r.refill() {
 		return 0
 	}
@@ -69,8 +69,8 @@ func (r *Rand) Byte() byte {
 	return b
 }
 
-// Uint32 returns a uniform random 32-bit value.
-func (r *Rand) Uint32() uint32 {
+// u32 returns a uniform random 32-bit value.
+func (r *Rand) u32() uint32 {
 	if r.pos+4 > len(r.buf) && !r.refill() {
 		return 0
 	}
@@ -79,8 +79,8 @@ func (r *Rand) Uint32() uint32 {
 	return v
 }
 
-// Uint64 returns a uniform random 64-bit value.
-func (r *Rand) Uint64() uint64 {
+// u64 returns a uniform random 64-bit value.
+func (r *Rand) u64() uint64 {
 	if r.pos+8 > len(r.buf) && !r.refill() {
 		return 0
 	}
@@ -105,13 +105,13 @@ func (r *Rand) Read(p []byte) (int, error) {
 	return len(p), r.err
 }
 
-// Intn returns a uniform integer in [0, n). It panics if n <= 0, which is a
+// intn returns a uniform integer in [0, n). It panics if n <= 0, which is a
 // programming error, never a user error.
 //
 // Small ranges use byte rejection (accept b < 256 - 256 mod n, then b mod n,
 // which is exact because the accepted range is a multiple of n); larger
 // ranges use Lemire's nearly divisionless method.
-func (r *Rand) Intn(n int) int {
+func (r *Rand) intn(n int) int {
 	switch {
 	case n <= 0:
 		panic("generator: Intn called with n <= 0")
@@ -120,7 +120,7 @@ func (r *Rand) Intn(n int) int {
 	case n <= 256:
 		limit := 256 - 256%n
 		for {
-			b := int(r.Byte())
+			b := int(r.u8())
 			if r.err != nil {
 				return 0
 			}
@@ -131,51 +131,51 @@ func (r *Rand) Intn(n int) int {
 	case uint64(n) <= 1<<32:
 		return int(r.uint32n(uint32(n)))
 	default:
-		return int(r.Uint64n(uint64(n)))
+		return int(r.uint64n(uint64(n)))
 	}
 }
 
 // uint32n is Lemire's method for n in [1, 2^32].
 func (r *Rand) uint32n(n uint32) uint32 {
 	if n == 0 { // n == 2^32 wrapped: every value is in range
-		return r.Uint32()
+		return r.u32()
 	}
-	m := uint64(r.Uint32()) * uint64(n)
+	m := uint64(r.u32()) * uint64(n)
 	if uint32(m) < n {
 		threshold := -n % n // 2^32 mod n
 		for uint32(m) < threshold {
 			if r.err != nil {
 				return 0
 			}
-			m = uint64(r.Uint32()) * uint64(n)
+			m = uint64(r.u32()) * uint64(n)
 		}
 	}
 	return uint32(m >> 32)
 }
 
-// Uint64n returns a uniform integer in [0, n) for n >= 1 (Lemire's method on
+// uint64n returns a uniform integer in [0, n) for n >= 1 (Lemire's method on
 // 64-bit words). It panics if n == 0.
-func (r *Rand) Uint64n(n uint64) uint64 {
+func (r *Rand) uint64n(n uint64) uint64 {
 	if n == 0 {
 		panic("generator: Uint64n called with n == 0")
 	}
-	hi, lo := bits.Mul64(r.Uint64(), n)
+	hi, lo := bits.Mul64(r.u64(), n)
 	if lo < n {
 		threshold := -n % n // 2^64 mod n
 		for lo < threshold {
 			if r.err != nil {
 				return 0
 			}
-			hi, lo = bits.Mul64(r.Uint64(), n)
+			hi, lo = bits.Mul64(r.u64(), n)
 		}
 	}
 	return hi
 }
 
-// BigIntn returns a uniform integer in [0, n) for n > 0, by masked
+// bigIntn returns a uniform integer in [0, n) for n > 0, by masked
 // rejection: draw BitLen(n) random bits and retry while the value is >= n,
 // which accepts more than half of the draws.
-func (r *Rand) BigIntn(n *big.Int) *big.Int {
+func (r *Rand) bigIntn(n *big.Int) *big.Int {
 	if n.Sign() <= 0 {
 		panic("generator: BigIntn called with n <= 0")
 	}

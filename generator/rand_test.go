@@ -22,7 +22,7 @@ func TestIntnUniform(t *testing.T) {
 		exp := make([]float64, k)
 		draws := 200000
 		for range draws {
-			v := r.Intn(n)
+			v := r.intn(n)
 			if v < 0 || v >= n {
 				t.Fatalf("Intn(%d) = %d out of range", n, v)
 			}
@@ -48,7 +48,7 @@ func TestIntnCheckCatchesModuloBias(t *testing.T) {
 	exp := make([]float64, n)
 	draws := 1000000
 	for range draws {
-		obs[int(r.Byte())%n]++
+		obs[int(r.u8())%n]++
 	}
 	for i := range exp {
 		exp[i] = float64(draws) / float64(n)
@@ -65,7 +65,7 @@ func TestUint64nUniformAndBigIntn(t *testing.T) {
 	exp := []float64{}
 	draws := 150000
 	for range draws {
-		v := r.BigIntn(n)
+		v := r.bigIntn(n)
 		if v.Sign() < 0 || v.Cmp(n) >= 0 {
 			t.Fatalf("BigIntn out of range: %v", v)
 		}
@@ -75,23 +75,23 @@ func TestUint64nUniformAndBigIntn(t *testing.T) {
 		exp = append(exp, float64(draws)/3)
 	}
 	requireChi(t, "BigIntn top third", obs, exp)
-	if got := r.Uint64n(1); got != 0 {
+	if got := r.uint64n(1); got != 0 {
 		t.Fatalf("Uint64n(1) = %d", got)
 	}
 }
 
 func TestFailingSourceIsSticky(t *testing.T) {
 	r := NewRand(&failingSource{good: 0})
-	if v := r.Intn(94); v != 0 || r.Err() == nil {
+	if v := r.intn(94); v != 0 || r.Err() == nil {
 		t.Fatalf("Intn on a failed source = %d, err %v", v, r.Err())
 	}
 	if !errors.Is(r.Err(), ErrRandomness) || !errors.Is(r.Err(), errBrokenSource) {
 		t.Fatalf("error %v should wrap ErrRandomness and the source's error", r.Err())
 	}
 	// Every draw must return promptly (no endless rejection loop on zeros).
-	_ = r.Intn(1 << 20)
-	_ = r.Uint64n(3)
-	_ = r.BigIntn(big.NewInt(1000))
+	_ = r.intn(1 << 20)
+	_ = r.uint64n(3)
+	_ = r.bigIntn(big.NewInt(1000))
 	buf := []byte{1, 2, 3}
 	if _, err := r.Read(buf); err == nil || !bytes.Equal(buf, []byte{0, 0, 0}) {
 		t.Fatalf("Read after failure: %v %v", buf, err)
@@ -101,12 +101,12 @@ func TestFailingSourceIsSticky(t *testing.T) {
 func TestFailureAfterSomeBlocks(t *testing.T) {
 	r := NewRand(&failingSource{good: blockSize})
 	for range blockSize {
-		r.Byte()
+		r.u8()
 	}
 	if r.Err() != nil {
 		t.Fatal("failed early")
 	}
-	r.Byte()
+	r.u8()
 	if r.Err() == nil {
 		t.Fatal("second block should have failed")
 	}
@@ -133,7 +133,7 @@ func TestCryptoSourceBytesUniform(t *testing.T) {
 	exp := make([]float64, 256)
 	draws := 1 << 20
 	for range draws {
-		obs[r.Byte()]++
+		obs[r.u8()]++
 	}
 	for i := range exp {
 		exp[i] = float64(draws) / 256
@@ -142,8 +142,8 @@ func TestCryptoSourceBytesUniform(t *testing.T) {
 }
 
 func TestReaderSourceShortRead(t *testing.T) {
-	r := NewRand(ReaderSource(bytes.NewReader(make([]byte, 10))))
-	r.Byte()
+	r := NewRand(readerSource{bytes.NewReader(make([]byte, 10))})
+	r.u8()
 	if r.Err() == nil {
 		t.Fatal("short reader should fail a 4 KiB block")
 	}
@@ -152,6 +152,6 @@ func TestReaderSourceShortRead(t *testing.T) {
 func BenchmarkIntn94(b *testing.B) {
 	r := NewRand(CryptoSource())
 	for b.Loop() {
-		r.Intn(94)
+		r.intn(94)
 	}
 }

@@ -109,9 +109,9 @@ func (s *runsSampler) sample(r *Rand, out []int32) {
 	for left := s.L; left > 0; {
 		c := 0
 		if prev < 0 {
-			c = r.Intn(s.n)
+			c = r.intn(s.n)
 		} else {
-			c = r.Intn(s.n - 1)
+			c = r.intn(s.n - 1)
 			if c >= prev {
 				c++
 			}

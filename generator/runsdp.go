@@ -290,7 +290,7 @@ func (p *dpSampler) sample(r *Rand, out []int32) {
 		return steps[newLazyChooser(cum).pick(r)]
 	}
 	st := choose(d.start, p.table[d.L-1])
-	prevIdx := r.Intn(int(d.labels[st.label]))
+	prevIdx := r.intn(int(d.labels[st.label]))
 	out[0] = p.offsets[st.label] + int32(prevIdx)
 	state, label := int(st.to), int(st.label)
 	for pos := 1; pos < d.L; pos++ {
@@ -302,13 +302,13 @@ func (p *dpSampler) sample(r *Rand, out []int32) {
 		case st.repeat:
 			// same character again
 		case int(st.label) == label: // another character of the same class
-			idx := r.Intn(int(d.labels[label]) - 1)
+			idx := r.intn(int(d.labels[label]) - 1)
 			if idx >= prevIdx {
 				idx++
 			}
 			prevIdx = idx
 		default:
-			prevIdx = r.Intn(int(d.labels[st.label]))
+			prevIdx = r.intn(int(d.labels[st.label]))
 		}
 		label, state = int(st.label), int(st.to)
 		out[pos] = p.offsets[label] + int32(prevIdx)

@@ -95,42 +95,68 @@ func (s rejectionSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
 	n := len(lay.alphabet)
 	L := lay.L
+	var p pruner
 try:
 	for {
-		var counts [numClasses]int
-		deficit := lay.sumMin
-		run := 0
+		p.start(lay)
 		for i := 0; i < L; i++ {
-			x := int32(r.Intn(n))
+			x := int32(r.intn(n))
 			if r.err != nil {
 				return
 			}
-			if k := lay.slotOf[x]; k >= 0 {
-				counts[k]++
-				if counts[k] <= lay.lo[k] {
-					deficit--
-				}
-				if counts[k] > lay.hi[k] {
-					continue try
-				}
-			}
-			if L-1-i < deficit {
+			if !p.next(i, int(lay.slotOf[x]), x, out) {
 				continue try
 			}
-			if lay.maxRun > 0 {
-				if i > 0 && out[i-1] == x {
-					run++
-					if run > lay.maxRun {
-						continue try
-					}
-				} else {
-					run = 1
-				}
-			}
-			out[i] = x
 		}
 		return
 	}
+}
+
+// pruner follows a string as it is drawn, position by position, and says
+// as soon as the string can no longer meet the class ranges or the run
+// limit, so that samplers reject it early. It rejects exactly the strings
+// the full checks would, only sooner.
+type pruner struct {
+	lay     *layout
+	counts  [numClasses + 1]int
+	deficit int // characters still owed to the minimums
+	run     int
+}
+
+// start begins a new string.
+func (p *pruner) start(lay *layout) {
+	*p = pruner{lay: lay, deficit: lay.sumMin}
+}
+
+// next places character x of constrained slot k (or of the pool, when k is
+// negative or the pool label) at position i of out, and reports whether
+// the string can still be valid.
+func (p *pruner) next(i, k int, x int32, out []int32) bool {
+	lay := p.lay
+	if k >= 0 && k < lay.slots() {
+		p.counts[k]++
+		if p.counts[k] <= lay.lo[k] {
+			p.deficit--
+		}
+		if p.counts[k] > lay.hi[k] {
+			return false
+		}
+	}
+	if lay.L-1-i < p.deficit {
+		return false
+	}
+	if lay.maxRun > 0 {
+		if i > 0 && out[i-1] == x {
+			p.run++
+			if p.run > lay.maxRun {
+				return false
+			}
+		} else {
+			p.run = 1
+		}
+	}
+	out[i] = x
+	return true
 }
 
 // compositionSampler draws the class counts with probability proportional
@@ -189,11 +215,11 @@ func arrange(lay *layout, k []int, r *Rand, out []int32) {
 		out[pos] = int32(lay.poolLabel())
 	}
 	for i := len(out) - 1; i > 0; i-- { // Fisher–Yates: uniform arrangement
-		j := r.Intn(i + 1)
+		j := r.intn(i + 1)
 		out[i], out[j] = out[j], out[i]
 	}
 	for i, label := range out {
-		out[i] = lay.offsets[label] + int32(r.Intn(lay.sizes[label]))
+		out[i] = lay.offsets[label] + int32(r.intn(lay.sizes[label]))
 	}
 }
 
@@ -324,15 +350,15 @@ func (s *tiltedSampler) sample(r *Rand, out []int32) {
 	nl := len(s.w)
 	slots := make([]int32, L) // one weighted slot per position, in batches
 	defer clear(slots)
+	var p pruner
 try:
 	for {
 		s.batch.fill(r, slots)
 		if r.err != nil {
 			return
 		}
-		var counts [numClasses + 1]int
-		deficit := lay.sumMin
-		run := 0
+		p.start(lay)
+		var counts [numClasses + 1]int // every label's, the pool's too
 		for i, x := range slots {
 			// Label b owns n_b·w_b consecutive slots, w_b for each of its
 			// characters: one draw picks the label and the character.
@@ -340,30 +366,10 @@ try:
 			for int64(x) >= s.cumW[b] {
 				b++
 			}
-			idx := lay.offsets[b] + int32((int64(x)-s.startW[b])/s.w[b])
 			counts[b]++
-			if b < lay.slots() {
-				if counts[b] <= lay.lo[b] {
-					deficit--
-				}
-				if counts[b] > lay.hi[b] {
-					continue try
-				}
-			}
-			if L-1-i < deficit {
+			if !p.next(i, b, lay.offsets[b]+int32((int64(x)-s.startW[b])/s.w[b]), out) {
 				continue try
 			}
-			if lay.maxRun > 0 {
-				if i > 0 && out[i-1] == idx {
-					run++
-					if run > lay.maxRun {
-						continue try
-					}
-				} else {
-					run = 1
-				}
-			}
-			out[i] = idx
 		}
 		approx := 0.0
 		for b := 0; b < nl; b++ {

@@ -149,7 +149,7 @@ func (ss *sequentialSampler) sample(r *Rand, out []int32) {
 		m := lay.L
 		for j := range counts {
 			dlo := ss.need[j+1]
-			u := r.BigIntn(ss.sum[j][m-ss.need[j]])
+			u := r.bigIntn(ss.sum[j][m-ss.need[j]])
 			if r.err != nil {
 				return
 			}

@@ -42,12 +42,11 @@ func (cryptoSource) Fill(p []byte) error {
 	return err
 }
 
-// ReaderSource adapts an io.Reader, such as a file of test vectors, into a
-// Source. A short read is an error.
-func ReaderSource(r io.Reader) Source { return readerSource{r} }
-
+// readerSource adapts an io.Reader, such as a file of test vectors, into a
+// Source (for tests). A short read is an error.
 type readerSource struct{ r io.Reader }
 
+// Fill implements Source.
 func (s readerSource) Fill(p []byte) error {
 	if _, err := io.ReadFull(s.r, p); err != nil {
 		return fmt.Errorf("reading random bytes: %w", err)

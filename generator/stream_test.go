@@ -11,7 +11,7 @@ import (
 func TestStreamWritesExactlyCountValidLines(t *testing.T) {
 	constrained := constrainedPolicies["L12 ≥5 digits ≥5 symbols"]()
 	for name, p := range map[string]PasswordPolicy{"default (fast path)": DefaultPasswordPolicy(), "constrained": constrained} {
-		pw, _, err := NewPassword(p)
+		pw, err := NewPassword(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +38,7 @@ func TestStreamWritesExactlyCountValidLines(t *testing.T) {
 
 // The bulk fast path must be as uniform as the single-password path.
 func TestStreamFastPathUniform(t *testing.T) {
-	pw, _, err := NewPassword(DefaultPasswordPolicy())
+	pw, err := NewPassword(DefaultPasswordPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 }
 
 func TestStreamStopsOnWriteError(t *testing.T) {
-	pw, _, _ := NewPassword(DefaultPasswordPolicy())
+	pw, _ := NewPassword(DefaultPasswordPolicy())
 	w := &failAfter{left: 2}
 	err := Stream(w, pw, StreamOptions{Count: 10_000_000})
 	if err == nil || err.Error() != "closed pipe" {
@@ -88,7 +88,7 @@ func TestStreamStopsOnWriteError(t *testing.T) {
 
 func TestStreamFailingSourceWritesNothingAfter(t *testing.T) {
 	for _, p := range []PasswordPolicy{DefaultPasswordPolicy(), constrainedPolicies["L20 one of each"]()} {
-		pw, _, _ := NewPassword(p)
+		pw, _ := NewPassword(p)
 		var buf bytes.Buffer
 		err := Stream(&buf, pw, StreamOptions{Count: 100, NewSource: func() Source { return &failingSource{} }})
 		if !errors.Is(err, ErrRandomness) || buf.Len() != 0 {
@@ -98,7 +98,7 @@ func TestStreamFailingSourceWritesNothingAfter(t *testing.T) {
 }
 
 func TestStreamCustomFormat(t *testing.T) {
-	pw, _, _ := NewPassword(DefaultPasswordPolicy())
+	pw, _ := NewPassword(DefaultPasswordPolicy())
 	var buf bytes.Buffer
 	err := Stream(&buf, pw, StreamOptions{Count: 5, Format: func(dst []byte, s string) []byte {
 		return append(append(append(dst, '<'), s...), ">\n"...)

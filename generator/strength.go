@@ -5,7 +5,8 @@ import (
 	"math/big"
 )
 
-// Rating is a coarse verdict on an entropy figure (SPEC §2.5).
+// Rating is a coarse verdict on an entropy figure (README, "How strength
+// is computed").
 type Rating int
 
 // Ratings by bits: below 40 weak, below 64 fair, below 80 good, below 128
@@ -49,7 +50,7 @@ type Attacker struct {
 	GuessesPerSecond float64 // the attacker's rate
 }
 
-// Attackers are the four rates of SPEC §2.5, slowest first.
+// Attackers are the four guessing rates the README lists, slowest first.
 var Attackers = [4]Attacker{
 	{Name: "online, throttled (100/hour)", GuessesPerSecond: 100.0 / 3600},
 	{Name: "online, unthrottled (10/s)", GuessesPerSecond: 10},

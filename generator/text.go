@@ -1,7 +1,5 @@
 package generator
 
-import "encoding/json"
-
 // Text forms of the enumerations, so settings files and JSON output read
 // "base64url" rather than a number that would change meaning if the order
 // of the constants ever did.
@@ -41,33 +39,3 @@ func (b Bound) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r Rating) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
-
-// classJSON is ClassPolicy on the wire: "max" is null when there is no
-// maximum, so that 0 is never misread as "at most zero".
-type classJSON struct {
-	Use bool `json:"use"`
-	Min int  `json:"min"`
-	Max *int `json:"max"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c ClassPolicy) MarshalJSON() ([]byte, error) {
-	j := classJSON{Use: c.Use, Min: c.Min}
-	if c.Max > 0 {
-		j.Max = &c.Max
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *ClassPolicy) UnmarshalJSON(b []byte) error {
-	var j classJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	*c = ClassPolicy{Use: j.Use, Min: j.Min}
-	if j.Max != nil {
-		c.Max = *j.Max
-	}
-	return nil
-}

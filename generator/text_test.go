@@ -29,18 +29,3 @@ func TestEnumsRoundTripAsText(t *testing.T) {
 		t.Fatalf("bound as %s", b)
 	}
 }
-
-func TestClassPolicyJSONWritesNoLimitAsNull(t *testing.T) {
-	b, _ := json.Marshal(ClassPolicy{Use: true, Min: 2})
-	if string(b) != `{"use":true,"min":2,"max":null}` {
-		t.Fatalf("%s", b)
-	}
-	b, _ = json.Marshal(ClassPolicy{Use: true, Max: 4})
-	var back ClassPolicy
-	if string(b) != `{"use":true,"min":0,"max":4}` || json.Unmarshal(b, &back) != nil || back != (ClassPolicy{Use: true, Max: 4}) {
-		t.Fatalf("%s %+v", b, back)
-	}
-	if json.Unmarshal([]byte(`{"use":true,"min":1,"max":null}`), &back) != nil || back != (ClassPolicy{Use: true, Min: 1}) {
-		t.Fatalf("%+v", back)
-	}
-}

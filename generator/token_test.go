@@ -134,8 +134,8 @@ func TestTokenFormatNames(t *testing.T) {
 			t.Fatalf("ParseTokenFormat(%q) error %v, want a PolicyError on format", bad, err)
 		}
 		for _, name := range names {
-			if !strings.Contains(pe.Msg, name) {
-				t.Errorf("error %q does not name %q", pe.Msg, name)
+			if !strings.Contains(pe.Error(), name) {
+				t.Errorf("error %q does not name %q", pe.Error(), name)
 			}
 		}
 	}
@@ -164,12 +164,12 @@ func TestNewTokenRejects(t *testing.T) {
 	} {
 		_, err := NewToken(c.p)
 		var pe *PolicyError
-		if !errors.As(err, &pe) || pe.Field != c.field || !strings.Contains(pe.Msg, c.says) {
+		if !errors.As(err, &pe) || pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.says) {
 			t.Errorf("NewToken(%+v) = %v, want a PolicyError on %s saying %q", c.p, err, c.field, c.says)
 			continue
 		}
-		if pe.Msg != strings.ToLower(pe.Msg[:1])+pe.Msg[1:] {
-			t.Errorf("error %q should start lower-case", pe.Msg)
+		if pe.Error() != strings.ToLower(pe.Error()[:1])+pe.Error()[1:] {
+			t.Errorf("error %q should start lower-case", pe.Error())
 		}
 	}
 	for _, prefix := range []string{"", "sk_live_", "ghp_", "xoxb-", "clé-", "a.b/c:"} {
@@ -222,7 +222,7 @@ func TestTokenLengthAndAlphabet(t *testing.T) {
 func knownBytesRand(data []byte) *Rand {
 	block := make([]byte, blockSize)
 	copy(block, data)
-	return NewRand(ReaderSource(bytes.NewReader(block)))
+	return NewRand(readerSource{bytes.NewReader(block)})
 }
 
 func TestTokenDecodesToItsBytes(t *testing.T) {

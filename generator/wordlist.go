@@ -133,18 +133,20 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 	}
 	f, err := os.Open(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) { // a misspelt name, as far as the user is concerned
-		msg := fmt.Sprintf("wordlist %q is neither a built-in list (%s) nor an existing file", nameOrPath, builtinChoices())
+		e := policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file", Setting("wordlist"), nameOrPath, builtinChoices())
 		if strings.HasPrefix(nameOrPath, "~") {
-			msg += " (the shell does not expand ~ after =: write --wordlist ~/words.txt, with a space)"
+			e = policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file (the shell does not expand ~ after =: write %v ~/words.txt, with a space)",
+				Setting("wordlist"), nameOrPath, builtinChoices(), Setting("wordlist"))
 		}
-		return nil, nil, &PolicyError{Field: "wordlist", Err: err, Msg: msg}
+		e.Err = err
+		return nil, nil, e
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, nil, policyErr("wordlist", "wordlist %q is a directory: give a file of words", nameOrPath)
+		return nil, nil, policyErr("wordlist", "%v %q is a directory: give a file of words", Setting("wordlist"), nameOrPath)
 	}
 	return ParseWordlist(nameOrPath, f)
 }
@@ -176,7 +178,7 @@ func ParseWordlist(name string, r io.Reader) (*Wordlist, []Warning, error) {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", name, err)
 	}
 	if len(data) > maxWordlistBytes {
-		return nil, nil, policyErr("wordlist", "wordlist %q is larger than %d MiB; use a smaller list", name, maxWordlistBytes>>20)
+		return nil, nil, policyErr("wordlist", "%v %q is larger than %d MiB; use a smaller list", Setting("wordlist"), name, maxWordlistBytes>>20)
 	}
 	return parseWordlist(name, data)
 }
@@ -203,24 +205,24 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 			continue
 		}
 		if len(words) == maxWordlistWords {
-			return nil, nil, policyErr("wordlist", "wordlist %q has more than %d distinct words; use a smaller list", name, maxWordlistWords)
+			return nil, nil, policyErr("wordlist", "%v %q has more than %d distinct words; use a smaller list", Setting("wordlist"), name, maxWordlistWords)
 		}
 		seen[word] = struct{}{}
 		words = append(words, word)
 	}
 	if len(words) < 2 {
-		return nil, nil, policyErr("wordlist", "wordlist %q has %s; a wordlist needs at least 2 (and 1000 or more for strong passphrases)",
+		return nil, nil, policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2 (and 1000 or more for strong passphrases)", Setting("wordlist"),
 			name, plural(len(words), "distinct word"))
 	}
 	var warns []Warning
 	if dups > 0 {
-		warns = append(warns, Warning{Field: "wordlist", Msg: fmt.Sprintf(
-			"wordlist %q: removed %s (words are compared in lower case)", name, plural(dups, "duplicate word"))})
+		warns = append(warns, warningf("wordlist",
+			"%v %q: removed %s (words are compared in lower case)", Setting("wordlist"), name, plural(dups, "duplicate word")))
 	}
 	if len(words) < fewWords {
-		warns = append(warns, Warning{Field: "wordlist", Msg: fmt.Sprintf(
-			"wordlist %q has only %d distinct words, %.2f bits per word; a list of %d or more words needs fewer words for the same strength",
-			name, len(words), math.Log2(float64(len(words))), fewWords)})
+		warns = append(warns, warningf("wordlist",
+			"%v %q has only %d distinct words, %.2f bits per word; a list of %d or more words needs fewer words for the same strength",
+			Setting("wordlist"), name, len(words), math.Log2(float64(len(words))), fewWords))
 	}
 	return &Wordlist{Name: name, Words: words, parsed: true}, warns, nil
 }
@@ -228,7 +230,7 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 // parseLine returns the lower-cased word on a line, or "" for a blank line.
 func parseLine(name string, lineNo int, line string) (string, error) {
 	if !utf8.ValidString(line) {
-		return "", policyErr("wordlist", "wordlist %q: line %d is not valid UTF-8; save the list as UTF-8", name, lineNo)
+		return "", policyErr("wordlist", "%v %q: line %d is not valid UTF-8; save the list as UTF-8", Setting("wordlist"), name, lineNo)
 	}
 	s := strings.TrimSpace(line)
 	if strings.HasPrefix(s, "#") { // a comment
@@ -236,7 +238,7 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 	}
 	for _, c := range s {
 		if c != '\t' && forbiddenRune(c) {
-			return "", policyErr("wordlist", "wordlist %q: line %d contains the control character %U; remove it", name, lineNo, c)
+			return "", policyErr("wordlist", "%v %q: line %d contains the control character %U; remove it", Setting("wordlist"), name, lineNo, c)
 		}
 	}
 	fields := strings.Fields(s)
@@ -293,20 +295,20 @@ func (w *Wordlist) check() error {
 
 func validateWords(name string, words []string) error {
 	if len(words) < 2 {
-		return policyErr("wordlist", "wordlist %q has %s; a wordlist needs at least 2", name, plural(len(words), "word"))
+		return policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2", Setting("wordlist"), name, plural(len(words), "word"))
 	}
 	if len(words) > maxWordlistWords {
-		return policyErr("wordlist", "wordlist %q has more than %d words; use a smaller list", name, maxWordlistWords)
+		return policyErr("wordlist", "%v %q has more than %d words; use a smaller list", Setting("wordlist"), name, maxWordlistWords)
 	}
 	seen := make(map[string]struct{}, len(words))
 	for i, word := range words {
 		bad := word == "" || !utf8.ValidString(word) || strings.ToLower(word) != word ||
 			strings.IndexFunc(word, func(c rune) bool { return unicode.IsSpace(c) || forbiddenRune(c) }) >= 0
 		if bad {
-			return policyErr("wordlist", "wordlist %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", name, i+1, word)
+			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", Setting("wordlist"), name, i+1, word)
 		}
 		if _, dup := seen[word]; dup {
-			return policyErr("wordlist", "wordlist %q: word %q appears twice; words must be distinct", name, word)
+			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", Setting("wordlist"), name, word)
 		}
 		seen[word] = struct{}{}
 	}

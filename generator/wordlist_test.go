@@ -195,8 +195,8 @@ func TestParseWordlist(t *testing.T) {
 				t.Fatalf("warnings %v, want %d", warns, len(c.warn))
 			}
 			for i, w := range c.warn {
-				if warns[i].Field != "wordlist" || !strings.Contains(warns[i].Msg, w) {
-					t.Errorf("warning %q, want one containing %q", warns[i].Msg, w)
+				if warns[i].Field != "wordlist" || !strings.Contains(warns[i].String(), w) {
+					t.Errorf("warning %q, want one containing %q", warns[i].String(), w)
 				}
 			}
 		})
@@ -269,12 +269,12 @@ func TestLoadWordlist(t *testing.T) {
 func TestHandBuiltWordlist(t *testing.T) {
 	var pe *PolicyError
 	for _, words := range [][]string{{"a"}, {"a", "A"}, {"a", "a"}, {"a", ""}, {"a", "b c"}, {"a", "b\x00"}, {"a", "\xff"}} {
-		_, _, err := NewPhrase(PhrasePolicy{Words: 3, List: &Wordlist{Name: "hand", Words: words}})
+		_, err := NewPhrase(PhrasePolicy{Words: 3, List: &Wordlist{Name: "hand", Words: words}})
 		if !errors.As(err, &pe) || pe.Field != "wordlist" {
 			t.Errorf("%q: %v, want a wordlist PolicyError", words, err)
 		}
 	}
-	p, _, err := NewPhrase(PhrasePolicy{Words: 3, List: &Wordlist{Name: "hand", Words: []string{"x", "y"}}})
+	p, err := NewPhrase(PhrasePolicy{Words: 3, List: &Wordlist{Name: "hand", Words: []string{"x", "y"}}})
 	if err != nil || p.Entropy().Bits != 3 {
 		t.Fatalf("valid hand-built list: %v", err)
 	}
@@ -302,14 +302,18 @@ func TestTokenSets(t *testing.T) {
 			t.Errorf("%v: merged %d, want %d", c, ts.merged, wantMerged)
 		}
 	}
-	_, warns, err := NewPhrase(PhrasePolicy{Words: 2, List: wl, Case: CaseUpper, Separator: " "})
-	if err != nil || len(warns) < 1 || warns[0].Field != "case" || !strings.Contains(warns[0].Msg, "1 word ") {
+	ph, err := NewPhrase(PhrasePolicy{Words: 2, List: wl, Case: CaseUpper, Separator: " "})
+	var warns []Warning
+	if err == nil {
+		warns = ph.Warnings()
+	}
+	if err != nil || len(warns) < 1 || warns[0].Field != "case" || !strings.Contains(warns[0].String(), "1 word ") {
 		t.Fatalf("upper case collision: %v %v", warns, err)
 	}
 	// A list whose upper case leaves a single word cannot make passphrases.
 	one, _, _ := ParseWordlist("one", strings.NewReader("sun\nſun\n"))
 	var pe *PolicyError
-	if _, _, err := NewPhrase(PhrasePolicy{Words: 2, List: one, Case: CaseUpper}); !errors.As(err, &pe) || pe.Field != "case" {
+	if _, err := NewPhrase(PhrasePolicy{Words: 2, List: one, Case: CaseUpper}); !errors.As(err, &pe) || pe.Field != "case" {
 		t.Fatalf("collapsing list: %v", err)
 	}
 }
@@ -505,7 +509,7 @@ func FuzzParseWordlist(f *testing.F) {
 		r := seededRand(uint64(len(data)))
 		for c := range CaseMode(numCaseModes) {
 			for kind := range SeparatorKind(numSepKinds) {
-				p, _, err := NewPhrase(PhrasePolicy{Words: 3, List: wl, Case: c, RandomSeparator: kind, Number: c == CaseRandom, Separator: ""})
+				p, err := NewPhrase(PhrasePolicy{Words: 3, List: wl, Case: c, RandomSeparator: kind, Number: c == CaseRandom, Separator: ""})
 				if err != nil {
 					continue // e.g. upper case leaving one distinct word
 				}

@@ -13,7 +13,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// SPEC §6: keystroke to redrawn frame under 16 ms, start to first frame
+// Targets: keystroke to redrawn frame under 16 ms, start to first frame
 // under 50 ms. Run with: go test -run '^$' -bench . ./ui
 
 // heaviest is length 4096 with every class on and constrained: minimums on

@@ -150,12 +150,12 @@ func TestNumberFieldWithZeroLabel(t *testing.T) {
 	f := h.focusOn("max-consecutive")
 	mustContain(t, h.view(), "max run     ‹off›")
 	h.keys("up")
-	if h.m.s.Password.MaxConsecutive != 1 || f.display(h.m) != "1" {
-		t.Fatalf("max-consecutive %d", h.m.s.Password.MaxConsecutive)
+	if h.m.s.Password.MaxRepeating != 1 || f.display(h.m) != "1" {
+		t.Fatalf("max-consecutive %d", h.m.s.Password.MaxRepeating)
 	}
 	mustContain(t, h.view(), "no character 2 times in a row")
 	h.keys("down", "down")
-	if h.m.s.Password.MaxConsecutive != 0 {
+	if h.m.s.Password.MaxRepeating != 0 {
 		t.Fatal("max-consecutive went below 0")
 	}
 	h.focusOn("max-digits")

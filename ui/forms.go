@@ -11,7 +11,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// The forms of the four modes: every setting of SPEC §2, laid out as rows
+// The forms of the four modes: every setting, laid out as rows
 // of one to three fields. Focus walks the visible fields in row order.
 
 // row is one line of a form: a label and its fields, or a heading of
@@ -110,8 +110,19 @@ func passwordForm(st textinput.Styles) *form {
 				func(m *model) int { return cl(m).Min },
 				func(m *model, v int) { cl(m).Min = v }),
 			number("max-"+c.String(), "max "+c.String(), 0, generator.MaxLength, "any",
-				func(m *model) int { return cl(m).Max },
-				func(m *model, v int) { cl(m).Max = v }),
+				func(m *model) int {
+					if !cl(m).HasMax {
+						return 0
+					}
+					return cl(m).Max
+				},
+				func(m *model, v int) {
+					if v == 0 {
+						cl(m).Max, cl(m).HasMax = 0, false
+						return
+					}
+					*cl(m) = cl(m).AtMost(v)
+				}),
 		}})
 	}
 	f.rows = append(f.rows,
@@ -142,10 +153,10 @@ func passwordForm(st textinput.Styles) *form {
 		}},
 		&row{label: "max run", cells: []*field{
 			number("max-consecutive", "max run", 0, generator.MaxLength, "off",
-				func(m *model) int { return pw(m).MaxConsecutive },
-				func(m *model, v int) { pw(m).MaxConsecutive = v }),
+				func(m *model) int { return pw(m).MaxRepeating },
+				func(m *model, v int) { pw(m).MaxRepeating = v }),
 		}, hint: func(m *model) string {
-			if n := pw(m).MaxConsecutive; n > 0 {
+			if n := pw(m).MaxRepeating; n > 0 {
 				return "no character " + plural(n+1, "time") + " in a row"
 			}
 			return ""

@@ -134,7 +134,7 @@ func (m *model) fieldWarnings() map[*field][]string {
 	out := map[*field][]string{}
 	f := m.form()
 	for _, w := range mr.warns {
-		id := w.Field
+		id := string(w.Field)
 		if id == "wordlist" && m.phraseFile {
 			id = "wordlist-file"
 		}
@@ -142,7 +142,7 @@ func (m *model) fieldWarnings() map[*field][]string {
 		if c == nil || !c.isVisible(m) {
 			c = f.primary()
 		}
-		out[c] = append(out[c], w.Msg)
+		out[c] = append(out[c], w.String())
 	}
 	return out
 }

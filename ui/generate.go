@@ -321,9 +321,9 @@ func checkWordlistFile(req genRequest) error {
 	}
 	if !info.Mode().IsRegular() {
 		if info.IsDir() {
-			return &generator.PolicyError{Field: "wordlist", Msg: "that is a folder: give the path of a file"}
+			return generator.PolicyErrorf("wordlist", "that is a folder: give the path of a file")
 		}
-		return &generator.PolicyError{Field: "wordlist", Msg: "that is not a regular file: give the path of a wordlist file"}
+		return generator.PolicyErrorf("wordlist", "that is not a regular file: give the path of a wordlist file")
 	}
 	return nil
 }
@@ -348,11 +348,11 @@ func (m *model) precheck(mode settings.Mode) error {
 	switch mode {
 	case settings.Phrase:
 		if m.phraseFile && m.phrasePath == "" {
-			return &generator.PolicyError{Field: "wordlist", Msg: "type the path of a wordlist file, or choose a built-in list"}
+			return generator.PolicyErrorf("wordlist", "type the path of a wordlist file, or choose a built-in list")
 		}
 	case settings.Token:
 		if m.s.Token.Format == generator.TokenRaw {
-			return &generator.PolicyError{Field: "format", Msg: "raw bytes cannot be shown on screen: choose a text format (the command line writes raw tokens to files)"}
+			return generator.PolicyErrorf("format", "raw bytes cannot be shown on screen: choose a text format (the command line writes raw tokens to files)")
 		}
 	}
 	return nil
@@ -364,7 +364,7 @@ func (m *model) errorField(mode settings.Mode, err error) (*field, string) {
 	f := m.forms[mode]
 	var pe *generator.PolicyError
 	if errors.As(err, &pe) {
-		id := pe.Field
+		id := string(pe.Field)
 		switch {
 		case id == "wordlist" && m.phraseFile:
 			id = "wordlist-file"
@@ -376,7 +376,7 @@ func (m *model) errorField(mode settings.Mode, err error) (*field, string) {
 				id = "exclude"
 			}
 		}
-		return f.byID(id), pe.Msg
+		return f.byID(id), pe.Error()
 	}
 	if mode == settings.Phrase { // the only file a mode reads
 		if m.phraseFile {

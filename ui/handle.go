@@ -9,7 +9,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// Keys, by where the focus is (SPEC §4). On the result, single keys act;
+// Keys, by where the focus is. On the result, single keys act;
 // in the form, keys edit the focused field and tab, shift+tab and esc move
 // about; ctrl+c quits from anywhere.
 

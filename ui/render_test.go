@@ -140,7 +140,7 @@ func TestHumanDuration(t *testing.T) {
 		t.Errorf("huge: %q", got)
 	}
 	// The real strength of a 4096-character password.
-	pw, _, _ := generator.NewPassword(func() generator.PasswordPolicy {
+	pw, _ := generator.NewPassword(func() generator.PasswordPolicy {
 		p := generator.DefaultPasswordPolicy()
 		p.Length = 4096
 		return p

@@ -12,7 +12,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// Keys while the focus is on the result (SPEC §4).
+// Keys while the focus is on the result.
 
 func TestStartsOnResultWithDefaultSecret(t *testing.T) {
 	h := newHarness(t)

@@ -39,7 +39,7 @@ func Run(ctx context.Context, opts Options) error {
 	m := newModel(opts, deps{source: generator.CryptoSource(), clip: clipboard.OS()})
 	// Frames go out on a ticker; at the most it allows (120 a second) a
 	// key's frame waits at most 8 ms for it, which keeps keystroke to
-	// screen under SPEC §6's 16 ms.
+	// screen under 16 ms, a frame at 60 Hz.
 	final, err := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
 	if fm, ok := final.(*model); ok {
 		if serr := fm.finalSave(); serr != nil {

@@ -124,7 +124,7 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 	return chunk(cells(secret, -1), 4), " "
 }
 
-// checksumChars is the length of a token's checksum suffix (SPEC §2.4).
+// checksumChars is the length of a token's checksum suffix (README, token).
 const checksumChars = 6
 
 // wrapGroups lays groups out in lines of at most width cells, splitting a

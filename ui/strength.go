@@ -15,7 +15,7 @@ import (
 // The strength panel: a bar, the exact bits to 0.01 (the figure the
 // command line's --json prints), the rating as a word, what the figure is
 // (exact, or a bound), the alphabet or list in use, and the expected time
-// to guess for the four attackers of SPEC §2.5.
+// to guess for the four attackers of generator.Attackers.
 
 // fullBarBits is the strength at which the bar is full.
 const fullBarBits = 128

@@ -151,11 +151,11 @@ func finishFlags(env *environment, cmd *cobra.Command, fs *flagSet, out *outputF
 	for _, c := range generator.Classes() {
 		name := c.String()
 		cp := s.Password.Class(c)
-		if fs.changed("max-"+name) && cp.Max == 0 {
-			if cp.Min > 0 {
+		if fs.changed("max-" + name) {
+			if cp.Max == 0 && cp.Min > 0 {
 				return usagef("--max-%s 0 contradicts --min-%s %d: give one", name, name, cp.Min)
 			}
-			cp.Use = false // "at most 0" is none at all
+			cp.HasMax = true // "at most 0" is none at all
 		}
 	}
 	if fs.changed("symbol-set") && s.Password.SymbolSet == "" {

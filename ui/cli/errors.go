@@ -3,10 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -53,7 +51,7 @@ func exitCode(err error) (int, string) {
 	case errors.As(err, &ue):
 		return exitUsage, ue.msg
 	case errors.As(err, &pe):
-		return exitUsage, flagWords(pe.Msg)
+		return exitUsage, pe.Text(flagName)
 	}
 	var fe *flagError
 	if errors.As(err, &fe) {
@@ -65,18 +63,9 @@ func exitCode(err error) (int, string) {
 	return exitRuntime, err.Error()
 }
 
-// knownFlags are the settings the library names in its messages; on the
-// command line they are flags, so they get their dashes.
-// (Compiled on first use: most runs never print an error, and one-shot
-// runs should not pay for it.)
-var knownFlags = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(^|[\s(])((?:min|max)-(?:lower|upper|digits|symbols|space)|max-consecutive|symbol-set|min-bits|random-separator|no-ambiguous)\b|^(alphabet|exclude|separator|prefix|wordlist)\b`)
-})
-
-// flagWords turns the library's setting names into flag names.
-func flagWords(msg string) string {
-	return knownFlags().ReplaceAllString(msg, "$1--$2$3")
-}
+// flagName spells a setting the library names in a message as the flag
+// that sets it.
+func flagName(s generator.Setting) string { return "--" + string(s) }
 
 // flagError is a parse error already worded for the user.
 type flagError struct{ msg string }

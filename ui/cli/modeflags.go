@@ -26,7 +26,7 @@ func addPasswordFlags(f *flagSet) {
 		f.intFlag("min-"+name, "", func(s *settings.Settings) *int { return &cls(s).Min }, 0, generator.MaxLength, fmt.Sprintf("at least this many %s", plural(c)))
 		f.intFlag("max-"+name, "", func(s *settings.Settings) *int { return &cls(s).Max }, 0, generator.MaxLength, fmt.Sprintf("at most this many %s (default: no limit)", plural(c)))
 	}
-	f.intFlag("max-consecutive", "", func(s *settings.Settings) *int { return &pw(s).MaxConsecutive }, 0, generator.MaxLength, "no character more than N times in a row (0: no limit)")
+	f.intFlag("max-consecutive", "", func(s *settings.Settings) *int { return &pw(s).MaxRepeating }, 0, generator.MaxLength, "no character more than N times in a row (0: no limit)")
 	f.textFlag("symbol-set", "", func(s *settings.Settings) *string { return &pw(s).SymbolSet }, "symbols to use instead of the 32 ASCII punctuation characters")
 	f.textFlag("alphabet", "", func(s *settings.Settings) *string { return &pw(s).Alphabet }, "use exactly these characters (replaces the classes)")
 	f.textFlag("exclude", "", func(s *settings.Settings) *string { return &pw(s).Exclude }, "never use these characters")

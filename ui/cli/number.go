@@ -156,6 +156,7 @@ type numberGen struct{ e generator.Entropy }
 
 func (n numberGen) Generate(*generator.Rand) (string, error) { return "", nil }
 func (n numberGen) Entropy() generator.Entropy               { return n.e }
+func (n numberGen) Warnings() []generator.Warning            { return nil }
 
 func sourceOf(env *environment) generator.Source {
 	if env.newSource != nil {

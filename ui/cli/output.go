@@ -209,7 +209,7 @@ func strengthLine(e generator.Entropy, note string) string {
 // warn prints the library's warnings, one line each.
 func warn(w io.Writer, warns []generator.Warning) {
 	for _, x := range warns {
-		say(w, "warning: "+flagWords(x.Msg))
+		say(w, "warning: "+x.Text(flagName))
 	}
 }
 

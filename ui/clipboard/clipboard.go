@@ -55,7 +55,7 @@ const (
 	Terminal
 )
 
-// System is the operating system's clipboard. The atotto implementation
+// SystemClipboard is the operating system's clipboard. The atotto implementation
 // hands the text to the clipboard tool on stdin, never in its arguments.
 type SystemClipboard interface {
 	WriteAll(text string) error

@@ -92,7 +92,7 @@ const DefaultClearAfter = 30
 // MaxClearAfter bounds --clear-after (a day).
 const MaxClearAfter = 86400
 
-// Default returns sesame's defaults (SPEC §3).
+// Default returns sesame's defaults (README, Usage).
 func Default() Settings {
 	pp := generator.DefaultPhrasePolicy()
 	return Settings{
@@ -134,22 +134,21 @@ func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warn
 func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, error) {
 	switch m {
 	case Password:
-		pw, warns, err := generator.NewPassword(s.Password)
+		pw, err := generator.NewPassword(s.Password)
 		if err != nil {
-			return nil, warns, err
+			return nil, nil, err
 		}
-		return pw, warns, nil
+		return pw, pw.Warnings(), nil
 	case Phrase:
 		pp, warns, err := s.Phrase.PhrasePolicy()
 		if err != nil {
 			return nil, warns, err
 		}
-		ph, more, err := generator.NewPhrase(pp)
-		warns = append(warns, more...)
+		ph, err := generator.NewPhrase(pp)
 		if err != nil {
 			return nil, warns, err
 		}
-		return ph, warns, nil
+		return ph, append(warns, ph.Warnings()...), nil
 	case Token:
 		t, err := generator.NewToken(s.Token)
 		if err != nil {
