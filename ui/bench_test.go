@@ -23,7 +23,7 @@ func heaviest(s *settings.Settings) {
 	p.Length = 4096
 	p.Space.Use = true
 	p.Lower.Min, p.Upper.Min, p.Digits.Min, p.Symbols.Min, p.Space.Min = 5, 5, 5, 5, 5
-	p.Symbols.Max, p.Space.Max = 1000, 50
+	p.Symbols.Max, p.Space.Max = settings.AtMost(1000), settings.AtMost(50)
 	p.NoAmbiguous = true
 	p.Exclude = "xyz"
 }

@@ -18,8 +18,8 @@ import (
 
 func fieldIDs(h *harness) []string {
 	var ids []string
-	for _, f := range h.m.form().fields(h.m) {
-		ids = append(ids, f.id)
+	for _, f := range h.m.form().fields(&h.m.s) {
+		ids = append(ids, f.id())
 	}
 	return ids
 }
@@ -30,7 +30,7 @@ func TestFormFieldsPerMode(t *testing.T) {
 			"lower", "min-lower", "max-lower", "upper", "min-upper", "max-upper",
 			"digits", "min-digits", "max-digits", "symbols", "min-symbols", "max-symbols",
 			"space", "min-space", "max-space",
-			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-consecutive"},
+			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-repeating"},
 		settings.Phrase: {"words", "wordlist", "random-separator", "separator", "case", "number"},
 		settings.Token:  {"bytes", "format", "prefix", "checksum"},
 		settings.PIN:    {"length", "no-trivial"},
@@ -49,7 +49,7 @@ func TestTabWalksTheFormAndBack(t *testing.T) {
 	ids := fieldIDs(h)
 	h.keys("tab")
 	for i, id := range ids {
-		if h.m.focus != focusForm || h.m.field == nil || h.m.field.id != id {
+		if h.m.focus != focusForm || h.m.field == nil || h.m.field.id() != id {
 			t.Fatalf("tab %d: focus on %v, want %s", i+1, h.m.field, id)
 		}
 		if i == 0 {
@@ -63,7 +63,7 @@ func TestTabWalksTheFormAndBack(t *testing.T) {
 	// shift+tab walks backwards from the last field.
 	h.keys("shift+tab")
 	for i := len(ids) - 1; i >= 0; i-- {
-		if h.m.field == nil || h.m.field.id != ids[i] {
+		if h.m.field == nil || h.m.field.id() != ids[i] {
 			t.Fatalf("shift+tab: focus on %v, want %s", h.m.field, ids[i])
 		}
 		h.keys("shift+tab")
@@ -73,8 +73,8 @@ func TestTabWalksTheFormAndBack(t *testing.T) {
 	}
 	// enter moves on too; esc returns from anywhere.
 	h.keys("tab", "enter")
-	if h.m.field.id != ids[1] {
-		t.Fatalf("enter moved to %s, want %s", h.m.field.id, ids[1])
+	if h.m.field.id() != ids[1] {
+		t.Fatalf("enter moved to %s, want %s", h.m.field.id(), ids[1])
 	}
 	h.keys("esc")
 	if h.m.focus != focusResult || h.m.field != nil {
@@ -147,10 +147,10 @@ func TestNumberField(t *testing.T) {
 
 func TestNumberFieldWithZeroLabel(t *testing.T) {
 	h := newHarness(t)
-	f := h.focusOn("max-consecutive")
-	mustContain(t, h.view(), "max run     ‹off›")
+	f := h.focusOn("max-repeating")
+	mustContain(t, h.view(), "max repeat  ‹off›")
 	h.keys("up")
-	if h.m.s.Password.MaxRepeating != 1 || f.display(h.m) != "1" {
+	if h.m.s.Password.MaxRepeating != 1 || f.(*numberField).display(&h.m.s) != "1" {
 		t.Fatalf("max-consecutive %d", h.m.s.Password.MaxRepeating)
 	}
 	mustContain(t, h.view(), "no character 2 times in a row")
@@ -160,8 +160,8 @@ func TestNumberFieldWithZeroLabel(t *testing.T) {
 	}
 	h.focusOn("max-digits")
 	h.typeText("3")
-	if h.m.s.Password.Digits.Max != 3 {
-		t.Fatalf("max-digits %d", h.m.s.Password.Digits.Max)
+	if h.m.s.Password.Digits.Max != settings.AtMost(3) {
+		t.Fatalf("max-digits %v", h.m.s.Password.Digits.Max)
 	}
 	digits := 0
 	for _, r := range h.secret() {
@@ -332,12 +332,12 @@ func TestPasswordFields(t *testing.T) {
 			}
 		}},
 		{"max-lower", nil, "2", func(t *testing.T, h *harness) {
-			if h.m.s.Password.Lower.Max != 2 {
+			if h.m.s.Password.Lower.Max != settings.AtMost(2) {
 				t.Fatal("max-lower not 2")
 			}
 		}},
 		{"max-upper", nil, "2", func(t *testing.T, h *harness) {
-			if h.m.s.Password.Upper.Max != 2 {
+			if h.m.s.Password.Upper.Max != settings.AtMost(2) {
 				t.Fatal("max-upper not 2")
 			}
 		}},
@@ -363,7 +363,7 @@ func TestPasswordFields(t *testing.T) {
 			}
 			mustContain(t, h.view(), "6-character alphabet", "replaces the classes")
 		}},
-		{"max-consecutive", []string{"up"}, "", func(t *testing.T, h *harness) {
+		{"max-repeating", []string{"up"}, "", func(t *testing.T, h *harness) {
 			s := h.secret()
 			for i := 1; i < len(s); i++ {
 				if s[i] == s[i-1] {
@@ -458,15 +458,15 @@ func TestWordlistFile(t *testing.T) {
 	h.keys("2")
 	h.focusOn("wordlist")
 	h.keys("left") // eff-large → file…
-	if !h.m.phraseFile {
+	if f := h.m.form().byID("wordlist-file"); f == nil || !f.shown(&h.m.s) {
 		t.Fatal("← from the first list did not choose a file")
 	}
 	if id, msg := h.fieldError(); id != "wordlist-file" || !strings.Contains(msg, "type the path") {
 		t.Fatalf("empty path: error %q on %q", msg, id)
 	}
 	h.keys("tab")
-	if h.m.field.id != "wordlist-file" {
-		t.Fatalf("tab after file… went to %s", h.m.field.id)
+	if h.m.field.id() != "wordlist-file" {
+		t.Fatalf("tab after file… went to %s", h.m.field.id())
 	}
 	h.typeText(dir)
 	if id, msg := h.fieldError(); id != "wordlist-file" || !strings.Contains(msg, "folder") {
@@ -723,8 +723,8 @@ func TestFormScrollsToTheFocus(t *testing.T) {
 	h := newHarness(t)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 24})
 	mustContain(t, h.view(), "↓ ")
-	h.focusOn("max-consecutive")
-	mustContain(t, h.view(), "› max run", "↑ ")
+	h.focusOn("max-repeating")
+	mustContain(t, h.view(), "› max repeat", "↑ ")
 	h.focusOn("length")
 	mustContain(t, h.view(), "› length")
 }
@@ -732,11 +732,43 @@ func TestFormScrollsToTheFocus(t *testing.T) {
 // rowLabel is the label of the row that holds a field.
 func rowLabel(f *form, id string) string {
 	for _, r := range f.rows {
-		for _, c := range r.cells {
-			if c.id == id {
+		for _, c := range r.fields {
+			if c.id() == id {
 				return r.label
 			}
 		}
 	}
 	return ""
+}
+
+// In the form too, a maximum of 0 is none of the class, distinct from any,
+// custom alphabet or not: the figure is the brute-force count's.
+func TestMaxZeroInTheForm(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("alphabet")
+	h.typeText("abc1")
+	h.focusOn("length")
+	h.typeText("4")
+	h.focusOn("max-digits")
+	mustContain(t, h.view(), "any")
+	h.typeText("0")
+	if h.m.s.Password.Digits.Max != settings.AtMost(0) {
+		t.Fatalf("max-digits %v after typing 0", h.m.s.Password.Digits.Max)
+	}
+	// 3^4 strings over abc: log2 81.
+	if e := h.m.result().res.strength.Entropy; e.Count == nil || e.Count.Int64() != 81 {
+		t.Fatalf("count %v, want 3^4 = 81", e.Count)
+	}
+	for range 50 {
+		h.keys("esc", "r")
+		if strings.Contains(h.secret(), "1") {
+			t.Fatalf("a digit with max-digits 0: %q", h.secret())
+		}
+	}
+	// Back to any: the figure counts the digit again (4^4 = 256: 8 bits).
+	h.focusOn("max-digits")
+	h.keys("a")
+	if e := h.m.result().res.strength.Entropy; h.m.s.Password.Digits.Max.Set || e.Count.Int64() != 256 {
+		t.Fatalf("after a: %v, count %v", h.m.s.Password.Digits.Max, e.Count)
+	}
 }

@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 )
@@ -25,10 +25,10 @@ var tableCols = []int{5, 6, 6}
 // formLines renders the current form width cells wide and returns its lines
 // and the index of the focused field's line (-1 if none).
 func (m *model) formLines(width int) ([]string, int) {
-	st := m.styles
+	st := &m.styles
 	f := m.form()
 	mode := m.s.Mode
-	var errField *field
+	var errField field
 	var errText string
 	if err := m.failing(mode); err != nil {
 		errField, errText = m.errorField(mode, err)
@@ -46,15 +46,16 @@ func (m *model) formLines(width int) ([]string, int) {
 	noteW := max(10, width-markerW-labelW)
 
 	for _, r := range f.rows {
-		if r.visible != nil && !r.visible(m) {
-			continue
-		}
-		focused := false
-		for _, c := range r.cells {
-			if c == m.field && m.focus == focusForm {
-				focused = true
+		var shown []field
+		for _, c := range r.fields {
+			if c.shown(&m.s) {
+				shown = append(shown, c)
 			}
 		}
+		if r.heading == nil && len(shown) == 0 {
+			continue
+		}
+		focused := m.focus == focusForm && slices.Contains(shown, m.field)
 		marker := "  "
 		label := st.label.Render(padRight(r.label, labelW))
 		if focused {
@@ -70,28 +71,25 @@ func (m *model) formLines(width int) ([]string, int) {
 				b.WriteString(padRight(h, tableCols[i]))
 			}
 			body = st.faint.Render(strings.TrimRight(b.String(), " "))
-		case len(r.cells) > 1 && r.cells[0].kind == switchField && len(r.cells) == len(tableCols):
+		case r.table:
 			var b strings.Builder
-			for i, c := range r.cells {
-				b.WriteString(padRight(m.cellView(c, tableCols[i]), tableCols[i]))
+			for i, c := range shown {
+				w := tableCols[min(i, len(tableCols)-1)]
+				b.WriteString(padRight(c.view(&m.s, m.isFocused(c), w, st), w))
 			}
 			body = strings.TrimRight(b.String(), " ")
 		default:
 			avail := width - markerW - labelW
 			var parts []string
-			for _, c := range r.cells {
-				if !c.isVisible(m) {
-					continue
-				}
-				used := 0
-				for _, p := range parts {
-					used += lipgloss.Width(p) + cellGap
-				}
-				parts = append(parts, m.cellView(c, avail-used))
+			used := 0
+			for _, c := range shown {
+				p := c.view(&m.s, m.isFocused(c), avail-used, st)
+				parts = append(parts, p)
+				used += lipgloss.Width(p) + cellGap
 			}
 			body = strings.Join(parts, strings.Repeat(" ", cellGap))
-			if r.hint != nil {
-				if h := r.hint(m); h != "" {
+			if r.note != nil {
+				if h := r.note(&m.s); h != "" {
 					room := avail - lipgloss.Width(body) - cellGap
 					if room >= 8 {
 						body += strings.Repeat(" ", cellGap) + st.faint.Render(truncate(h, room))
@@ -102,8 +100,8 @@ func (m *model) formLines(width int) ([]string, int) {
 		lines = append(lines, truncate(marker+label+body, width))
 
 		// Notes under the row: the error of a field in it, then warnings.
-		for _, c := range r.cells {
-			if c == errField && errField != nil {
+		for _, c := range shown {
+			if errField != nil && c == errField {
 				for _, l := range wrapText("✗ "+errText, noteW, 3) {
 					lines = append(lines, indent+st.errText.Render(l))
 				}
@@ -124,78 +122,26 @@ func (m *model) formLines(width int) ([]string, int) {
 	return lines, focusLine
 }
 
-// fieldWarnings maps the current mode's warnings to the fields they are
-// about (the first field when none matches).
-func (m *model) fieldWarnings() map[*field][]string {
+// isFocused reports whether keys go to field c.
+func (m *model) isFocused(c field) bool { return m.focus == focusForm && c == m.field }
+
+// fieldWarnings maps the current mode's warnings to the fields of the
+// settings they are about (the size field when no shown field is).
+func (m *model) fieldWarnings() map[field][]string {
 	mr := m.result()
 	if len(mr.warns) == 0 {
 		return nil
 	}
-	out := map[*field][]string{}
+	out := map[field][]string{}
 	f := m.form()
 	for _, w := range mr.warns {
-		id := string(w.Field)
-		if id == "wordlist" && m.phraseFile {
-			id = "wordlist-file"
+		c := f.of(string(w.Field), &m.s)
+		if c == nil {
+			c = f.size()
 		}
-		c := f.byID(id)
-		if c == nil || !c.isVisible(m) {
-			c = f.primary()
-		}
-		out[c] = append(out[c], w.String())
+		out[c] = append(out[c], w.Text(settingWords))
 	}
 	return out
-}
-
-// cellView draws one field in at most width cells.
-func (m *model) cellView(c *field, width int) string {
-	st := m.styles
-	focused := c == m.field && m.focus == focusForm
-	val := st.value
-	if focused {
-		val = st.valueFocused
-	}
-	switch c.kind {
-	case numberField:
-		v := c.display(m)
-		if focused {
-			if c.typing {
-				v += "▏"
-			}
-			return "‹" + val.Render(v) + "›"
-		}
-		return " " + val.Render(v)
-	case switchField:
-		box := c.display(m)
-		out := val.Render(box)
-		if focused {
-			out = "‹" + out + "›"
-		}
-		if c.caption != "" {
-			out += " " + st.faint.Render(truncate(c.caption, width-lipgloss.Width(out)-1))
-		}
-		return out
-	case choiceField:
-		v := c.display(m)
-		if focused {
-			return "‹ " + val.Render(v) + " ›"
-		}
-		return val.Render(v)
-	case textField:
-		if focused {
-			c.input.SetWidth(min(max(8, utf8.RuneCountInString(c.input.Value())+1), max(4, width-3)))
-			return "‹" + c.input.View() + "›"
-		}
-		v := c.getText(m)
-		if v == "" {
-			return st.placeholder.Render(truncate(c.placeholder, width))
-		}
-		if c.quote {
-			return val.Render(truncate("“"+v+"”", width))
-		}
-		return val.Render(truncate(v, width))
-	}
-	return ""
 }
 
 // formView fits the form into height lines, scrolling so the focused

@@ -31,7 +31,7 @@ import (
 type genRequest struct {
 	mode settings.Mode
 	s    settings.Settings // a copy: the job never sees later edits
-	key  any               // the mode's part of s; see modeKey
+	key  settings.Settings // the mode's part of s; see modeKey
 	// reuse is the compiled generator of these very settings, if any.
 	reuse      generator.Generator
 	reuseWarns []generator.Warning
@@ -94,7 +94,7 @@ func (c cancelSource) Fill(p []byte) error {
 
 // result is one secret on screen and what is known about it.
 type result struct {
-	key      any // the settings that made it
+	key      settings.Settings // the settings that made it (see modeKey)
 	mode     settings.Mode
 	secret   string
 	strength generator.Strength
@@ -109,29 +109,19 @@ type modeResult struct {
 	res *result
 	// err explains why the settings in errKey cannot make a secret.
 	err    error
-	errKey any
+	errKey settings.Settings
 	warns  []generator.Warning
 	// compiled is the generator of the last good settings and its
 	// strength: shown at once, and reused when regenerating.
 	compiled    generator.Generator
-	compiledKey any
+	compiledKey settings.Settings
 	compiledW   []generator.Warning
 	strength    generator.Strength
 }
 
 // modeKey is the part of the settings that decides a mode's output: equal
 // keys make the same generator.
-func modeKey(s *settings.Settings, mode settings.Mode) any {
-	switch mode {
-	case settings.Password:
-		return s.Password
-	case settings.Phrase:
-		return s.Phrase
-	case settings.Token:
-		return s.Token
-	}
-	return s.PIN
-}
+func modeKey(s *settings.Settings, mode settings.Mode) settings.Settings { return s.Only(mode) }
 
 // current reports whether the mode's result was made by its settings as
 // they are now.
@@ -268,7 +258,7 @@ func (m *model) compiled(msg compiledMsg) tea.Cmd {
 	}
 	mr.compiled, mr.compiledKey, mr.compiledW = msg.gen, msg.req.key, msg.warns
 	mr.strength = generator.Assess(msg.gen.Entropy())
-	mr.err, mr.errKey, mr.warns = nil, nil, msg.warns
+	mr.err, mr.errKey, mr.warns = nil, settings.Settings{}, msg.warns
 	return m.drawCmd(msg.req, msg.gen, msg.warns)
 }
 
@@ -295,7 +285,7 @@ func (m *model) generated(msg genDoneMsg) tea.Cmd {
 		case msg.err != nil:
 			mr.err, mr.errKey, mr.warns = msg.err, msg.req.key, msg.warns
 		default:
-			mr.err, mr.errKey, mr.warns = nil, nil, msg.warns
+			mr.err, mr.errKey, mr.warns = nil, settings.Settings{}, msg.warns
 			mr.compiled, mr.compiledKey, mr.compiledW = msg.gen, msg.req.key, msg.warns
 			mr.strength = msg.strength
 			m.replaceResult(mode, &result{
@@ -312,7 +302,7 @@ func (m *model) generated(msg genDoneMsg) tea.Cmd {
 // before anything opens it: opening a FIFO would block the job for good,
 // and a directory or device is never a wordlist.
 func checkWordlistFile(req genRequest) error {
-	if req.mode != settings.Phrase || isBuiltinList(req.s.Phrase.Wordlist) {
+	if req.mode != settings.Phrase || settings.IsBuiltinList(req.s.Phrase.Wordlist) {
 		return nil
 	}
 	info, err := os.Stat(req.s.Phrase.Wordlist)
@@ -345,47 +335,41 @@ const seenAfter = time.Second
 // precheck catches settings the form can express but the generator should
 // never see.
 func (m *model) precheck(mode settings.Mode) error {
-	switch mode {
-	case settings.Phrase:
-		if m.phraseFile && m.phrasePath == "" {
-			return generator.PolicyErrorf("wordlist", "type the path of a wordlist file, or choose a built-in list")
-		}
-	case settings.Token:
-		if m.s.Token.Format == generator.TokenRaw {
-			return generator.PolicyErrorf("format", "raw bytes cannot be shown on screen: choose a text format (the command line writes raw tokens to files)")
-		}
+	if err := m.forms[mode].problem(); err != nil {
+		return err
+	}
+	if mode == settings.Token && m.s.Token.Format == generator.TokenRaw {
+		return generator.PolicyErrorf("format", "raw bytes cannot be shown on screen: choose a text format (the command line writes raw tokens to files)")
 	}
 	return nil
 }
 
 // errorField returns the form field an error belongs to (nil if none) and
 // the message to show there, in words.
-func (m *model) errorField(mode settings.Mode, err error) (*field, string) {
+func (m *model) errorField(mode settings.Mode, err error) (field, string) {
 	f := m.forms[mode]
 	var pe *generator.PolicyError
 	if errors.As(err, &pe) {
-		id := string(pe.Field)
-		switch {
-		case id == "wordlist" && m.phraseFile:
-			id = "wordlist-file"
-		case id == "alphabet" && mode == settings.Password && m.s.Password.Alphabet == "":
+		name := string(pe.Field)
+		if name == "alphabet" && mode == settings.Password && m.s.Password.Alphabet == "" {
 			// The alphabet the classes and exclusions leave, not a custom
 			// one: point at what made it so.
-			id = "lower"
+			name = "lower"
 			if m.s.Password.Exclude != "" || m.s.Password.NoAmbiguous {
-				id = "exclude"
+				name = "exclude"
 			}
 		}
-		return f.byID(id), pe.Error()
+		return f.of(name, &m.s), pe.Text(settingWords)
 	}
 	if mode == settings.Phrase { // the only file a mode reads
-		if m.phraseFile {
-			return f.byID("wordlist-file"), fileErrorText(err)
-		}
-		return f.byID("wordlist"), fileErrorText(err)
+		return f.of("wordlist", &m.s), fileErrorText(err)
 	}
 	return nil, err.Error()
 }
+
+// settingWords spells a setting the library names in a message as the
+// form knows it: by its name.
+func settingWords(s generator.Setting) string { return string(s) }
 
 // fileErrorText says in words why a file could not be read.
 func fileErrorText(err error) string {

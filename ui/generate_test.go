@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -59,7 +58,7 @@ func TestOneJobAtATimeAndTheLatestWins(t *testing.T) {
 	// The held job compiled length 21, which is stale: it ends there, and
 	// the waiting request (24) runs.
 	next := h.m.compiled(only[compiledMsg](t, job))
-	if k := h.m.results[settings.Password].compiledKey.(generator.PasswordPolicy); k.Length == 21 {
+	if k := h.m.results[settings.Password].compiledKey; k.Password.Length == 21 {
 		t.Fatal("stale settings were compiled into the panel")
 	}
 	if !h.m.gen.busy || next == nil {

@@ -42,7 +42,7 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copyResult()
 	case key.Matches(msg, k.Regenerate):
 		return m.request(m.s.Mode, true)
-	case key.Matches(msg, k.Mask):
+	case key.Matches(msg, k.Mask), key.Matches(msg, k.Unmask):
 		return m.toggleMask()
 	case key.Matches(msg, k.Longer):
 		return m.adjustPrimary(1)
@@ -67,9 +67,9 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.setStatus("the history is empty: results you keep on screen for a second or copy go there", statusInfo)
 		}
 		m.history.open, m.history.cursor = true, 0
-	case key.Matches(msg, k.Help):
+	case key.Matches(msg, k.More):
 		m.help.ShowAll = !m.help.ShowAll
-	case msg.String() == "esc":
+	case key.Matches(msg, k.Close):
 		m.help.ShowAll = false
 	}
 	return nil
@@ -88,11 +88,11 @@ func (m *model) handleFormKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevField):
 		m.moveField(-1)
 		return nil
-	case f.kind != textField && key.Matches(msg, k.Help):
+	case !f.typesText() && key.Matches(msg, k.More):
 		m.help.ShowAll = !m.help.ShowAll
 		return nil
 	}
-	if _, changed := f.handleKey(m, msg); changed {
+	if _, changed := f.update(&k.field, msg, &m.s); changed {
 		return m.settingsChanged()
 	}
 	return nil
@@ -100,7 +100,7 @@ func (m *model) handleFormKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // enterForm moves the focus to the form's first or last field.
 func (m *model) enterForm(first bool) {
-	fields := m.form().fields(m)
+	fields := m.form().fields(&m.s)
 	if len(fields) == 0 {
 		return
 	}
@@ -111,12 +111,12 @@ func (m *model) enterForm(first bool) {
 	m.focusField(f)
 }
 
-func (m *model) focusField(f *field) {
+func (m *model) focusField(f field) {
 	if m.field != nil {
 		m.field.blur()
 	}
 	m.focus, m.field = focusForm, f
-	f.focus(m)
+	f.focus(&m.s)
 }
 
 // leaveForm returns the focus to the result.
@@ -130,7 +130,7 @@ func (m *model) leaveForm() {
 // moveField walks the form; past either end the focus returns to the
 // result.
 func (m *model) moveField(step int) {
-	fields := m.form().fields(m)
+	fields := m.form().fields(&m.s)
 	i := slices.Index(fields, m.field) + step
 	if i < 0 || i >= len(fields) {
 		m.leaveForm()
@@ -141,7 +141,7 @@ func (m *model) moveField(step int) {
 
 // adjustPrimary changes the length (words, bytes, digits) from the result.
 func (m *model) adjustPrimary(delta int) tea.Cmd {
-	if m.form().primary().adjust(m, delta) {
+	if stepSize(settings.SizeOf(m.s.Mode), &m.s, delta) {
 		return m.settingsChanged()
 	}
 	return nil
@@ -159,7 +159,7 @@ func (m *model) copyResult() tea.Cmd {
 		return m.setStatus("nothing to copy yet", statusInfo)
 	}
 	r.copied = true
-	what := modeNoun(r.mode)
+	what := r.mode.Noun()
 	if !m.current(r.mode) {
 		what += " (from the previous settings)"
 	}

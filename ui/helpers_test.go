@@ -255,7 +255,7 @@ func (h *harness) bits() float64 {
 
 // focusOn moves the focus to the field with the given id by walking the
 // form with tab, as a user would.
-func (h *harness) focusOn(id string) *field {
+func (h *harness) focusOn(id string) field {
 	h.tb.Helper()
 	if h.m.focus == focusForm {
 		h.keys("esc")
@@ -265,7 +265,7 @@ func (h *harness) focusOn(id string) *field {
 		if h.m.field == nil {
 			break
 		}
-		if h.m.field.id == id {
+		if h.m.field.id() == id {
 			return h.m.field
 		}
 		h.keys("tab")
@@ -284,7 +284,7 @@ func (h *harness) fieldError() (id, msg string) {
 	if f == nil {
 		return "", text
 	}
-	return f.id, text
+	return f.id(), text
 }
 
 func mustContain(tb testing.TB, s string, subs ...string) {

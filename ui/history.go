@@ -65,19 +65,19 @@ func (m *model) handleHistoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		h.cursor = max(0, h.cursor-1)
 	case key.Matches(msg, k.HistDown):
 		h.cursor = min(len(h.entries)-1, h.cursor+1)
-	case msg.String() == "home":
+	case key.Matches(msg, k.HistFirst):
 		h.cursor = 0
-	case msg.String() == "end":
+	case key.Matches(msg, k.HistLast):
 		h.cursor = len(h.entries) - 1
 	case key.Matches(msg, k.HistCopy):
 		if h.cursor < len(h.entries) {
 			e := &h.entries[h.cursor]
 			e.copied = true
-			return m.copyCmd(e.secret, "earlier "+modeNoun(e.mode))
+			return m.copyCmd(e.secret, "earlier "+e.mode.Noun())
 		}
-	case key.Matches(msg, k.Mask):
+	case key.Matches(msg, k.Mask), key.Matches(msg, k.Unmask):
 		return m.toggleMask()
-	case key.Matches(msg, k.Help):
+	case key.Matches(msg, k.More):
 		m.help.ShowAll = !m.help.ShowAll
 	}
 	return nil
@@ -128,7 +128,7 @@ func (m *model) historyView(width, height int) string {
 			copied = "  copied"
 		}
 		line := fmt.Sprintf("%-10s %-14s %5d chars  %s  %s%s",
-			modeNoun(e.mode), maskedPreview(e.secret, m.s.Masked), utf8.RuneCountInString(e.secret),
+			e.mode.Noun(), maskedPreview(e.secret, m.s.Masked), utf8.RuneCountInString(e.secret),
 			bits, e.at.Format("15:04:05"), copied)
 		style := st.value
 		if i == m.history.cursor {
@@ -138,17 +138,4 @@ func (m *model) historyView(width, height int) string {
 		lines++
 	}
 	return b.String()
-}
-
-// modeNoun names what a mode makes.
-func modeNoun(mode settings.Mode) string {
-	switch mode {
-	case settings.Phrase:
-		return "passphrase"
-	case settings.Token:
-		return "token"
-	case settings.PIN:
-		return "PIN"
-	}
-	return "password"
 }

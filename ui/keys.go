@@ -4,14 +4,16 @@ import (
 	"charm.land/bubbles/v2/key"
 )
 
-// keyMap holds every binding. Which of them act, and which the help line
-// shows, depends on where the focus is (see model.helpKeys); bindings that
-// do not apply are disabled so they neither match nor appear in help.
+// keyMap holds every binding, each defined once with its help text: the
+// keys are matched with key.Matches against these bindings, and the help
+// line shows the same bindings. Bindings whose label depends on the state
+// come in pairs (mask and unmask), one of them disabled.
 type keyMap struct {
 	// On the result.
 	Copy       key.Binding
 	Regenerate key.Binding
 	Mask       key.Binding
+	Unmask     key.Binding
 	Longer     key.Binding // ↑ + =: one more character (word, byte, digit)
 	Shorter    key.Binding // ↓ -
 	LongerTen  key.Binding // pgup: ten more
@@ -22,29 +24,44 @@ type keyMap struct {
 	Edit       key.Binding // tab: into the form
 	EditLast   key.Binding // shift+tab: into the form's last field
 	History    key.Binding
-	Help       key.Binding
+	More       key.Binding // ? while the short help shows
+	Less       key.Binding // ? while the full help shows
+	Close      key.Binding // esc closes the full help
 	Quit       key.Binding
 
 	// In the form.
 	NextField key.Binding
 	PrevField key.Binding
 	Back      key.Binding
-	Increase  key.Binding
-	Decrease  key.Binding
-	Step      key.Binding // pgup/pgdown, shown once for both
-	Digits    key.Binding // typing a number (help only)
-	Toggle    key.Binding
-	Cycle     key.Binding
-	Type      key.Binding // typing text (help only)
+	field     fieldKeys
 
 	// In the history.
 	HistUp    key.Binding
 	HistDown  key.Binding
+	HistFirst key.Binding
+	HistLast  key.Binding
 	HistCopy  key.Binding
 	HistClose key.Binding
 
 	// Everywhere.
 	Interrupt key.Binding
+}
+
+// fieldKeys are the keys a form field understands.
+type fieldKeys struct {
+	Increase key.Binding // numbers
+	Decrease key.Binding
+	StepUp   key.Binding
+	StepDown key.Binding
+	First    key.Binding
+	Last     key.Binding
+	Erase    key.Binding
+	Digits   key.Binding
+	Any      key.Binding // a limit: no limit
+	Toggle   key.Binding // switches
+	Next     key.Binding // choices
+	Prev     key.Binding
+	Type     key.Binding // texts (help only: any printable key types)
 }
 
 func defaultKeyMap() keyMap {
@@ -55,42 +72,55 @@ func defaultKeyMap() keyMap {
 		Copy:       b([]string{"enter", "c"}, "enter/c", "copy"),
 		Regenerate: b([]string{"r"}, "r", "new"),
 		Mask:       b([]string{"m"}, "m", "mask"),
-		Longer:     b([]string{"up", "+", "="}, "↑/↓", "length"),
-		Shorter:    b([]string{"down", "-"}, "↓", "shorter"),
+		Unmask:     b([]string{"m"}, "m", "unmask"),
+		Longer:     b([]string{"up", "+", "="}, "↑↓ +-", "size"),
+		Shorter:    b([]string{"down", "-"}, "↓ -", "shorter"),
 		LongerTen:  b([]string{"pgup"}, "pgup/pgdn", "±10"),
 		ShorterTen: b([]string{"pgdown"}, "pgdn", "-10"),
-		Mode:       b([]string{"1", "2", "3", "4"}, "1-4", "mode"),
-		NextMode:   b([]string{"right"}, "←/→", "mode"),
-		PrevMode:   b([]string{"left"}, "←", "mode"),
-		Edit:       b([]string{"tab"}, "tab", "settings"),
+		Mode:       b([]string{"1", "2", "3", "4"}, "1-4 ←→", "mode"),
+		NextMode:   b([]string{"right"}, "→", "next mode"),
+		PrevMode:   b([]string{"left"}, "←", "previous mode"),
+		Edit:       b([]string{"tab"}, "tab", "edit"),
 		EditLast:   b([]string{"shift+tab"}, "shift+tab", "last setting"),
 		History:    b([]string{"h"}, "h", "history"),
-		Help:       b([]string{"?"}, "?", "more keys"),
+		More:       b([]string{"?"}, "?", "more"),
+		Less:       b([]string{"?"}, "?", "less"),
+		Close:      b([]string{"esc"}, "esc", "close help"),
 		Quit:       b([]string{"q"}, "q", "quit"),
 
-		NextField: b([]string{"tab", "enter"}, "tab", "next"),
+		NextField: b([]string{"tab", "enter"}, "tab/enter", "next"),
 		PrevField: b([]string{"shift+tab"}, "shift+tab", "previous"),
-		Back:      b([]string{"esc"}, "esc", "done"),
-		Increase:  b([]string{"up", "right", "+", "="}, "↑/↓", "change"),
-		Decrease:  b([]string{"down", "left", "-"}, "↓", "less"),
-		Step:      b([]string{"pgup", "pgdown"}, "pgup/pgdn", "±10"),
-		Digits:    b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type"),
-		Toggle:    b([]string{"space"}, "space", "toggle"),
-		Cycle:     b([]string{"left", "right", "up", "down", "space"}, "←/→", "choose"),
-		Type:      b([]string{helpOnly}, "type", "edit"),
+		Back:      b([]string{"esc"}, "esc", "back to the result"),
+		field: fieldKeys{
+			Increase: b([]string{"up", "right", "+", "="}, "↑↓", "change"),
+			Decrease: b([]string{"down", "left", "-"}, "↓", "less"),
+			StepUp:   b([]string{"pgup"}, "pgup/pgdn", "±10"),
+			StepDown: b([]string{"pgdown"}, "pgdn", "-10"),
+			First:    b([]string{"home"}, "home/end", "lowest/highest"),
+			Last:     b([]string{"end"}, "end", "highest"),
+			Erase:    b([]string{"backspace"}, "backspace", "erase"),
+			Digits:   b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type"),
+			Any:      b([]string{"a"}, "a", "any"),
+			Toggle:   b([]string{"space"}, "space", "toggle"),
+			Next:     b([]string{"right", "down", "space"}, "←/→", "choose"),
+			Prev:     b([]string{"left", "up"}, "←", "previous"),
+			Type:     b([]string{typingOnly}, "type", "edit"),
+		},
 
 		HistUp:    b([]string{"up", "k"}, "↑/↓", "select"),
 		HistDown:  b([]string{"down", "j"}, "↓", "down"),
-		HistCopy:  b([]string{"enter", "c"}, "enter/c", "copy"),
+		HistFirst: b([]string{"home"}, "home", "newest"),
+		HistLast:  b([]string{"end"}, "end", "oldest"),
+		HistCopy:  b([]string{"enter", "c"}, "enter/c", "copy the selected one"),
 		HistClose: b([]string{"esc", "h", "q"}, "esc", "close"),
 
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
 }
 
-// helpOnly is the key of bindings that only describe typing in help; no
-// key press is named like it.
-const helpOnly = "(typing)"
+// typingOnly is the key of the binding that stands in help for typing
+// text; no key press is named like it.
+const typingOnly = "(typing)"
 
 // helpKeys is the help.KeyMap of one focus: the bindings the help line
 // shows, short and full.

@@ -47,17 +47,13 @@ type model struct {
 
 	// s is every setting; the forms read and write it.
 	s settings.Settings
-	// phraseFile and phrasePath remember a wordlist file while a built-in
-	// list is chosen, so switching back and forth keeps the path.
-	phraseFile bool
-	phrasePath string
 
 	forms   [4]*form
 	results [4]modeResult
 	gen     genQueue
 
 	focus   focusArea
-	field   *field // the focused field while focus is focusForm
+	field   field // the focused field while focus is focusForm
 	history history
 
 	// copy is the latest copy to a clipboard; clipGuard serialises the
@@ -109,29 +105,14 @@ func newModel(opts Options, d deps) *model {
 	if m.s.Mode < settings.Password || m.s.Mode > settings.PIN {
 		m.s.Mode = settings.Password
 	}
-	if !isBuiltinList(m.s.Phrase.Wordlist) {
-		m.phraseFile, m.phrasePath = true, m.s.Phrase.Wordlist
-	}
 	m.styles = newStyles(m.isDark, false)
 	m.help.Styles = m.styles.help
 	m.help.FullSeparator = "   "
-	m.forms = newForms(m.styles.input)
+	m.forms = newForms(&m.s, &m.styles)
 	if len(opts.Warnings) > 0 {
 		m.status = status{text: joinWarnings(opts.Warnings), kind: statusWarn}
 	}
 	return m
-}
-
-func isBuiltinList(name string) bool {
-	if name == "" {
-		return true
-	}
-	for _, b := range generator.BuiltinWordlists() {
-		if b == name {
-			return true
-		}
-	}
-	return false
 }
 
 // Init implements tea.Model: ask the terminal for its background colour
@@ -168,7 +149,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.focus == focusForm && m.field != nil && m.field.paste(m, msg.Content) {
+		if m.focus == focusForm && m.field != nil && m.field.paste(msg.Content, &m.s) {
 			return m, m.settingsChanged()
 		}
 		return m, nil
@@ -205,9 +186,9 @@ func (m *model) restyle() {
 	m.help.Styles = m.styles.help
 	for _, f := range m.forms {
 		for _, r := range f.rows {
-			for _, c := range r.cells {
-				if c.kind == textField {
-					c.input.SetStyles(m.styles.input)
+			for _, c := range r.fields {
+				if t, ok := c.(interface{ restyle(*styles) }); ok {
+					t.restyle(&m.styles)
 				}
 			}
 		}

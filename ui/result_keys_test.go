@@ -88,7 +88,7 @@ func TestModeKeys(t *testing.T) {
 		if h.bits() != want[mode] {
 			t.Fatalf("%v: %.2f bits, want %.2f", mode, h.bits(), want[mode])
 		}
-		mustContain(t, h.view(), modeTitle(mode)+" · ")
+		mustContain(t, h.view(), mode.Title()+" · ")
 	}
 	// Arrows cycle, wrapping around.
 	h.keys("left")
@@ -165,12 +165,12 @@ func TestLengthKeysPerMode(t *testing.T) {
 func TestHelpToggle(t *testing.T) {
 	h := newHarness(t)
 	short := h.view()
-	mustContain(t, short, "enter copy", "? more", "q quit")
+	mustContain(t, short, "enter/c copy", "? more", "q quit")
 	h.keys("?")
 	if !h.m.help.ShowAll {
 		t.Fatal("? did not open the full help")
 	}
-	mustContain(t, h.view(), "new secret", "first setting", "last setting", "1-4 ←→    mode", "?      less")
+	mustContain(t, h.view(), "pgup/pgdn ±10", "shift+tab last setting", "1-4 ←→    mode", "?      less")
 	h.keys("esc")
 	if h.m.help.ShowAll {
 		t.Fatal("esc did not close the full help")

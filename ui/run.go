@@ -1,8 +1,9 @@
 // Package ui is sesame's interactive generator, a Bubble Tea program.
 //
 // The files split by idea: model.go (state, Init, Update), handle.go (keys
-// by focus), keys.go (the key map), field.go and forms.go (the settings
-// forms), generate.go (generation off the event loop), secret.go,
+// by focus), keys.go (the key map), forms.go (the forms, built from the
+// settings table) and field.go with field_*.go (one small type per kind of
+// setting), generate.go (generation off the event loop), secret.go,
 // strength.go and formview.go and view.go (drawing), styles.go (colours),
 // history.go, clipboard.go, status.go and config.go (remembered settings).
 package ui

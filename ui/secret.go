@@ -26,17 +26,7 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 		if masked {
 			return chMask
 		}
-		switch {
-		case r == ' ':
-			return chSpace
-		case unicode.IsDigit(r):
-			return chDigit
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			return chUpper
-		case unicode.IsLetter(r):
-			return chLower
-		}
-		return chSymbol
+		return classStyle[generator.ClassOf(r)]
 	}
 	cells := func(text string, fixed charClass) []cell {
 		out := make([]cell, 0, len(text))
@@ -124,6 +114,15 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 	return chunk(cells(secret, -1), 4), " "
 }
 
+// classStyle is how each character class of a secret is drawn.
+var classStyle = [...]charClass{
+	generator.Lower:   chLower,
+	generator.Upper:   chUpper,
+	generator.Digits:  chDigit,
+	generator.Symbols: chSymbol,
+	generator.Space:   chSpace,
+}
+
 // checksumChars is the length of a token's checksum suffix (README, token).
 const checksumChars = 6
 
@@ -194,16 +193,10 @@ func secretSummary(r *result, s *settings.Settings) string {
 	n := utf8.RuneCountInString(r.secret)
 	switch r.mode {
 	case settings.Phrase:
-		words := s.Phrase.Words
-		if k, ok := r.key.(settings.PhraseSettings); ok {
-			words = k.Words
-		}
+		words := r.key.Phrase.Words
 		return plural(words, "word") + " · " + plural(n, "character")
 	case settings.Token:
-		bytes := s.Token.Bytes
-		if k, ok := r.key.(generator.TokenPolicy); ok {
-			bytes = k.Bytes
-		}
+		bytes := r.key.Token.Bytes
 		return plural(bytes, "byte") + " · " + plural(n, "character")
 	case settings.PIN:
 		return plural(n, "digit")

@@ -211,11 +211,6 @@ func humanDuration(ct generator.CrackTime) string {
 	return fmt.Sprintf("10^%d years", int(math.Floor(l-math.Log10(year))))
 }
 
-// modeTitle names a mode as its tab does.
-func modeTitle(mode settings.Mode) string {
-	return [...]string{"Password", "Passphrase", "Token", "PIN"}[mode]
-}
-
 // plural says "1 word", "2 words".
 func plural(n int, word string) string { return count(n, word, word+"s") }
 
@@ -228,17 +223,4 @@ func count(n int, one, many string) string {
 }
 
 // commas writes 7776 as 7,776.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + commas(-n)
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func commas(n int) string { return settings.Group(n) }

@@ -188,7 +188,7 @@ func (m *model) renderSecret(lines [][]cell, width, maxLines int) []string {
 
 // boxTitle names the mode and the result's size.
 func (m *model) boxTitle() string {
-	t := modeTitle(m.s.Mode)
+	t := m.s.Mode.Title()
 	if r := m.result().res; r != nil {
 		t += " · " + secretSummary(r, &m.s)
 	}
@@ -244,10 +244,10 @@ func (m *model) box(width int, lines []string, title string, focused bool) []str
 // tab.
 func (m *model) header(width int) []string {
 	st := m.styles
-	names := []string{"Password", "Passphrase", "Token", "PIN"}
-	labels := make([]string, len(names))
-	for i, n := range names {
-		labels[i] = fmt.Sprintf(" %d %s ", i+1, n)
+	modes := settings.Modes()
+	labels := make([]string, len(modes))
+	for i, md := range modes {
+		labels[i] = fmt.Sprintf(" %d %s ", i+1, md.Title())
 	}
 	title := " sesame "
 	total := func() int {
@@ -261,8 +261,8 @@ func (m *model) header(width int) []string {
 		title = ""
 	}
 	if total() > width {
-		for i, n := range []string{"Pass", "Phrase", "Token", "PIN"} {
-			labels[i] = fmt.Sprintf(" %d %s ", i+1, n)
+		for i, md := range modes {
+			labels[i] = fmt.Sprintf(" %d %s ", i+1, md.ShortTitle())
 		}
 	}
 	var top, rule strings.Builder
@@ -318,74 +318,51 @@ func (m *model) helpView(width int) string {
 	return m.help.View(m.helpKeys())
 }
 
-// helpKeys are the keys that apply where the focus is.
+// helpKeys are the keys that apply where the focus is. Bindings whose
+// label depends on the state come in pairs; the one that does not apply is
+// disabled here, so help leaves it out.
 func (m *model) helpKeys() helpKeys {
 	k := m.keys
-	help := func(b key.Binding, keys, desc string) key.Binding {
-		b.SetHelp(keys, desc)
+	on := func(b key.Binding, enabled bool) key.Binding {
+		b.SetEnabled(enabled)
 		return b
 	}
-	moreLess := "more"
-	if m.help.ShowAll {
-		moreLess = "less"
-	}
+	more, less := on(k.More, !m.help.ShowAll), on(k.Less, m.help.ShowAll)
+	mask, unmask := on(k.Mask, !m.s.Masked), on(k.Unmask, m.s.Masked)
 	quit := k.Interrupt
 	if m.history.open {
 		return helpKeys{
 			short: []key.Binding{k.HistUp, k.HistCopy, k.HistClose, quit},
-			full: [][]key.Binding{
-				{k.HistUp, help(k.HistCopy, "enter/c", "copy the selected one")},
-				{help(k.Mask, "m", maskDesc(m.s.Masked)), k.HistClose},
-				{help(k.Help, "?", moreLess), quit},
-			},
+			full:  [][]key.Binding{{k.HistUp, k.HistCopy}, {mask, unmask, k.HistClose}, {more, less, quit}},
 		}
 	}
 	if m.focus == focusForm && m.field != nil {
-		f := m.field
-		fieldKeys := f.helpBindings(k)
-		next := help(k.NextField, "tab/enter", "next")
-		short := append(append([]key.Binding{}, fieldKeys[:min(2, len(fieldKeys))]...), help(next, "tab", "next"), help(k.PrevField, "shift+tab", "back"), k.Back)
+		fieldKeys := m.field.keys(&k.field)
+		short := append(append([]key.Binding{}, fieldKeys[:min(2, len(fieldKeys))]...), k.NextField, k.PrevField, k.Back)
 		tail := []key.Binding{quit}
-		if f.kind != textField {
-			tail = []key.Binding{help(k.Help, "?", moreLess), quit}
+		if !m.field.typesText() {
+			tail = []key.Binding{more, less, quit}
 		}
 		return helpKeys{
 			short: append(short, tail...),
-			full:  [][]key.Binding{fieldKeys, {next, k.PrevField, help(k.Back, "esc", "back to the result")}, tail},
+			full:  [][]key.Binding{fieldKeys, {k.NextField, k.PrevField, k.Back}, tail},
 		}
 	}
-	primary := m.form().primary().name
-	copyShort := "enter"
-	if m.width < wideWidth {
-		copyShort = "c"
-	}
-	copyKey := k.Copy
-	copyKey.SetEnabled(m.result().res != nil)
-	hist := k.History
-	hist.SetEnabled(len(m.history.entries) > 0)
-	mask := help(k.Mask, "m", maskDesc(m.s.Masked))
-	longer := help(k.Longer, "↑↓", primary)
-	tabs := k.Mode
+	copyKey := on(k.Copy, m.result().res != nil)
+	hist := on(k.History, len(m.history.entries) > 0)
 	cols := [][]key.Binding{
-		{help(copyKey, "enter/c", "copy"), help(k.Regenerate, "r", "new secret"), mask},
-		{help(k.Longer, "↑↓ +-", primary+" ±1"), help(k.LongerTen, "pgup/pgdn", "±10"), help(tabs, "1-4 ←→", "mode")},
-		{help(k.Edit, "tab", "first setting"), help(k.EditLast, "shift+tab", "last setting"), hist},
-		{help(k.Help, "?", moreLess), k.Quit, quit},
+		{copyKey, k.Regenerate, mask, unmask},
+		{k.Longer, k.LongerTen, k.Mode},
+		{k.Edit, k.EditLast, hist},
+		{more, less, k.Quit, quit},
 	}
 	if m.width < wideWidth { // two taller columns fit a narrow terminal
 		cols = [][]key.Binding{append(cols[0], cols[1]...), append(cols[2], cols[3]...)}
 	}
 	return helpKeys{
-		short: []key.Binding{help(copyKey, copyShort, "copy"), longer, help(k.Edit, "tab", "edit"), k.Regenerate, help(k.Help, "?", moreLess), k.Quit, mask, hist},
+		short: []key.Binding{copyKey, k.Longer, k.Edit, k.Regenerate, more, less, k.Quit, mask, unmask, hist},
 		full:  cols,
 	}
-}
-
-func maskDesc(masked bool) string {
-	if masked {
-		return "unmask"
-	}
-	return "mask"
 }
 
 // tooSmallView asks for a bigger terminal; no secret is shown.

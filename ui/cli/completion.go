@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // The completion and help commands answer unknown arguments with an error,
@@ -24,7 +24,7 @@ func finishRoot(root *cobra.Command) {
 		shells := []string{"bash", "zsh", "fish", "powershell"}
 		c.Args = func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("unknown shell %q: use %s", args[0], orList(shells))
+				return usagef("unknown shell %q: use %s", args[0], settings.OrList(shells))
 			}
 			return nil
 		}
@@ -43,23 +43,24 @@ func finishRoot(root *cobra.Command) {
 			return target.Help()
 		},
 	})
-	values := map[string][]string{
-		"case":             {"lower", "upper", "title", "random"},
-		"random-separator": {"digit", "symbol"},
-		"format":           generator.TokenFormats(),
-		"mode":             {"password", "phrase", "token", "pin"},
-	}
+	// Completion of flag values, from the settings table: a choice's
+	// names, and a text's suggestions (with files where it takes one).
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		for name, vals := range values {
-			if c.Flags().Lookup(name) != nil {
-				c.RegisterFlagCompletionFunc(name, fixed(vals))
+		for _, d := range settings.All() {
+			if c.Flags().Lookup(d.Name) == nil || hasCompletion(c, d.Name) {
+				continue
 			}
-		}
-		if c.Flags().Lookup("wordlist") != nil {
-			c.RegisterFlagCompletionFunc("wordlist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-				return slices.Clone(generator.BuiltinWordlists()), cobra.ShellCompDirectiveDefault // and files
-			})
+			switch {
+			case d.Kind == settings.ChoiceKind:
+				c.RegisterFlagCompletionFunc(d.Name, fixed(d.ChoiceNames(true), cobra.ShellCompDirectiveNoFileComp))
+			case d.Suggest != nil:
+				directive := cobra.ShellCompDirectiveNoFileComp
+				if d.Files {
+					directive = cobra.ShellCompDirectiveDefault // and files
+				}
+				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
+			}
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -68,8 +69,15 @@ func finishRoot(root *cobra.Command) {
 	walk(root)
 }
 
-func fixed(vals []string) cobra.CompletionFunc {
+// hasCompletion reports whether a flag of c already completes (a name
+// two modes share is registered once).
+func hasCompletion(c *cobra.Command, name string) bool {
+	_, ok := c.GetFlagCompletionFunc(name)
+	return ok
+}
+
+func fixed(vals []string, directive cobra.ShellCompDirective) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return vals, cobra.ShellCompDirectiveNoFileComp
+		return slices.Clone(vals), directive
 	}
 }

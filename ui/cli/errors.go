@@ -3,14 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // Message rules (the same as age's): every line sesame writes to stderr
@@ -81,26 +80,23 @@ func flagErrorFunc(cmd *cobra.Command, err error) error {
 	return err
 }
 
-// flagParseMessage rewrites pflag's and cobra's parse errors as one line
-// that names the flag and what it accepts.
+// flagParseMessage rewrites pflag's parse errors (typed errors, never
+// their text) as one line that names the flag and what it accepts.
 func flagParseMessage(cmd *cobra.Command, err error) (string, bool) {
 	var inv *pflag.InvalidValueError
 	var req *pflag.ValueRequiredError
 	var nx *pflag.NotExistError
+	var syn *pflag.InvalidSyntaxError
 	switch {
 	case errors.As(err, &inv):
 		name := "--" + inv.GetFlag().Name
-		var ve *valueError
+		var ve *settings.ValueError
 		if errors.As(err, &ve) {
-			msg := fmt.Sprintf("%s %s, not %q", name, ve.want, inv.GetValue())
-			if ve.hint != "" {
-				msg += " (" + ve.hint + ")"
+			msg := fmt.Sprintf("%s %s, not %q", name, ve.Want, inv.GetValue())
+			if ve.Hint != "" {
+				msg += " (" + ve.Hint + ")"
 			}
 			return msg, true
-		}
-		var ne *strconv.NumError
-		if errors.As(err, &ne) && ne.Func == "ParseBool" {
-			return fmt.Sprintf("%s takes true or false (or nothing, for true), not %q", name, inv.GetValue()), true
 		}
 		return fmt.Sprintf("%s: %v", name, errors.Unwrap(err)), true
 	case errors.As(err, &req):
@@ -111,17 +107,8 @@ func flagParseMessage(cmd *cobra.Command, err error) (string, bool) {
 			return unknownFlagMessage(cmd, nx), true
 		}
 		return fmt.Sprintf("unknown flag %s (see sesame --help)", unknownFlagName(nx)), true
-	}
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "unknown command "):
-		// cobra: unknown command "x" for "sesame"
-		word := strings.SplitN(strings.TrimPrefix(msg, "unknown command "), " ", 2)[0]
-		return fmt.Sprintf("unknown command %s: use password, phrase, token, pin or number (see sesame --help)", word), true
-	case strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand flag"):
-		return msg + " (see sesame --help)", true
-	case strings.Contains(msg, "accepts ") && strings.Contains(msg, " arg(s)"):
-		return msg, true
+	case errors.As(err, &syn):
+		return fmt.Sprintf("%q is not a flag: write flags as --name or -n (see sesame --help)", syn.GetSpecifiedFlag()), true
 	}
 	return "", false
 }
@@ -132,11 +119,5 @@ func unknownFlagName(e *pflag.NotExistError) string {
 	}
 	return "--" + e.GetSpecifiedName()
 }
-
-// valueError explains what a flag accepts; the flag name and the rejected
-// value are added by flagParseMessage.
-type valueError struct{ want, hint string }
-
-func (e *valueError) Error() string { return e.want }
 
 var errInterrupted = errors.New("interrupted")

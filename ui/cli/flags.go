@@ -11,33 +11,105 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// Flags are bound to a scratch copy of the settings; a binding copies one
-// flag's field onto the real settings when the flag was given. That lets
-// the interactive program's remembered settings sit between the defaults
-// and the command line without --help ever showing a remembered value as
-// a default.
-type binding struct {
-	name string
-	copy func(dst, src *settings.Settings)
-}
+// Every setting's flag comes from its descriptor in the settings table.
+// A flag writes into a scratch copy of the settings; parsing then records
+// which settings were given, and the request copies just those onto the
+// starting settings. That lets the interactive program's remembered
+// settings sit between the defaults and the command line without --help
+// ever showing a remembered value as a default.
 
+// flagSet is one command's flags: the settings' and the run options'.
 type flagSet struct {
-	fs       *pflag.FlagSet
-	scratch  *settings.Settings
-	bindings []binding
+	fs      *pflag.FlagSet
+	scratch *settings.Settings
+	// owners maps a flag name to the settings it sets: one, or, on the
+	// root command, one per mode that has a setting of that name (length).
+	owners  map[string][]*settings.Setting
+	negated map[string]*settings.Setting // --no-NAME → NAME
+	out     *output
 }
 
-func newFlagSet(fs *pflag.FlagSet, scratch *settings.Settings) *flagSet {
-	return &flagSet{fs: fs, scratch: scratch}
+func newFlagSet(fs *pflag.FlagSet) *flagSet {
+	scratch := settings.Default()
+	return &flagSet{fs: fs, scratch: &scratch, owners: map[string][]*settings.Setting{}, negated: map[string]*settings.Setting{}, out: &output{count: 1}}
 }
 
-// apply copies every flag that was given onto dst.
-func (f *flagSet) apply(dst *settings.Settings) {
-	for _, b := range f.bindings {
-		if f.fs.Changed(b.name) {
-			b.copy(dst, f.scratch)
+// addSetting registers a setting's flag (and its --no- twin), or adds the
+// setting to a flag of the same name already registered.
+func (f *flagSet) addSetting(d *settings.Setting, hidden bool) {
+	if owners, ok := f.owners[d.Name]; ok {
+		f.owners[d.Name] = append(owners, d)
+		return
+	}
+	f.owners[d.Name] = []*settings.Setting{d}
+	fl := f.fs.VarPF(&settingValue{f, d.Name}, d.Name, d.Short, d.Help)
+	if d.Kind == settings.SwitchKind {
+		fl.NoOptDefVal = "true"
+	}
+	fl.Hidden = hidden
+	if d.Negatable {
+		no := f.fs.VarPF(&negatedValue{f, d}, "no-"+d.Name, "", "turn off "+d.Name)
+		no.NoOptDefVal = "true"
+		no.Hidden = hidden
+		f.negated["no-"+d.Name] = d
+	}
+}
+
+// settingValue is a setting's flag: setting it parses into the scratch
+// settings of every setting that owns the name.
+type settingValue struct {
+	f    *flagSet
+	name string
+}
+
+func (v *settingValue) owner() *settings.Setting { return v.f.owners[v.name][0] }
+
+// String implements pflag.Value: the default, shown by --help.
+func (v *settingValue) String() string {
+	if v.f == nil {
+		return ""
+	}
+	return v.owner().Format(v.f.scratch)
+}
+
+// Type implements pflag.Value: the word --help shows after the flag.
+func (v *settingValue) Type() string {
+	switch v.owner().Kind {
+	case settings.IntKind, settings.LimitKind:
+		return "int"
+	case settings.SwitchKind:
+		return "bool"
+	case settings.ChoiceKind:
+		return "name"
+	}
+	return "text"
+}
+
+// Set implements pflag.Value.
+func (v *settingValue) Set(text string) error {
+	for _, d := range v.f.owners[v.name] {
+		if err := d.Parse(v.f.scratch, text); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// negatedValue is a switch's --no-NAME flag.
+type negatedValue struct {
+	f *flagSet
+	d *settings.Setting
+}
+
+func (v *negatedValue) String() string { return "false" }
+func (v *negatedValue) Type() string   { return "bool" }
+func (v *negatedValue) Set(text string) error {
+	on, err := strconv.ParseBool(strings.TrimSpace(text))
+	if err != nil {
+		return &settings.ValueError{Want: "takes true or false"}
+	}
+	v.d.SetBool(v.f.scratch, !on)
+	return nil
 }
 
 func (f *flagSet) changed(name string) bool {
@@ -45,125 +117,141 @@ func (f *flagSet) changed(name string) bool {
 	return fl != nil && fl.Changed
 }
 
-// intValue is an integer flag that knows its range, so a bad value gets a
-// message saying what would work.
-type intValue struct {
-	p        *int
-	min, max int
+// given returns the settings given on the command line for mode m (a
+// shared name counts for m's setting, or for its first owner).
+func (f *flagSet) given(m settings.Mode) []*settings.Setting {
+	var out []*settings.Setting
+	seen := map[*settings.Setting]bool{}
+	add := func(d *settings.Setting) {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	f.fs.Visit(func(fl *pflag.Flag) {
+		if d, ok := f.negated[fl.Name]; ok {
+			add(d)
+			return
+		}
+		owners := f.owners[fl.Name]
+		if len(owners) == 0 {
+			return
+		}
+		d := owners[0]
+		for _, o := range owners {
+			if o.Mode == m {
+				d = o
+			}
+		}
+		add(d)
+	})
+	return out
 }
 
-func (v *intValue) String() string { return strconv.Itoa(*v.p) }
-func (v *intValue) Type() string   { return "int" }
-func (v *intValue) Set(s string) error {
+// flaggedMode is the first mode, in tab order, that a given setting
+// belongs to.
+func (f *flagSet) flaggedMode() (settings.Mode, bool) {
+	for _, m := range settings.Modes() {
+		for _, d := range f.given(m) {
+			if d.Mode == m {
+				return m, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// output holds the run options: flags that shape this run's output rather
+// than a secret. They are not settings: not remembered, not in the forms.
+type output struct {
+	count      int
+	json       bool
+	entropy    bool
+	copy       bool
+	minBits    float64
+	noConfig   bool
+	minBitsSet bool
+}
+
+// runOption describes a run option's flag once.
+type runOption struct {
+	name, short, help string
+	value             func(*output) pflag.Value
+	isSwitch          bool
+	rootOnly          bool // only sesame itself (the interactive program's)
+	notNumber         bool // not for sesame number
+}
+
+// MaxCount bounds -n/--count.
+const MaxCount = 10_000_000
+
+// runOptions are every run option, in --help order.
+var runOptions = []runOption{
+	{name: "count", short: "n", help: "how many to generate (1-10,000,000), one per line",
+		value: func(o *output) pflag.Value { return &countValue{&o.count} }},
+	{name: "json", help: "one JSON object per line, with strength and settings", isSwitch: true,
+		value: func(o *output) pflag.Value { return (*boolValue)(&o.json) }},
+	{name: "entropy", help: `print the strength ("131.09 bits, excellent") to stderr`, isSwitch: true,
+		value: func(o *output) pflag.Value { return (*boolValue)(&o.entropy) }},
+	{name: "copy", help: "copy the (last) result; at a terminal, print nothing", isSwitch: true,
+		value: func(o *output) pflag.Value { return (*boolValue)(&o.copy) }},
+	{name: "min-bits", help: "use the shortest length (words, bytes) reaching this", notNumber: true,
+		value: func(o *output) pflag.Value { return &bitsValue{o} }},
+	{name: "no-config", help: "ignore and don't save the remembered settings", isSwitch: true, rootOnly: true,
+		value: func(o *output) pflag.Value { return (*boolValue)(&o.noConfig) }},
+}
+
+// addRunOptions registers the run options a command takes.
+func (f *flagSet) addRunOptions(root, number bool) {
+	for _, o := range runOptions {
+		if o.rootOnly && !root || o.notNumber && number {
+			continue
+		}
+		fl := f.fs.VarPF(o.value(f.out), o.name, o.short, o.help)
+		if o.isSwitch {
+			fl.NoOptDefVal = "true"
+		}
+	}
+}
+
+type boolValue bool
+
+func (b *boolValue) String() string { return strconv.FormatBool(bool(*b)) }
+func (b *boolValue) Type() string   { return "bool" }
+func (b *boolValue) Set(s string) error {
+	v, err := strconv.ParseBool(strings.TrimSpace(s))
+	if err != nil {
+		return &settings.ValueError{Want: "takes true or false"}
+	}
+	*b = boolValue(v)
+	return nil
+}
+
+type countValue struct{ p *int }
+
+func (v *countValue) String() string { return strconv.Itoa(*v.p) }
+func (v *countValue) Type() string   { return "int" }
+func (v *countValue) Set(s string) error {
 	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
-	if err != nil || n < v.min || n > v.max {
-		return &valueError{want: fmt.Sprintf("must be a whole number from %s to %s", group(v.min), group(v.max))}
+	if err != nil || n < 1 || n > MaxCount {
+		return &settings.ValueError{Want: fmt.Sprintf("must be a whole number from 1 to %s", settings.Group(MaxCount))}
 	}
 	*v.p = n
 	return nil
 }
 
-// group writes 10000000 as 10,000,000.
-func group(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// maxBits bounds --min-bits: more than any secret sesame makes.
+const maxBits = 1 << 20
 
-// floatValue is a non-negative number flag (--min-bits).
-type floatValue struct {
-	p   *float64
-	max float64
-}
+type bitsValue struct{ o *output }
 
-func (v *floatValue) String() string { return strconv.FormatFloat(*v.p, 'f', -1, 64) }
-func (v *floatValue) Type() string   { return "bits" }
-func (v *floatValue) Set(s string) error {
+func (v *bitsValue) String() string { return "" }
+func (v *bitsValue) Type() string   { return "bits" }
+func (v *bitsValue) Set(s string) error {
 	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(x) || x <= 0 || x > v.max {
-		return &valueError{want: fmt.Sprintf("must be a number of bits above 0, up to %s", group(int(v.max)))}
+	if err != nil || math.IsNaN(x) || x <= 0 || x > maxBits {
+		return &settings.ValueError{Want: fmt.Sprintf("must be a number of bits above 0, up to %s", settings.Group(maxBits))}
 	}
-	*v.p = x
-	return nil
-}
-
-// choiceValue is a flag with a fixed set of names, parsed by parse.
-type choiceValue struct {
-	cur   string
-	parse func(string) error
-	names string
-}
-
-func (v *choiceValue) String() string { return v.cur }
-func (v *choiceValue) Type() string   { return "name" }
-func (v *choiceValue) Set(s string) error {
-	if err := v.parse(s); err != nil {
-		e := &valueError{want: "must be " + v.names}
-		if c := closest(strings.ToLower(s), v.choices()); c != "" {
-			e.hint = "did you mean " + c + "?"
-		}
-		return e
-	}
-	v.cur = s
-	return nil
-}
-
-// choices lists the names in v.names ("a, b or c").
-func (v *choiceValue) choices() []string {
-	return strings.FieldsFunc(strings.ReplaceAll(v.names, " or ", ","), func(r rune) bool { return r == ',' || r == ' ' })
-}
-
-// textValue is a string flag that rejects nothing at parse time (the
-// library validates the characters with better context).
-type textValue struct{ p *string }
-
-func (v *textValue) String() string     { return *v.p }
-func (v *textValue) Type() string       { return "text" }
-func (v *textValue) Set(s string) error { *v.p = s; return nil }
-
-// intFlag registers a ranged integer flag bound to a field of the scratch
-// settings.
-func (f *flagSet) intFlag(name, short string, field func(*settings.Settings) *int, min, max int, usage string) {
-	v := &intValue{p: field(f.scratch), min: min, max: max}
-	f.fs.VarP(v, name, short, usage)
-	f.bindings = append(f.bindings, binding{name, func(dst, src *settings.Settings) { *field(dst) = *field(src) }})
-}
-
-// boolFlag registers a switch; a --no-NAME twin turns it off when negate is
-// set.
-func (f *flagSet) boolFlag(name, short string, field func(*settings.Settings) *bool, usage string) {
-	f.fs.BoolVarP(field(f.scratch), name, short, *field(f.scratch), usage)
-	f.bindings = append(f.bindings, binding{name, func(dst, src *settings.Settings) { *field(dst) = *field(src) }})
-}
-
-// onOffFlag registers --NAME and --no-NAME for a switch that is on by
-// default; giving both is a usage error reported by check.
-func (f *flagSet) onOffFlag(name string, field func(*settings.Settings) *bool, usage string) {
-	f.boolFlag(name, "", field, usage)
-	off := new(bool)
-	f.fs.BoolVar(off, "no-"+name, false, "turn off "+name)
-	f.bindings = append(f.bindings, binding{"no-" + name, func(dst, _ *settings.Settings) { *field(dst) = !*off }})
-}
-
-func (f *flagSet) textFlag(name, short string, field func(*settings.Settings) *string, usage string) {
-	f.fs.VarP(&textValue{field(f.scratch)}, name, short, usage)
-	f.bindings = append(f.bindings, binding{name, func(dst, src *settings.Settings) { *field(dst) = *field(src) }})
-}
-
-func (f *flagSet) choiceFlag(name string, cur string, names string, parse func(string, *settings.Settings) error, usage string) {
-	v := &choiceValue{cur: cur, names: names, parse: func(s string) error { return parse(s, f.scratch) }}
-	f.fs.Var(v, name, usage)
-	f.bindings = append(f.bindings, binding{name, func(dst, _ *settings.Settings) { parse(v.cur, dst) }})
-}
-
-// contradictions reports a flag given together with its --no- twin.
-func (f *flagSet) contradictions(names ...string) error {
-	for _, n := range names {
-		if f.changed(n) && f.changed("no-"+n) {
-			return usagef("--%s and --no-%s contradict each other: give one", n, n)
-		}
-	}
+	v.o.minBits, v.o.minBitsSet = x, true
 	return nil
 }

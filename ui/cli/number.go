@@ -15,10 +15,8 @@ import (
 
 func newNumberCommand(env *environment) *cobra.Command {
 	var (
-		out     outputFlags
-		unique  bool
-		scratch = settings.Default()
-		fs      *flagSet
+		f      *flagSet
+		unique bool
 	)
 	cmd := &cobra.Command{
 		Use:   "number LO HI",
@@ -45,20 +43,23 @@ draw, in the order drawn.`,
 			if err != nil {
 				return err
 			}
-			rng, err := generator.NewNumberRange(lo, hi)
+			req, err := parseRequest(f, "number", false, settings.Password, env.stdoutTTY, env.stdinTTY)
 			if err != nil {
 				return err
 			}
-			s := settings.Default()
-			fs.apply(&s)
-			return emitNumbers(env, &out, rng, unique, s.ClearAfter)
+			req.number = &numberRequest{lo: lo, hi: hi, unique: unique}
+			return execute(cmd.Context(), env, req)
 		},
 	}
 	cmd.SetFlagErrorFunc(flagErrorFunc)
 	cmd.Flags().BoolVar(&unique, "unique", false, "draw without replacement: all -n numbers different")
-	addOutputFlags(cmd.Flags(), &out, false)
-	fs = newFlagSet(cmd.Flags(), &scratch)
-	addClearAfterFlag(fs)
+	f = newFlagSet(cmd.Flags())
+	f.addRunOptions(false, true)
+	for _, d := range settings.Of(settings.Common) {
+		if !d.RootOnly {
+			f.addSetting(d, false)
+		}
+	}
 	return cmd
 }
 
@@ -70,17 +71,13 @@ func parseBound(name, s string) (int64, error) {
 	return v, nil
 }
 
-type numberDetails struct {
-	Lo     int64 `json:"lo"`
-	Hi     int64 `json:"hi"`
-	Unique bool  `json:"unique"`
-	// EntropyOf says what entropy_bits measures: "each" number, or "all"
-	// of a --unique draw together (its numbers are not independent).
-	EntropyOf string `json:"entropy_of"`
-}
-
 // emitNumbers prints count numbers (or count distinct ones).
-func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, unique bool, clearAfter int) error {
+func emitNumbers(env *environment, req *request) error {
+	rng, err := generator.NewNumberRange(req.number.lo, req.number.hi)
+	if err != nil {
+		return err
+	}
+	o, unique, clearAfter := &req.out, req.number.unique, req.settings().ClearAfter
 	r := generator.NewRand(sourceOf(env))
 	defer r.Wipe()
 	e := rng.Entropy()
@@ -108,7 +105,12 @@ func emitNumbers(env *environment, o *outputFlags, rng generator.NumberRange, un
 	if unique {
 		scope = "all"
 	}
-	res := result{mode: "number", gen: numberGen{e}, details: numberDetails{rng.Lo, rng.Hi, unique, scope}}
+	res := result{mode: "number", gen: numberGen{e}, details: []field{
+		{"lo", rng.Lo}, {"hi", rng.Hi}, {"unique", unique},
+		// What entropy_bits measures: "each" number, or "all" of a
+		// --unique draw together (its numbers are not independent).
+		{"entropy_of", scope},
+	}}
 	format, err := lineFormat(o, res)
 	if err != nil {
 		return err

@@ -9,48 +9,23 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/spf13/pflag"
-
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
-
-// MaxCount bounds -n/--count.
-const MaxCount = 10_000_000
-
-// outputFlags are the flags every generating command shares.
-type outputFlags struct {
-	count   int
-	json    bool
-	entropy bool
-	copy    bool
-	minBits float64
-}
-
-func addOutputFlags(fs *pflag.FlagSet, o *outputFlags, withMinBits bool) {
-	o.count = 1
-	fs.VarP(&intValue{p: &o.count, min: 1, max: MaxCount}, "count", "n", "how many to generate (1-10,000,000), one per line")
-	fs.BoolVar(&o.json, "json", false, "one JSON object per line, with strength and settings")
-	fs.BoolVar(&o.entropy, "entropy", false, `print the strength ("131.09 bits, excellent") to stderr`)
-	fs.BoolVar(&o.copy, "copy", false, "copy the (last) result; at a terminal, print nothing")
-	if withMinBits {
-		fs.Var(&floatValue{p: &o.minBits, max: 1 << 20}, "min-bits", "use the shortest length (words, bytes) reaching this")
-	}
-}
 
 // result is what a command generates from: the generator and how to
 // describe it.
 type result struct {
 	mode    string
 	gen     generator.Generator
-	details any    // the mode's effective settings, for --json
-	note    string // e.g. which length --min-bits chose, for --entropy
-	binary  bool   // raw bytes: no newline between results
+	details []field // the mode's effective settings, for --json
+	note    string  // e.g. which length --min-bits chose, for --entropy
+	binary  bool    // raw bytes: no newline between results
 }
 
 // emit writes o.count results to stdout, and the strength line to stderr
 // with --entropy.
-func emit(env *environment, o *outputFlags, res result, clearAfter int) error {
+func emit(env *environment, o *output, res result, clearAfter int) error {
 	if res.binary && env.stdoutTTY {
 		return usagef("--format raw writes binary bytes to the terminal: redirect it to a file (sesame token --format raw > key.bin) or choose another --format")
 	}
@@ -98,7 +73,7 @@ func emit(env *environment, o *outputFlags, res result, clearAfter int) error {
 
 // lineFormat returns how one result is written: nil for the secret and a
 // newline; raw bytes as they are; JSON as one object per line.
-func lineFormat(o *outputFlags, res result) (func([]byte, string) []byte, error) {
+func lineFormat(o *output, res result) (func([]byte, string) []byte, error) {
 	switch {
 	case res.binary:
 		return func(dst []byte, s string) []byte { return append(dst, s...) }, nil
@@ -117,15 +92,17 @@ func lineFormat(o *outputFlags, res result) (func([]byte, string) []byte, error)
 	if err != nil {
 		return nil, err
 	}
-	tail, err := marshal(res.details)
-	if err != nil {
-		return nil, err
-	}
 	// {"secret":"…", + the common fields + the mode's settings }
-	rest := append(append(head[1:len(head)-1:len(head)-1], ','), tail[1:]...)
-	if len(tail) == 2 { // no details
-		rest = append(head[1:len(head)-1:len(head)-1], '}')
+	rest := head[1 : len(head)-1 : len(head)-1]
+	for _, f := range res.details {
+		v, err := marshal(f.value)
+		if err != nil {
+			return nil, err
+		}
+		rest = append(append(append(rest, ',', '"'), f.key...), '"', ':')
+		rest = append(rest, v...)
 	}
+	rest = append(rest, '}')
 	return func(dst []byte, s string) []byte {
 		dst = append(dst, `{"secret":`...)
 		dst = appendJSONString(dst, s)
@@ -213,59 +190,45 @@ func warn(w io.Writer, warns []generator.Warning) {
 	}
 }
 
-// The --json settings of each mode.
-
-type passwordDetails struct {
-	AlphabetSize int `json:"alphabet_size"`
-	generator.PasswordPolicy
+// field is one key of a --json object.
+type field struct {
+	key   string
+	value any
 }
 
-type phraseDetails struct {
-	Words           int    `json:"words"`
-	Wordlist        string `json:"wordlist"`
-	ListSize        int    `json:"list_size"`
-	Separator       string `json:"separator"`
-	RandomSeparator string `json:"random_separator,omitempty"`
-	Case            string `json:"case"`
-	Number          bool   `json:"number"`
-}
-
-type tokenDetails struct {
-	Length     int `json:"length"`      // characters in all, with prefix and checksum
-	BodyLength int `json:"body_length"` // characters of the random part
-	generator.TokenPolicy
-}
-
-func details(m settings.Mode, s settings.Settings, g generator.Generator) any {
-	switch m {
-	case settings.Password:
-		// The effective settings: which classes the alphabet really has
-		// (after exclusions, or as sorted from a custom alphabet) and the
-		// symbols in use.
-		pw := g.(*generator.Password)
-		p := pw.Policy()
+// details are the mode's effective settings for --json, every one under
+// its name from the settings table, after what only the compiled
+// generator knows (the alphabet's size, the list's, the token's length).
+// For passwords the classes are reported as the alphabet really has them
+// (after exclusions, or as sorted from a custom alphabet) and the symbol
+// set as the symbols in use.
+func details(s settings.Settings, g generator.Generator) []field {
+	var out []field
+	switch pw := g.(type) {
+	case *generator.Password:
+		out = append(out, field{"alphabet_size", pw.AlphabetSize()})
 		for _, c := range generator.Classes() {
-			p.Class(c).Use = pw.ClassChars(c) != ""
+			s.Password.Class(c).Use = pw.ClassChars(c) != ""
 		}
-		if p.Alphabet == "" {
-			p.SymbolSet = pw.ClassChars(generator.Symbols)
+		if s.Password.Alphabet == "" {
+			s.Password.SymbolSet = pw.ClassChars(generator.Symbols)
 		}
-		return passwordDetails{pw.AlphabetSize(), p}
-	case settings.Phrase:
-		ph := g.(*generator.Phrase)
-		d := phraseDetails{Words: s.Phrase.Words, Wordlist: s.Phrase.Wordlist, ListSize: ph.ListSize(), Separator: s.Phrase.Separator, Case: s.Phrase.Case.String(), Number: s.Phrase.Number}
+	case *generator.Phrase:
+		out = append(out, field{"list_size", pw.ListSize()})
 		if s.Phrase.RandomSeparator != generator.SepFixed {
-			d.RandomSeparator, d.Separator = s.Phrase.RandomSeparator.String(), ""
+			s.Phrase.Separator = ""
 		}
-		return d
-	case settings.Token:
-		t := g.(*generator.Token)
-		p := t.Policy()
-		total := len(p.Prefix) + t.Length()
-		if p.Checksum {
+	case *generator.Token:
+		total := len(s.Token.Prefix) + pw.Length()
+		if s.Token.Checksum {
 			total += 6
 		}
-		return tokenDetails{total, t.Length(), p}
+		out = append(out, field{"length", total}, field{"body_length", pw.Length()})
 	}
-	return g.(*generator.PIN).Policy()
+	for _, d := range settings.Of(s.Mode) {
+		if !d.NoJSON {
+			out = append(out, field{d.JSONKey(), d.JSON(&s)})
+		}
+	}
+	return out
 }

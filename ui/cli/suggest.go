@@ -4,56 +4,16 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // Help for the mistakes people make most: a misspelt flag, a flag of
 // another command, a negative number, pwgen's positional length.
-
-// closest returns the candidate nearest to s by edit distance, if it is
-// near enough to be a likely typo.
-func closest(s string, candidates []string) string {
-	if len(s) >= 3 { // a truncated name ("base64" for "base64url")
-		for _, c := range candidates {
-			if strings.HasPrefix(c, s) && c != s {
-				return c
-			}
-		}
-	}
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD || d == bestD && best == "" && d <= len(s)/3 {
-			best, bestD = c, d
-		}
-	}
-	if bestD > 2 || bestD > len(s)/2 {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
 
 // unknownFlagMessage explains an unknown flag given to cmd.
 func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
@@ -77,7 +37,7 @@ func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
 		}
 	})
 	if shorts == "" {
-		if s := closest(name, mine); s != "" {
+		if s := settings.Closest(name, mine); s != "" {
 			return fmt.Sprintf("unknown flag %s for %s: did you mean --%s?", shown, where, s)
 		}
 	}
@@ -120,10 +80,16 @@ func noArgs(size string) cobra.PositionalArgs {
 			return nil
 		}
 		if c.HasSubCommands() && !isNumber(args[0]) {
-			if s := closest(args[0], []string{"password", "phrase", "token", "pin", "number", "completion", "help"}); s != "" {
+			var names []string
+			for _, sub := range c.Commands() {
+				if !sub.Hidden {
+					names = append(names, sub.Name())
+				}
+			}
+			if s := settings.Closest(args[0], names); s != "" {
 				return usagef("unknown command %q: did you mean %s?", args[0], s)
 			}
-			return usagef("unknown command %q: use password, phrase, token, pin or number (see sesame --help)", args[0])
+			return usagef("unknown command %q: use %s (see sesame --help)", args[0], settings.OrList(append(settings.ModeNames(), "number")))
 		}
 		if size != "" && isNumber(args[0]) {
 			return usagef("%s takes no arguments: to set the size write --%s %s", commandName(c), size, args[0])
@@ -144,7 +110,7 @@ func numberArgs(args []string) []string {
 	if i < 0 || !onlyFlagsBefore(args[:i]) {
 		return args
 	}
-	takesValue := map[string]bool{"-n": true, "--count": true, "--clear-after": true}
+	takesValue := numberValueFlags()
 	var flags, nums []string
 	rest := args[i+1:]
 	for j := 0; j < len(rest); j++ {
@@ -166,6 +132,21 @@ func numberArgs(args []string) []string {
 	out := append(append(append([]string{}, args[:i+1]...), flags...), "--")
 	return append(out, nums...)
 }
+
+// numberValueFlags are the number command's flags that take a value, as
+// they may be written (--count, -n), from the command itself.
+var numberValueFlags = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	newNumberCommand(&environment{}).Flags().VisitAll(func(f *pflag.Flag) {
+		if f.NoOptDefVal == "" {
+			out["--"+f.Name] = true
+			if f.Shorthand != "" {
+				out["-"+f.Shorthand] = true
+			}
+		}
+	})
+	return out
+})
 
 func indexOf(xs []string, s string) int {
 	for i, x := range xs {

@@ -1,29 +1,29 @@
 package settings
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
 )
 
 // The interactive program remembers its settings (never a secret) in
 // $XDG_CONFIG_HOME/sesame/config.json, or the operating system's
-// equivalent (os.UserConfigDir). The file is replaced atomically, so a
+// equivalent (os.UserConfigDir). The file holds the common settings at the
+// top and each mode's settings in an object named after the mode, every
+// key a setting's JSON key from the table. It is replaced atomically, so a
 // crash mid-write leaves the old settings, and it is private to the user.
 
-// fileVersion is written into the file; a file from a newer sesame is
-// read as far as it is understood.
-const fileVersion = 1
-
-type file struct {
-	Version int `json:"version"`
-	Settings
-}
+// fileVersion is written into the file. Version 1 files (sesame before the
+// settings table) are read too; a file from a newer sesame is read as far
+// as it is understood.
+const fileVersion = 2
 
 // Path returns the settings file's location.
 func Path() (string, error) {
@@ -35,9 +35,11 @@ func Path() (string, error) {
 }
 
 // Load reads the remembered settings. A missing file gives the defaults
-// and no warning; an unreadable, corrupt or invalid file gives the
-// defaults (for the parts that are wrong) and a one-line warning, never an
-// error, so a bad file can never stop sesame from starting.
+// and no warning. A value that is invalid on its own, or that no password
+// could satisfy with the rest, falls back to its default alone, and an
+// unreadable or corrupt file gives the defaults; either way Load returns a
+// one-line warning, never an error, so a bad file can never stop sesame
+// from starting.
 func Load(path string) (Settings, string) {
 	def := Default()
 	data, err := os.ReadFile(path)
@@ -47,59 +49,152 @@ func Load(path string) (Settings, string) {
 	if err != nil {
 		return def, fmt.Sprintf("could not read %s (%v); using the defaults", path, unwrapPath(err))
 	}
-	f := file{Settings: def}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return def, fmt.Sprintf("%s is not valid settings (%v); using the defaults", path, err)
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil || top == nil {
+		why := "not a JSON object"
+		if err != nil {
+			why = err.Error()
+		}
+		return def, fmt.Sprintf("%s is not valid settings (%s); using the defaults", path, why)
 	}
-	s, bad := f.Settings.repaired()
-	if len(bad) > 0 {
-		return s, fmt.Sprintf("%s has invalid %s settings; using the defaults for them", path, joinAnd(bad))
+	var version int
+	json.Unmarshal(top["version"], &version)
+	if version <= 1 {
+		migrateV1(top)
+	}
+	s := def
+	var bad []string
+	for _, d := range table {
+		if d.Alias() {
+			continue
+		}
+		obj := top
+		if d.Mode != Common {
+			obj = nil
+			json.Unmarshal(top[d.Mode.String()], &obj)
+		}
+		raw, ok := obj[d.JSONKey()]
+		if !ok {
+			continue
+		}
+		if err := d.SetJSON(&s, raw); err != nil {
+			bad = append(bad, d.Name)
+		}
+	}
+	s, more := Valid(s, def)
+	if bad = append(bad, more...); len(bad) > 0 {
+		return s, fmt.Sprintf("%s has invalid settings (%s); using the defaults for them", path, joinAnd(bad))
 	}
 	return s, ""
 }
 
-// repaired replaces the settings of any mode that cannot build a generator
-// (other than because of a missing wordlist file, which the program shows
-// as an error on the field) with the defaults, and reports which.
-func (s Settings) repaired() (Settings, []string) {
-	def := Default()
-	var bad []string
-	if s.Mode < 0 || s.Mode >= numModes {
-		s.Mode = def.Mode
-		bad = append(bad, "mode")
-	}
-	if s.ClearAfter < 0 || s.ClearAfter > MaxClearAfter {
-		s.ClearAfter = def.ClearAfter
-		bad = append(bad, "clipboard")
-	}
+// Valid returns s with each setting that makes its mode impossible put
+// back to its value in fallback, one at a time, as the library names them,
+// so that invalid settings are never remembered; a mode whose error names
+// no setting of its own (or one already at its fallback) goes back whole.
+// A missing wordlist file is left alone: the interactive program shows it
+// on its field. Valid reports what it put back.
+func Valid(s, fallback Settings) (Settings, []string) {
+	var back []string
 	for _, m := range Modes() {
-		_, _, err := s.Generator(m)
-		var pe *generator.PolicyError
-		if err == nil || !errors.As(err, &pe) || pe.Field == "wordlist" {
+		for range len(Of(m)) + 1 {
+			_, _, err := s.Generator(m)
+			var pe *generator.PolicyError
+			if err == nil || !errors.As(err, &pe) || pe.Field == "wordlist" {
+				break
+			}
+			d := Lookup(m, string(pe.Field))
+			if d == nil || d.Mode != m || d.Equal(&s, &fallback) {
+				for _, d := range Of(m) {
+					d.Copy(&s, &fallback)
+				}
+				back = append(back, m.String()+" settings")
+				break
+			}
+			d.Copy(&s, &fallback)
+			back = append(back, d.Name)
+		}
+	}
+	return s, back
+}
+
+// migrateV1 renames the keys of a version 1 file to today's: each class
+// was one object {"use", "min", "max"} (a max of 0 or null meant no
+// limit), and a few settings had other names.
+func migrateV1(top map[string]json.RawMessage) {
+	rename(top, "clear_after_seconds", "clear_after")
+	rename(top, "masked", "mask")
+	var pw map[string]json.RawMessage
+	if json.Unmarshal(top["password"], &pw) != nil || pw == nil {
+		return
+	}
+	rename(pw, "max_consecutive", "max_repeating")
+	for _, c := range generator.Classes() {
+		var cl struct {
+			Use json.RawMessage `json:"use"`
+			Min json.RawMessage `json:"min"`
+			Max *int            `json:"max"`
+		}
+		if json.Unmarshal(pw[c.String()], &cl) != nil {
 			continue
 		}
-		switch m {
-		case Password:
-			s.Password = def.Password
-		case Phrase:
-			s.Phrase = def.Phrase
-		case Token:
-			s.Token = def.Token
-		case PIN:
-			s.PIN = def.PIN
+		delete(pw, c.String())
+		if cl.Use != nil {
+			pw[c.String()] = cl.Use
 		}
-		bad = append(bad, m.String())
+		if cl.Min != nil {
+			pw["min_"+c.String()] = cl.Min
+		}
+		if cl.Max != nil && *cl.Max > 0 {
+			pw["max_"+c.String()], _ = json.Marshal(*cl.Max)
+		}
 	}
-	return s, bad
+	top["password"], _ = json.Marshal(pw)
+}
+
+func rename(m map[string]json.RawMessage, from, to string) {
+	if v, ok := m[from]; ok {
+		delete(m, from)
+		m[to] = v
+	}
+}
+
+// Encode writes the settings as the settings file holds them, in table
+// order.
+func Encode(s Settings) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\n  \"version\": %d", fileVersion)
+	for _, d := range Of(Common) {
+		fmt.Fprintf(&b, ",\n  %q: %s", d.JSONKey(), jsonValue(d.JSON(&s)))
+	}
+	for _, m := range Modes() {
+		fmt.Fprintf(&b, ",\n  %q: {", m.String())
+		sep := ""
+		for _, d := range Of(m) {
+			if !d.Alias() {
+				fmt.Fprintf(&b, "%s\n    %q: %s", sep, d.JSONKey(), jsonValue(d.JSON(&s)))
+				sep = ","
+			}
+		}
+		b.WriteString("\n  }")
+	}
+	b.WriteString("\n}\n")
+	return b.Bytes()
+}
+
+// jsonValue encodes one value without HTML escaping (symbol sets are full
+// of < > &).
+func jsonValue(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // Save writes the settings atomically: a temporary file in the same
 // directory, synced, then renamed over the old one.
 func Save(path string, s Settings) error {
-	data, err := json.MarshalIndent(file{Version: fileVersion, Settings: s}, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encoding settings: %w", err)
-	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
@@ -109,7 +204,7 @@ func Save(path string, s Settings) error {
 		return fmt.Errorf("saving settings: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
+	if _, err := tmp.Write(Encode(s)); err != nil {
 		tmp.Close()
 		return fmt.Errorf("saving settings: %w", err)
 	}
@@ -135,15 +230,8 @@ func unwrapPath(err error) error {
 }
 
 func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
 	}
-	out := xs[0]
-	for _, x := range xs[1 : len(xs)-1] {
-		out += ", " + x
-	}
-	return out + " and " + xs[len(xs)-1]
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }

@@ -52,7 +52,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		t.Fatalf("saved file: %v %v", info.Mode(), err)
 	}
 	data, _ := os.ReadFile(path)
-	for _, want := range []string{`"mode": "token"`, `"format": "base62"`, `"version": 1`} {
+	for _, want := range []string{`"mode": "token"`, `"format": "base62"`, `"version": 2`, `"min_digits": 3`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("file lacks %s:\n%s", want, data)
 		}
@@ -90,12 +90,13 @@ func TestLoadBadFiles(t *testing.T) {
 			t.Errorf("%s: warning %q, length %d", name, warn, s.Password.Length)
 		}
 	}
-	// Valid JSON with impossible values: only that mode falls back.
+	// Valid JSON with impossible values: only the setting the library
+	// blames falls back (here the length, too short for the minimum).
 	p := filepath.Join(dir, "impossible.json")
-	os.WriteFile(p, []byte(`{"password": {"length": 4, "digits": {"use": true, "min": 9}}, "token": {"bytes": 16}}`), 0o600)
+	os.WriteFile(p, []byte(`{"version": 2, "password": {"length": 4, "digits": true, "min_digits": 9}, "token": {"bytes": 16}}`), 0o600)
 	s, warn := Load(p)
-	if !strings.Contains(warn, "password") || s.Password.Length != 20 || s.Token.Bytes != 16 {
-		t.Errorf("impossible values: %q %+v", warn, s.Token)
+	if !strings.Contains(warn, "(length)") || s.Password.Length != 20 || s.Password.Digits.Min != 9 || s.Token.Bytes != 16 {
+		t.Errorf("impossible values: %q %+v %+v", warn, s.Password, s.Token)
 	}
 	// An unreadable path (a directory) warns rather than fails.
 	if _, warn := Load(dir); warn == "" {
@@ -119,5 +120,29 @@ func TestWordlistFileCachedAndErrors(t *testing.T) {
 	s.Phrase.Wordlist = filepath.Join(dir, "absent.txt")
 	if _, _, err := s.Generator(Phrase); err == nil {
 		t.Fatal("missing wordlist file accepted")
+	}
+}
+
+// A settings file from before the settings table (version 1: each class
+// one object, other names for a few settings) is read as it meant.
+func TestLoadVersion1File(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.json")
+	os.WriteFile(p, []byte(`{"version": 1, "mode": "phrase",
+		"password": {"length": 24, "lower": {"use": true, "min": 2, "max": null},
+			"digits": {"use": true, "min": 0, "max": 5}, "symbols": {"use": false, "min": 0, "max": 0},
+			"max_consecutive": 2, "no_ambiguous": true},
+		"phrase": {"words": 7, "case": "title", "random_separator": "digit"},
+		"clear_after_seconds": 12, "masked": true}`), 0o600)
+	s, warn := Load(p)
+	if warn != "" {
+		t.Fatal(warn)
+	}
+	pw := s.Password
+	if s.Mode != Phrase || pw.Length != 24 || pw.Lower != (Class{Use: true, Min: 2}) || pw.Digits != (Class{Use: true, Max: AtMost(5)}) ||
+		pw.Symbols != (Class{}) || pw.MaxRepeating != 2 || !pw.NoAmbiguous {
+		t.Fatalf("password %+v", pw)
+	}
+	if s.Phrase.Words != 7 || s.Phrase.Case != generator.CaseTitle || s.Phrase.RandomSeparator != generator.SepDigit || s.ClearAfter != 12 || !s.Masked {
+		t.Fatalf("settings %+v", s)
 	}
 }

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui"
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// execute carries out a parsed request: the interactive program, or
+// printing.
+func execute(ctx context.Context, env *environment, req *request) error {
+	if req.interactive {
+		return startTUI(ctx, env, req)
+	}
+	if err := req.checkOutput(env.stdoutTTY); err != nil {
+		return err
+	}
+	if req.number != nil {
+		return emitNumbers(env, req)
+	}
+	return generate(env, req)
+}
+
+// generate applies --min-bits, builds the mode's generator and prints.
+func generate(env *environment, req *request) error {
+	s := req.settings()
+	if s.Mode == settings.Phrase && s.Phrase.Wordlist == "-" {
+		list, warns, err := generator.ParseWordlist("stdin", env.stdin)
+		warn(env.stderr, warns)
+		if err != nil {
+			return err
+		}
+		settings.UseWordlist("-", list)
+	}
+	note := ""
+	if req.out.minBitsSet {
+		size := settings.SizeOf(s.Mode)
+		n, err := minSize(&s, req.out.minBits)
+		if err != nil {
+			return err
+		}
+		note = fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64))
+	}
+	g, warns, err := s.Generator(s.Mode)
+	warn(env.stderr, warns)
+	if err != nil {
+		return err
+	}
+	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: note}
+	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {
+		res.binary = true
+	}
+	return emit(env, &req.out, res, s.ClearAfter)
+}
+
+// minSize sets the mode's size to the smallest reaching bits.
+func minSize(s *settings.Settings, bits float64) (int, error) {
+	switch s.Mode {
+	case settings.Password:
+		n, err := generator.MinLength(s.Password.Policy(), bits)
+		s.Password.Length = n
+		return n, err
+	case settings.Phrase:
+		pp, _, err := s.Phrase.PhrasePolicy()
+		if err != nil {
+			return 0, err
+		}
+		n, err := generator.MinWords(pp, bits)
+		s.Phrase.Words = n
+		return n, err
+	case settings.Token:
+		n, err := generator.MinTokenBytes(bits)
+		s.Token.Bytes = n
+		return n, err
+	}
+	n, err := generator.MinPINLength(s.PIN.NoTrivial, bits)
+	s.PIN.Length = n
+	return n, err
+}
+
+// startTUI builds the starting settings (defaults < remembered < flags) and
+// runs the interactive program.
+func startTUI(ctx context.Context, env *environment, req *request) error {
+	s := settings.Default()
+	var warnings []string
+	path := ""
+	if !req.out.noConfig {
+		p, err := configPath(env)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("settings will not be remembered: %v", err))
+		} else {
+			path = p
+			var w string
+			s, w = settings.Load(path)
+			if w != "" {
+				warnings = append(warnings, w)
+			}
+		}
+	}
+	req.apply(&s)
+	return env.runTUI(ctx, ui.Options{Settings: s, ConfigPath: path, Warnings: warnings})
+}
+
+func configPath(env *environment) (string, error) {
+	if env.configDir != nil {
+		dir, err := env.configDir()
+		if err != nil {
+			return "", err
+		}
+		return dir + "/sesame/config.json", nil
+	}
+	return settings.Path()
+}

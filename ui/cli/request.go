@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// request is one command line, parsed: what to make and how to print it.
+// It is the only thing the parsing step (the cobra commands) hands on;
+// nothing that generates looks at cobra or its flags.
+type request struct {
+	// command is the subcommand as named in messages ("password"), or
+	// "sesame" for sesame itself.
+	command string
+	root    bool // sesame itself, not a subcommand
+	mode    settings.Mode
+	// flags holds the values of the settings given on the command line,
+	// and given which those are; apply copies them onto settings.
+	flags settings.Settings
+	given []*settings.Setting
+	out   output
+	// interactive: start the interactive program instead of printing.
+	interactive bool
+	// modeChosen: --mode, or a flag of one mode, chose sesame's mode (the
+	// interactive program's starting tab).
+	modeChosen bool
+	number     *numberRequest // sesame number
+}
+
+// numberRequest is what sesame number draws.
+type numberRequest struct {
+	lo, hi int64
+	unique bool
+}
+
+// apply copies the settings given on the command line onto s.
+func (r *request) apply(s *settings.Settings) {
+	for _, d := range r.given {
+		d.Copy(s, &r.flags)
+	}
+	if r.modeChosen {
+		s.Mode = r.mode
+	}
+}
+
+// gave reports whether the setting of that name (of the request's mode,
+// or common) was given.
+func (r *request) gave(name string) bool {
+	for _, d := range r.given {
+		if d.Name == name && (d.Mode == r.mode || d.Mode == settings.Common) {
+			return true
+		}
+	}
+	return false
+}
+
+// settings returns the settings a printing run uses: the defaults with the
+// command line on top.
+func (r *request) settings() settings.Settings {
+	s := settings.Default()
+	r.apply(&s)
+	s.Mode = r.mode
+	return s
+}
+
+// parseRequest turns one command's parsed flags into a request, refusing
+// flags that contradict each other or could have no effect.
+func parseRequest(f *flagSet, command string, root bool, mode settings.Mode, stdoutTTY, stdinTTY bool) (*request, error) {
+	r := &request{command: command, root: root, mode: mode, flags: *f.scratch, out: *f.out}
+	if root {
+		printing := !stdinTTY || !stdoutTTY
+		for _, o := range runOptions {
+			printing = printing || !o.rootOnly && f.changed(o.name)
+		}
+		r.interactive = !printing
+		switch m, ok := f.flaggedMode(); {
+		case f.changed("mode"):
+			r.mode, r.modeChosen = r.flags.Mode, true
+		case ok:
+			r.mode, r.modeChosen = m, true
+		}
+	}
+	r.given = f.given(r.mode)
+	if err := f.checkContradictions(r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// checkContradictions refuses a switch given both ways, an empty value
+// where one is needed, and a setting that another given setting makes
+// pointless.
+func (f *flagSet) checkContradictions(r *request) error {
+	s := r.settings()
+	for _, d := range r.given {
+		if d.Negatable && f.changed(d.Name) && f.changed("no-"+d.Name) {
+			return usagef("--%s and --no-%s contradict each other: give one", d.Name, d.Name)
+		}
+		if d.Kind == settings.TextKind && d.NonEmpty != "" && d.Text(&s) == "" {
+			return usagef("--%s is empty: %s", d.Name, d.NonEmpty)
+		}
+		if d.Overridden == nil {
+			continue
+		}
+		if o := d.Overridden(&s); o != nil && r.gave(o.By) {
+			shown := d.Name
+			if f.changed("no-"+d.Name) && !f.changed(d.Name) {
+				shown = "no-" + d.Name
+			}
+			return usagef("--%s %s, so --%s has no effect: drop one of them", o.By, o.Why, shown)
+		}
+	}
+	return nil
+}
+
+// checkOutput refuses run options that do not fit the rest of the request.
+func (r *request) checkOutput(stdoutTTY bool) error {
+	s := r.settings()
+	if !r.root && !r.out.copy && r.gave("clear-after") {
+		return usagef("--clear-after only applies with --copy")
+	}
+	if r.out.copy && stdoutTTY && r.out.count > 1 {
+		return usagef("--copy copies one result and, at a terminal, prints none: drop -n, or redirect the output to keep them all")
+	}
+	if r.out.copy && r.number == nil && r.mode == settings.Token && s.Token.Format == generator.TokenRaw {
+		return usagef("--copy cannot put raw bytes on the clipboard: choose another --format")
+	}
+	if r.out.minBitsSet {
+		if size := settings.SizeOf(r.mode); size != nil && r.gave(size.Name) {
+			return usagef("--%s and --min-bits both set the size: give one", size.Name)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// numberField edits a whole number, or a limit that may also be "any".
+// Arrows and +/- step it, page keys step by ten, home and end go to the
+// ends of its range, and digits type a new value: the first digit after
+// the field gets focus replaces the value, the next ones extend it.
+type numberField struct {
+	base
+	// typed holds the digits typed so far while typing is on.
+	typed  string
+	typing bool
+}
+
+func (f *numberField) focus(*settings.Settings) { f.typing, f.typed = false, "" }
+func (f *numberField) blur()                    { f.typing, f.typed = false, "" }
+
+func (f *numberField) limit() bool { return f.d.Kind == settings.LimitKind }
+
+// value returns the number and whether it is set (a limit may be "any").
+func (f *numberField) value(s *settings.Settings) (int, bool) {
+	if f.limit() {
+		l := f.d.Limit(s)
+		return l.N, l.Set
+	}
+	return f.d.Int(s), true
+}
+
+// set stores v (clamped to the range) or, for a limit, "any" when !set,
+// and reports a change.
+func (f *numberField) set(s *settings.Settings, v int, set bool) bool {
+	v = min(max(v, f.d.Min), f.d.Max)
+	before, had := f.value(s)
+	if f.limit() {
+		if had == set && (!set || before == v) {
+			return false
+		}
+		if !set {
+			f.d.SetLimit(s, settings.Limit{})
+		} else {
+			f.d.SetLimit(s, settings.AtMost(v))
+		}
+		return true
+	}
+	if before == v {
+		return false
+	}
+	f.d.SetInt(s, v)
+	return true
+}
+
+// step adds delta. A limit steps from "any" to its lowest value, and
+// below its lowest value back to "any".
+func (f *numberField) step(s *settings.Settings, delta int) bool {
+	f.typing, f.typed = false, ""
+	v, set := f.value(s)
+	switch {
+	case !set:
+		return f.set(s, f.d.Min, true)
+	case f.limit() && v+delta < f.d.Min:
+		return f.set(s, 0, false)
+	}
+	return f.set(s, v+delta, true)
+}
+
+func (f *numberField) update(k *fieldKeys, msg tea.KeyPressMsg, s *settings.Settings) (bool, bool) {
+	switch {
+	case key.Matches(msg, k.Increase):
+		return true, f.step(s, 1)
+	case key.Matches(msg, k.Decrease):
+		return true, f.step(s, -1)
+	case key.Matches(msg, k.StepUp):
+		return true, f.step(s, 10)
+	case key.Matches(msg, k.StepDown):
+		return true, f.step(s, -10)
+	case key.Matches(msg, k.First):
+		f.typing = false
+		return true, f.set(s, f.d.Min, true)
+	case key.Matches(msg, k.Last):
+		f.typing = false
+		return true, f.set(s, f.d.Max, true)
+	case key.Matches(msg, k.Erase):
+		return true, f.erase(s)
+	case key.Matches(msg, k.Digits):
+		return true, f.typeDigits(s, msg.Text)
+	case f.limit() && key.Matches(msg, k.Any):
+		f.typing, f.typed = false, ""
+		return true, f.set(s, 0, false)
+	}
+	return false, false
+}
+
+// typeDigits appends typed digits. A number above the range becomes the
+// maximum.
+func (f *numberField) typeDigits(s *settings.Settings, digits string) bool {
+	if !f.typing {
+		f.typing, f.typed = true, ""
+	}
+	f.typed = strings.TrimLeft(f.typed+digits, "0")
+	if f.typed == "" {
+		f.typed = "0"
+	}
+	n, err := strconv.Atoi(f.typed)
+	if err != nil || n > f.d.Max {
+		n = f.d.Max
+		f.typed = strconv.Itoa(n)
+	}
+	return f.set(s, n, true)
+}
+
+// erase deletes the last digit of the number being typed; a limit left
+// with no digits is "any".
+func (f *numberField) erase(s *settings.Settings) bool {
+	if !f.typing {
+		v, set := f.value(s)
+		if !set {
+			return false
+		}
+		f.typing, f.typed = true, strconv.Itoa(v)
+	}
+	if f.typed == "" {
+		return false
+	}
+	f.typed = f.typed[:len(f.typed)-1]
+	if f.typed == "" {
+		if f.limit() {
+			return f.set(s, 0, false)
+		}
+		return false
+	}
+	n, _ := strconv.Atoi(f.typed)
+	return f.set(s, n, true)
+}
+
+func (f *numberField) paste(text string, s *settings.Settings) bool {
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, text)
+	if digits == "" {
+		return false
+	}
+	f.typing, f.typed = false, ""
+	return f.typeDigits(s, digits)
+}
+
+// display is the value as text.
+func (f *numberField) display(s *settings.Settings) string {
+	if f.typing {
+		return f.typed
+	}
+	v, set := f.value(s)
+	if (!set || v == 0 && !f.limit()) && f.d.Zero != "" {
+		return f.d.Zero
+	}
+	return strconv.Itoa(v)
+}
+
+func (f *numberField) view(s *settings.Settings, focused bool, _ int, st *styles) string {
+	v := f.display(s)
+	if focused {
+		if f.typing {
+			v += "▏"
+		}
+		return "‹" + st.valueFocused.Render(v) + "›"
+	}
+	return " " + st.value.Render(v)
+}
+
+func (f *numberField) keys(k *fieldKeys) []key.Binding {
+	out := []key.Binding{k.Increase, k.Digits, k.StepUp}
+	if f.limit() {
+		out = append(out, k.Any)
+	}
+	return out
+}
+
+// stepSize changes a mode's size (length, words, bytes, digits) from the
+// result, within its range, and reports a change.
+func stepSize(d *settings.Setting, s *settings.Settings, delta int) bool {
+	f := numberField{base: base{d}}
+	return f.step(s, delta)
+}

@@ -1,0 +1,158 @@
+package settings
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/sesame-sh/sesame/generator"
+)
+
+// From settings to generators.
+
+// Policy returns the generator's password policy.
+func (p PasswordSettings) Policy() generator.PasswordPolicy {
+	pol := generator.PasswordPolicy{
+		Length:       p.Length,
+		SymbolSet:    p.SymbolSet,
+		Alphabet:     p.Alphabet,
+		Exclude:      p.Exclude,
+		NoAmbiguous:  p.NoAmbiguous,
+		MaxRepeating: p.MaxRepeating,
+	}
+	for _, c := range generator.Classes() {
+		in, out := p.Class(c), pol.Class(c)
+		out.Use, out.Min = in.Use, in.Min
+		if in.Max.Set {
+			*out = out.AtMost(in.Max.N)
+		}
+	}
+	return pol
+}
+
+// PhrasePolicy loads the wordlist and returns the generator policy.
+func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warning, error) {
+	list, warns, err := loadWordlist(p.Wordlist)
+	if err != nil {
+		return generator.PhrasePolicy{}, warns, err
+	}
+	return generator.PhrasePolicy{
+		Words:           p.Words,
+		List:            list,
+		Separator:       p.Separator,
+		RandomSeparator: p.RandomSeparator,
+		Case:            p.Case,
+		Number:          p.Number,
+	}, warns, nil
+}
+
+// Policy returns the generator's token policy.
+func (t TokenSettings) Policy() generator.TokenPolicy {
+	return generator.TokenPolicy{Bytes: t.Bytes, Format: t.Format, Prefix: t.Prefix, Checksum: t.Checksum}
+}
+
+// Policy returns the generator's PIN policy.
+func (p PINSettings) Policy() generator.PINPolicy {
+	return generator.PINPolicy{Length: p.Length, NoTrivial: p.NoTrivial}
+}
+
+// Generator builds the generator of one mode and returns it with every
+// warning about the settings (the wordlist's among them). Errors are
+// *generator.PolicyError for settings no output can satisfy, and wrapped
+// I/O errors for a wordlist file that cannot be read.
+func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, error) {
+	var (
+		g     generator.Generator
+		warns []generator.Warning
+		err   error
+	)
+	switch m {
+	case Password:
+		g, err = asGenerator(generator.NewPassword(s.Password.Policy()))
+	case Phrase:
+		var pp generator.PhrasePolicy
+		pp, warns, err = s.Phrase.PhrasePolicy()
+		if err == nil {
+			g, err = asGenerator(generator.NewPhrase(pp))
+		}
+	case Token:
+		g, err = asGenerator(generator.NewToken(s.Token.Policy()))
+	case PIN:
+		g, err = asGenerator(generator.NewPIN(s.PIN.Policy()))
+	default:
+		err = fmt.Errorf("unknown mode %d", int(m))
+	}
+	if err != nil {
+		return nil, warns, err
+	}
+	return g, append(warns, g.Warnings()...), nil
+}
+
+// asGenerator turns a constructor's typed result into the interface,
+// keeping a nil generator nil.
+func asGenerator[G generator.Generator](g G, err error) (generator.Generator, error) {
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// Wordlist files are read once per path: the interactive program rebuilds
+// the passphrase generator on every keystroke.
+var wordlists struct {
+	sync.Mutex
+	byPath map[string]cachedList
+}
+
+type cachedList struct {
+	list  *generator.Wordlist
+	warns []generator.Warning
+}
+
+func loadWordlist(nameOrPath string) (*generator.Wordlist, []generator.Warning, error) {
+	if nameOrPath == "" {
+		nameOrPath = generator.DefaultWordlist()
+	}
+	if IsBuiltinList(nameOrPath) {
+		l, err := generator.BuiltinWordlist(nameOrPath)
+		return l, nil, err
+	}
+	wordlists.Lock()
+	defer wordlists.Unlock()
+	if c, ok := wordlists.byPath[nameOrPath]; ok {
+		return c.list, c.warns, nil
+	}
+	l, warns, err := generator.LoadWordlist(nameOrPath)
+	if err != nil {
+		return nil, warns, err
+	}
+	if wordlists.byPath == nil {
+		wordlists.byPath = map[string]cachedList{}
+	}
+	wordlists.byPath[nameOrPath] = cachedList{l, warns}
+	return l, warns, nil
+}
+
+// IsBuiltinList reports whether name is a built-in wordlist ("" is the
+// default one).
+func IsBuiltinList(name string) bool {
+	if name == "" {
+		return true
+	}
+	for _, b := range generator.BuiltinWordlists() {
+		if b == name {
+			return true
+		}
+	}
+	return false
+}
+
+// UseWordlist makes an already parsed list (such as one read from standard
+// input, named "-") available under a name.
+func UseWordlist(name string, l *generator.Wordlist) {
+	wordlists.Lock()
+	defer wordlists.Unlock()
+	if wordlists.byPath == nil {
+		wordlists.byPath = map[string]cachedList{}
+	}
+	wordlists.byPath[name] = cachedList{list: l}
+}

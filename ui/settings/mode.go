@@ -1,0 +1,97 @@
+package settings
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Mode is one kind of secret.
+type Mode int
+
+// The modes, in the order the interactive program shows them as tabs.
+// Common is not a mode: it marks settings that every mode shares.
+const (
+	Password Mode = iota
+	Phrase
+	Token
+	PIN
+	numModes
+	Common Mode = -1
+)
+
+// modeInfo is everything a mode is called, in one place.
+type modeInfo struct {
+	name    string   // the command and the --mode value
+	aliases []string // other command names
+	title   string   // the tab
+	short   string   // the tab on a narrow terminal
+	noun    string   // what it makes, in sentences
+}
+
+var modes = [numModes]modeInfo{
+	Password: {name: "password", aliases: []string{"pw"}, title: "Password", short: "Pass", noun: "password"},
+	Phrase:   {name: "phrase", aliases: []string{"pp", "passphrase"}, title: "Passphrase", short: "Phrase", noun: "passphrase"},
+	Token:    {name: "token", title: "Token", short: "Token", noun: "token"},
+	PIN:      {name: "pin", title: "PIN", short: "PIN", noun: "PIN"},
+}
+
+// Modes lists every mode in tab order.
+func Modes() []Mode { return []Mode{Password, Phrase, Token, PIN} }
+
+func (m Mode) valid() bool { return m >= 0 && m < numModes }
+
+// String returns the mode's name as the command line spells it.
+func (m Mode) String() string {
+	if m == Common {
+		return "common"
+	}
+	if !m.valid() {
+		return fmt.Sprintf("Mode(%d)", int(m))
+	}
+	return modes[m].name
+}
+
+// Aliases returns the other names of the mode's command ("pw").
+func (m Mode) Aliases() []string { return modes[m].aliases }
+
+// Title is the mode's tab: "Password".
+func (m Mode) Title() string { return modes[m].title }
+
+// ShortTitle is the mode's tab on a narrow terminal: "Pass".
+func (m Mode) ShortTitle() string { return modes[m].short }
+
+// Noun is what the mode makes: "password", "passphrase", "PIN".
+func (m Mode) Noun() string { return modes[m].noun }
+
+// ModeNames lists the modes' names: "password", "phrase", "token", "pin".
+func ModeNames() []string {
+	out := make([]string, numModes)
+	for i, mi := range modes {
+		out[i] = mi.name
+	}
+	return out
+}
+
+// ParseMode parses a mode's name or one of its aliases, ignoring case.
+func ParseMode(s string) (Mode, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, mi := range modes {
+		if s == mi.name {
+			return Mode(i), nil
+		}
+		for _, a := range mi.aliases {
+			if s == a {
+				return Mode(i), nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("unknown mode %q: use %s", s, OrList(ModeNames()))
+}
+
+// OrList writes "a, b or c".
+func OrList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}

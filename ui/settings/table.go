@@ -1,0 +1,327 @@
+package settings
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/sesame-sh/sesame/generator"
+)
+
+// The table: every setting of sesame, in the order the forms show them and
+// --help lists them. Adding a setting means adding its descriptor here and
+// its meaning in the generator; the flags, form fields, settings file,
+// --json and man pages follow from it.
+var table = buildTable()
+
+func buildTable() []*Setting {
+	var t []*Setting
+	add := func(ds ...*Setting) { t = append(t, ds...) }
+	add(passwordSettings()...)
+	add(phraseSettings()...)
+	add(tokenSettings()...)
+	add(pinSettings()...)
+	add(commonSettings()...)
+	return t
+}
+
+func passwordSettings() []*Setting {
+	pw := func(s *Settings) *PasswordSettings { return &s.Password }
+	byAlphabet := func(s *Settings) *Override {
+		if s.Password.Alphabet != "" {
+			return &Override{By: "alphabet", Why: "replaces the character classes"}
+		}
+		return nil
+	}
+	out := []*Setting{{
+		Name: "length", Short: "l", Mode: Password, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
+		Help: "password length in characters (1-4096)", Row: "length",
+		ref: func(s *Settings) any { return &pw(s).Length },
+	}}
+	for _, c := range generator.Classes() {
+		cl := func(s *Settings) *Class { return pw(s).Class(c) }
+		row := classRow(c)
+		use := &Setting{
+			Name: c.String(), Mode: Password, Kind: SwitchKind, Negatable: c != generator.Space,
+			Help: "use " + classWords(c), Row: row, Table: "classes", Overridden: byAlphabet,
+			ref: func(s *Settings) any { return &cl(s).Use },
+		}
+		if c == generator.Space {
+			use.Help = "include the space character"
+		}
+		out = append(out, use,
+			&Setting{
+				Name: "min-" + c.String(), Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+				Help: "at least this many " + classPlural(c), Row: row, Table: "classes",
+				ref: func(s *Settings) any { return &cl(s).Min },
+			},
+			&Setting{
+				Name: "max-" + c.String(), Mode: Password, Kind: LimitKind, Min: 0, Max: generator.MaxLength,
+				Help: "at most this many " + classPlural(c) + " (0: none)", Row: row, Table: "classes", Zero: "any",
+				ref: func(s *Settings) any { return &cl(s).Max },
+			})
+	}
+	return append(out,
+		&Setting{
+			Name: "symbol-set", Mode: Password, Kind: TextKind, MaxLen: 256, Overridden: byAlphabet,
+			Help:     "symbols to use instead of the 32 ASCII punctuation characters",
+			NonEmpty: "give the symbols to use, or --no-symbols for none",
+			Row:      "symbol set", Zero: generator.SymbolChars,
+			ref: func(s *Settings) any { return &pw(s).SymbolSet },
+		},
+		&Setting{
+			Name: "exclude", Mode: Password, Kind: TextKind, MaxLen: 256,
+			Help: "never use these characters", Row: "exclude", Zero: "none",
+			ref: func(s *Settings) any { return &pw(s).Exclude },
+		},
+		&Setting{
+			Name: "no-ambiguous", Mode: Password, Kind: SwitchKind,
+			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid 0 O o 1 l I | …",
+			ref: func(s *Settings) any { return &pw(s).NoAmbiguous },
+		},
+		&Setting{
+			Name: "alphabet", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Help:     "use exactly these characters (replaces the classes)",
+			NonEmpty: "give the characters to use, or leave it out for the classes",
+			Row:      "alphabet", Zero: "the classes above",
+			Note: func(s *Settings) string {
+				if s.Password.Alphabet != "" {
+					return "replaces the classes; min/max still apply"
+				}
+				return ""
+			},
+			ref: func(s *Settings) any { return &pw(s).Alphabet },
+		},
+		&Setting{
+			Name: "max-repeating", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Help: "no character more than N times in a row (0: no limit)", Row: "max repeat", Zero: "off",
+			Note: func(s *Settings) string {
+				if n := s.Password.MaxRepeating; n > 0 {
+					return "no character " + plural(n+1, "time") + " in a row"
+				}
+				return ""
+			},
+			ref: func(s *Settings) any { return &pw(s).MaxRepeating },
+		},
+		&Setting{
+			Name: "max-consecutive", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Help: "the same as --max-repeating N (as the website rules language names it)",
+			Sets: []string{"max-repeating"}, NoForm: true, NoJSON: true,
+		},
+	)
+}
+
+func phraseSettings() []*Setting {
+	ph := func(s *Settings) *PhraseSettings { return &s.Phrase }
+	return []*Setting{
+		{
+			Name: "words", Short: "w", Mode: Phrase, Kind: IntKind, Min: 1, Max: generator.MaxWords, Size: true,
+			Help: "number of words (1-256)", Row: "words",
+			ref: func(s *Settings) any { return &ph(s).Words },
+		},
+		{
+			Name: "wordlist", Mode: Phrase, Kind: TextKind, MaxLen: 4096,
+			Help:    "eff-large, eff-short, eff-short2, a file, or - (stdin)",
+			Suggest: generator.BuiltinWordlists, Files: true, Row: "wordlist",
+			Note: func(s *Settings) string { return wordlistNote(s.Phrase.Wordlist) },
+			ref:  func(s *Settings) any { return &ph(s).Wordlist },
+		},
+		{
+			Name: "random-separator", Mode: Phrase, Kind: ChoiceKind,
+			Choices: []Choice{
+				{Name: "fixed", Label: "text", NotAFlag: true},
+				{Name: "digit", Label: "random digit"},
+				{Name: "symbol", Label: "random symbol"},
+			},
+			Help: "a random digit or symbol between words", Row: "separator",
+			ref: func(s *Settings) any { return (*int)(&ph(s).RandomSeparator) },
+		},
+		{
+			Name: "separator", Short: "s", Mode: Phrase, Kind: TextKind, MaxLen: 64,
+			Help: "text between words (may be empty)", Row: "separator", Zero: "none", Quote: true, HideOverridden: true,
+			Overridden: func(s *Settings) *Override {
+				if s.Phrase.RandomSeparator != generator.SepFixed {
+					return &Override{By: "random-separator", Why: "puts a random character between words"}
+				}
+				return nil
+			},
+			ref: func(s *Settings) any { return &ph(s).Separator },
+		},
+		{
+			Name: "case", Mode: Phrase, Kind: ChoiceKind, Choices: names("lower", "upper", "title", "random"),
+			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
+			ref: func(s *Settings) any { return (*int)(&ph(s).Case) },
+		},
+		{
+			Name: "number", Mode: Phrase, Kind: SwitchKind,
+			Help: "append one random digit to one random word", Row: "number", Caption: "add a digit to one word",
+			ref: func(s *Settings) any { return &ph(s).Number },
+		},
+	}
+}
+
+func tokenSettings() []*Setting {
+	tk := func(s *Settings) *TokenSettings { return &s.Token }
+	formats := names(generator.TokenFormats()...)
+	for i := range formats {
+		formats[i].NotInForm = formats[i].Name == generator.TokenRaw.String()
+	}
+	return []*Setting{
+		{
+			Name: "bytes", Mode: Token, Kind: IntKind, Min: 1, Max: generator.MaxTokenBytes, Size: true,
+			Help: "random bytes (1-4096); 8 bits each", Row: "bytes",
+			Note: func(s *Settings) string { return plural(8*s.Token.Bytes, "random bit") },
+			ref:  func(s *Settings) any { return &tk(s).Bytes },
+		},
+		{
+			Name: "format", Mode: Token, Kind: ChoiceKind, Choices: formats,
+			Help: "hex, base64url, base32, base62 or raw", Row: "format",
+			ref: func(s *Settings) any { return (*int)(&tk(s).Format) },
+		},
+		{
+			Name: "prefix", Mode: Token, Kind: TextKind, MaxLen: 64,
+			Help: "fixed text in front, e.g. sk_live_ (adds no strength)", Row: "prefix", Zero: "none, e.g. sk_live_",
+			ref: func(s *Settings) any { return &tk(s).Prefix },
+		},
+		{
+			Name: "checksum", Mode: Token, Kind: SwitchKind,
+			Help: "append a 6-character CRC-32 checksum (base62)", Row: "checksum", Caption: "add a CRC-32 check",
+			ref: func(s *Settings) any { return &tk(s).Checksum },
+		},
+	}
+}
+
+func pinSettings() []*Setting {
+	pin := func(s *Settings) *PINSettings { return &s.PIN }
+	return []*Setting{
+		{
+			Name: "length", Short: "l", Mode: PIN, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
+			Help: "number of digits (1-4096)", Row: "digits",
+			ref: func(s *Settings) any { return &pin(s).Length },
+		},
+		{
+			Name: "no-trivial", Mode: PIN, Kind: SwitchKind,
+			Help: "leave out trivial PINs (0000, 1234, 8765, 7890, ...)", Row: "trivial", Caption: "block 1111, 1234, 4321",
+			ref: func(s *Settings) any { return &pin(s).NoTrivial },
+		},
+	}
+}
+
+func commonSettings() []*Setting {
+	return []*Setting{
+		{
+			Name: "mode", Mode: Common, Kind: ChoiceKind, Choices: names(ModeNames()...), RootOnly: true, NoForm: true,
+			Help: "starting tab, or what to print: " + OrList(ModeNames()),
+			ref:  func(s *Settings) any { return (*int)(&s.Mode) },
+		},
+		{
+			Name: "clear-after", Mode: Common, Kind: IntKind, Min: 0, Max: MaxClearAfter, NoForm: true, NoJSON: true,
+			Help: "seconds until a copy is cleared, if still ours (0: never)",
+			ref:  func(s *Settings) any { return &s.ClearAfter },
+		},
+		{
+			Name: "mask", Mode: Common, Kind: SwitchKind, RootOnly: true, NoForm: true, NoJSON: true,
+			Help: "start with the secret hidden (for screen sharing)",
+			ref:  func(s *Settings) any { return &s.Masked },
+		},
+	}
+}
+
+// All returns every setting, in table order.
+func All() []*Setting { return slices.Clone(table) }
+
+// Of returns the settings of one mode (or of Common), in table order.
+func Of(m Mode) []*Setting {
+	var out []*Setting
+	for _, d := range table {
+		if d.Mode == m {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Lookup returns mode m's setting of that name (or the common one).
+func Lookup(m Mode, name string) *Setting {
+	for _, d := range table {
+		if d.Name == name && (d.Mode == m || d.Mode == Common) {
+			return d
+		}
+	}
+	return nil
+}
+
+// SizeOf returns the setting that sets mode m's size.
+func SizeOf(m Mode) *Setting {
+	for _, d := range Of(m) {
+		if d.Size {
+			return d
+		}
+	}
+	return nil
+}
+
+func names(ns ...string) []Choice {
+	out := make([]Choice, len(ns))
+	for i, n := range ns {
+		out[i] = Choice{Name: n}
+	}
+	return out
+}
+
+func classRow(c generator.Class) string {
+	switch c {
+	case generator.Lower:
+		return "lower a-z"
+	case generator.Upper:
+		return "upper A-Z"
+	case generator.Digits:
+		return "digits 0-9"
+	}
+	return c.String()
+}
+
+// classWords names a class and its characters for --help.
+func classWords(c generator.Class) string {
+	switch c {
+	case generator.Lower:
+		return "lower (a-z)"
+	case generator.Upper:
+		return "upper (A-Z)"
+	case generator.Digits:
+		return "digits (0-9)"
+	}
+	return "symbols (ASCII punctuation)"
+}
+
+// classPlural names characters of a class: "digits", "lower-case letters".
+func classPlural(c generator.Class) string {
+	switch c {
+	case generator.Lower:
+		return "lower-case letters"
+	case generator.Upper:
+		return "upper-case letters"
+	case generator.Space:
+		return "spaces"
+	}
+	return c.String()
+}
+
+func wordlistNote(name string) string {
+	switch name {
+	case "eff-short":
+		return "1,296 short words"
+	case "eff-short2":
+		return "1,296 words, unique 3-letter starts"
+	case "", "eff-large":
+		return "7,776 words"
+	}
+	return ""
+}
+
+// plural writes "1 time", "3 times".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}

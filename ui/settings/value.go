@@ -1,0 +1,298 @@
+package settings
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reading and writing one setting's value, with the checks every surface
+// shares: the range of a number, the names of a choice, the length of a
+// text. A value outside them is a *ValueError that says what would work.
+
+// ValueError says what a setting accepts. The caller names the setting
+// and quotes the rejected value ("--length must be a whole number from 1
+// to 4,096, not "0"").
+type ValueError struct {
+	Want string // "must be a whole number from 1 to 4,096"
+	Hint string // a likely intended value: "did you mean base64url?"
+}
+
+func (e *ValueError) Error() string { return e.Want }
+
+// Int returns a number's value, a choice's index, or a set limit's number.
+func (d *Setting) Int(s *Settings) int {
+	switch p := d.field(s).(type) {
+	case *int:
+		return *p
+	case *Limit:
+		return p.N
+	}
+	panic("settings: " + d.Name + " is not a number")
+}
+
+// Limit returns a limit's value.
+func (d *Setting) Limit(s *Settings) Limit { return *d.field(s).(*Limit) }
+
+// Bool returns a switch's value.
+func (d *Setting) Bool(s *Settings) bool { return *d.field(s).(*bool) }
+
+// Text returns a text's value.
+func (d *Setting) Text(s *Settings) string { return *d.field(s).(*string) }
+
+// SetInt sets a number or a choice's index, within range.
+func (d *Setting) SetInt(s *Settings, v int) error {
+	if err := d.checkInt(v); err != nil {
+		return err
+	}
+	*d.field(s).(*int) = v
+	return nil
+}
+
+// SetLimit sets a limit, within range.
+func (d *Setting) SetLimit(s *Settings, l Limit) error {
+	if l.Set {
+		if err := d.checkInt(l.N); err != nil {
+			return err
+		}
+	} else {
+		l.N = 0
+	}
+	*d.field(s).(*Limit) = l
+	return nil
+}
+
+// SetBool sets a switch.
+func (d *Setting) SetBool(s *Settings, v bool) { *d.field(s).(*bool) = v }
+
+// SetText sets a text, if it is short enough.
+func (d *Setting) SetText(s *Settings, v string) error {
+	if d.MaxLen > 0 && utf8.RuneCountInString(v) > d.MaxLen {
+		return &ValueError{Want: fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))}
+	}
+	*d.field(s).(*string) = v
+	return nil
+}
+
+// Copy copies the setting's value from src to dst.
+func (d *Setting) Copy(dst, src *Settings) {
+	if d.Alias() {
+		for _, t := range d.targets() {
+			t.Copy(dst, src)
+		}
+		return
+	}
+	switch p := d.field(dst).(type) {
+	case *int:
+		*p = *d.field(src).(*int)
+	case *Limit:
+		*p = *d.field(src).(*Limit)
+	case *bool:
+		*p = *d.field(src).(*bool)
+	case *string:
+		*p = *d.field(src).(*string)
+	}
+}
+
+// Equal reports whether a and b agree on the setting.
+func (d *Setting) Equal(a, b *Settings) bool {
+	switch p := d.field(a).(type) {
+	case *int:
+		return *p == *d.field(b).(*int)
+	case *Limit:
+		return *p == *d.field(b).(*Limit)
+	case *bool:
+		return *p == *d.field(b).(*bool)
+	case *string:
+		return *p == *d.field(b).(*string)
+	}
+	return false
+}
+
+func (d *Setting) checkInt(v int) error {
+	if d.Kind == ChoiceKind {
+		if v < 0 || v >= len(d.Choices) {
+			return &ValueError{Want: "must be " + OrList(d.ChoiceNames(false))}
+		}
+		return nil
+	}
+	if v < d.Min || v > d.Max {
+		return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s", Group(d.Min), Group(d.Max))}
+	}
+	return nil
+}
+
+// ChoiceNames lists a choice's names; flags leaves out those the command
+// line does not offer.
+func (d *Setting) ChoiceNames(flags bool) []string {
+	var out []string
+	for _, c := range d.Choices {
+		if !(flags && c.NotAFlag) {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// Parse sets the setting from text typed on the command line: a number
+// (1_000 is allowed), "any" for no limit, true or false, a choice's name
+// (in any case), or the text itself.
+func (d *Setting) Parse(s *Settings, text string) error {
+	if d.Alias() {
+		for _, t := range d.targets() {
+			if err := t.Parse(s, text); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch d.Kind {
+	case IntKind:
+		n, err := parseInt(text)
+		if err != nil {
+			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s", Group(d.Min), Group(d.Max))}
+		}
+		return d.SetInt(s, n)
+	case LimitKind:
+		if strings.EqualFold(strings.TrimSpace(text), "any") {
+			return d.SetLimit(s, Limit{})
+		}
+		n, err := parseInt(text)
+		if err != nil {
+			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s, or any", Group(d.Min), Group(d.Max))}
+		}
+		return d.SetLimit(s, AtMost(n))
+	case SwitchKind:
+		v, err := strconv.ParseBool(strings.TrimSpace(text))
+		if err != nil {
+			return &ValueError{Want: "takes true or false"}
+		}
+		d.SetBool(s, v)
+		return nil
+	case ChoiceKind:
+		for i, c := range d.Choices {
+			if !c.NotAFlag && strings.EqualFold(strings.TrimSpace(text), c.Name) {
+				return d.SetInt(s, i)
+			}
+		}
+		names := d.ChoiceNames(true)
+		return &ValueError{Want: "must be " + OrList(names), Hint: suggestion(strings.ToLower(text), names)}
+	}
+	return d.SetText(s, text)
+}
+
+// Format writes the value as Parse reads it.
+func (d *Setting) Format(s *Settings) string {
+	switch d.Kind {
+	case IntKind:
+		return strconv.Itoa(d.Int(s))
+	case LimitKind:
+		if l := d.Limit(s); l.Set {
+			return strconv.Itoa(l.N)
+		}
+		return "any"
+	case SwitchKind:
+		return strconv.FormatBool(d.Bool(s))
+	case ChoiceKind:
+		if i := d.Int(s); i >= 0 && i < len(d.Choices) {
+			return d.Choices[i].Name
+		}
+		return ""
+	}
+	return d.Text(s)
+}
+
+// JSONKey is the setting's key in the settings file and in --json output.
+func (d *Setting) JSONKey() string { return strings.ReplaceAll(d.Name, "-", "_") }
+
+// JSON returns the value as the settings file and --json write it: a
+// number, null for no limit, a boolean, a choice's name or the text.
+func (d *Setting) JSON(s *Settings) any {
+	switch d.Kind {
+	case IntKind:
+		return d.Int(s)
+	case LimitKind:
+		if l := d.Limit(s); l.Set {
+			return l.N
+		}
+		return nil
+	case SwitchKind:
+		return d.Bool(s)
+	case ChoiceKind:
+		return d.Format(s)
+	}
+	return d.Text(s)
+}
+
+// SetJSON sets the value from the settings file. A value of the wrong type
+// or out of range is an error, and the setting keeps its value.
+func (d *Setting) SetJSON(s *Settings, raw json.RawMessage) error {
+	switch d.Kind {
+	case IntKind:
+		var n int
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return &ValueError{Want: "must be a whole number"}
+		}
+		return d.SetInt(s, n)
+	case LimitKind:
+		var n *int
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return &ValueError{Want: "must be a whole number or null"}
+		}
+		if n == nil {
+			return d.SetLimit(s, Limit{})
+		}
+		return d.SetLimit(s, AtMost(*n))
+	case SwitchKind:
+		var v bool
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return &ValueError{Want: "must be true or false"}
+		}
+		d.SetBool(s, v)
+		return nil
+	case ChoiceKind:
+		var name string
+		if err := json.Unmarshal(raw, &name); err != nil {
+			return &ValueError{Want: "must be a name"}
+		}
+		for i, c := range d.Choices {
+			if strings.EqualFold(name, c.Name) {
+				return d.SetInt(s, i)
+			}
+		}
+		return &ValueError{Want: "must be " + OrList(d.ChoiceNames(false))}
+	}
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return &ValueError{Want: "must be text"}
+	}
+	return d.SetText(s, text)
+}
+
+func parseInt(s string) (int, error) {
+	return strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
+}
+
+// Group writes 10000000 as 10,000,000.
+func Group(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// suggestion returns "did you mean …?" for a mistyped name, or "".
+func suggestion(typed string, names []string) string {
+	if c := Closest(typed, names); c != "" {
+		return "did you mean " + c + "?"
+	}
+	return ""
+}
