@@ -25,7 +25,7 @@ const level = qr.M
 // QR alphanumeric set, then any bytes.
 const (
 	MaxDigits       = 5596 // 0-9 only
-	MaxAlphanumeric = 3391 // 0-9, A-Z, space and $%*+-./:
+	MaxAlphanumeric = 3391 // 0-9, A-Z, $%*+-./: and space
 	MaxBytes        = 2331 // anything else, counted in bytes of UTF-8
 )
 
@@ -54,7 +54,7 @@ func check(text string) error {
 		}
 	case coding.Alpha(text).Check() == nil:
 		if n > MaxAlphanumeric {
-			return fmt.Errorf("%w: %d characters, and one holds at most %d of 0-9, A-Z, space and $%%*+-./:", ErrTooLong, n, MaxAlphanumeric)
+			return fmt.Errorf("%w: %d characters, and one holds at most %d of 0-9, A-Z, $%%*+-./: and space", ErrTooLong, n, MaxAlphanumeric)
 		}
 	default:
 		if n > MaxBytes {

@@ -29,9 +29,10 @@ type Options struct {
 	// Invert draws the light modules as blocks and leaves the dark ones
 	// blank: for a terminal with light text on a dark background, where a
 	// block is light. Without it the dark modules are the blocks, which is
-	// right for dark text on a light background. Either way the code comes
-	// out dark on light, which every reader decodes; readers that also
-	// try a negative image are common but not universal.
+	// right for dark text on a light background. Chosen to match the
+	// terminal, either way the code comes out dark on light, which every
+	// reader decodes; readers that also try the negative are common (phone
+	// cameras mostly do) but not universal.
 	Invert bool
 
 	// Paint wraps each line in escape sequences that set the colours
