@@ -110,7 +110,12 @@ func describe(s charset, join string) string {
 			s = s.minus(c.set)
 		}
 	}
-	if !s.empty() {
+	var space charset
+	space.add(' ')
+	switch {
+	case s == space:
+		name("space", "space")
+	case !s.empty():
 		name("character from "+listed(s, join), "the characters "+listed(s, join))
 	}
 	if len(parts) == 1 {
@@ -119,18 +124,15 @@ func describe(s charset, join string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " " + join + " " + parts[len(parts)-1]
 }
 
-// listed writes a custom set's characters; a space would be invisible, so
-// it is named, after join.
+// listed writes the characters of a set that holds more than a space; a
+// space would be invisible, so it is named, after join.
 func listed(s charset, join string) string {
-	var space charset
-	space.add(' ')
 	if !s.has(' ') {
 		return s.String()
 	}
-	if rest := s.minus(space); !rest.empty() {
-		return rest.String() + " " + join + " space"
-	}
-	return "space"
+	var space charset
+	space.add(' ')
+	return s.minus(space).String() + " " + join + " space"
 }
 
 func plural(n int, word string) string {
