@@ -27,9 +27,9 @@ func (s charset) len() int                { return bits.OnesCount64(s[0]) + bits
 // String returns the characters in code-point order.
 func (s charset) String() string {
 	b := make([]byte, 0, s.len())
-	for c := byte(firstPrintable); c <= lastPrintable; c++ {
-		if s.has(c) {
-			b = append(b, c)
+	for half, w := range s {
+		for ; w != 0; w &= w - 1 {
+			b = append(b, byte(half*64+bits.TrailingZeros64(w)))
 		}
 	}
 	return string(b)

@@ -78,11 +78,19 @@ func requirements(reqs []charset) []string {
 	if len(reqs) == 0 {
 		return nil
 	}
-	slices.SortFunc(reqs, func(a, b charset) int { return bytes.Compare(readingKey(a), readingKey(b)) })
-	reqs = slices.Compact(reqs)
-	out := make([]string, len(reqs))
+	type keyed struct {
+		key []byte
+		set charset
+	}
+	ks := make([]keyed, len(reqs))
 	for i, s := range reqs {
-		out[i] = s.String()
+		ks[i] = keyed{readingKey(s), s}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	ks = slices.CompactFunc(ks, func(a, b keyed) bool { return a.set == b.set })
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.set.String()
 	}
 	return out
 }
