@@ -11,10 +11,8 @@ import (
 // rules stay separate (each is a requirement of its own), and allowed
 // rules and required characters pool into one allowed set.
 //
-// max-consecutive sets both max-repeating and max-sequential. Sites that
-// write it mean "no aaa, no abc" about as often as only "no aaa", and
-// reading it as both limits can only drop passwords the site would have
-// taken, never produce one it refuses.
+// max-consecutive sets both max-repeating and max-sequential; the package
+// documentation says why.
 func combine(stmts []statement, warnf func(int, string, ...any)) (*Rules, error) {
 	r := &Rules{}
 	var allowed, required charset

@@ -27,6 +27,12 @@
 //   - max-consecutive: N — both max-repeating: N and max-sequential: N.
 //     For each limit the smallest value wins, and 0 means no limit.
 //
+// Implementations differ on max-consecutive: Apple's parser carries it as
+// one number without saying what it counts, and 1Password's Rust parser
+// documents it as identical characters only. sesame applies both limits,
+// the strict reading: it can leave out passwords a site would take, but
+// never produces one the site refuses.
+//
 // Classes are upper (A–Z), lower (a–z), digit (0–9), special (space and
 // the 32 ASCII punctuation characters !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~),
 // ascii-printable (all 95), unicode, and custom classes such as [-!#$]
@@ -50,8 +56,9 @@
 // # Strictness
 //
 // Where Apple's parser meets a malformed string it logs to the console and
-// falls back to "any printable ASCII character", which can produce
-// passwords the site refuses. [Parse] refuses such a string with a
+// falls back to "any printable ASCII character", or keeps only the rules
+// before the fault, either of which can produce passwords the site
+// refuses. [Parse] refuses such a string with a
 // [SyntaxError] saying where and what was expected. Where Apple's parser
 // drops a part and goes on (a non-ASCII character or a misplaced '-' in a
 // class, a rule with no value, a limit of 0), Parse does the same and
