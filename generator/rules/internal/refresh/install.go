@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The parts of ATTRIBUTION.md the tool rewrites.
+const (
+	commitLinePrefix = "- Source commit: "
+	licenceHeading   = "## Licence of the source repository\n"
+	fence            = "```\n"
+)
+
+// install writes the list and the updated attribution into dest. Both
+// files are prepared before either is written.
+func install(dest string, src *source) error {
+	attrPath := filepath.Join(dest, "ATTRIBUTION.md")
+	old, err := os.ReadFile(attrPath)
+	if err != nil {
+		return fmt.Errorf("reading the attribution (run from the repository root, or pass -dest): %w", err)
+	}
+	attr, err := updateAttribution(string(old), src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", attrPath, err)
+	}
+	if err := writeFile(filepath.Join(dest, "password-rules.json"), src.list); err != nil {
+		return err
+	}
+	return writeFile(attrPath, []byte(attr))
+}
+
+// updateAttribution replaces the commit line and the fenced licence text
+// that follows the licence heading.
+func updateAttribution(text string, src *source) (string, error) {
+	lines := strings.SplitAfter(text, "\n")
+	found := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, commitLinePrefix) {
+			lines[i] = fmt.Sprintf("%s`%s` (%s)\n", commitLinePrefix, src.commit, src.date)
+			found++
+		}
+	}
+	if found != 1 {
+		return "", fmt.Errorf("expected one line starting %q, found %d", commitLinePrefix, found)
+	}
+	text = strings.Join(lines, "")
+	head, rest, ok := strings.Cut(text, licenceHeading)
+	if !ok {
+		return "", fmt.Errorf("no heading %q", strings.TrimSpace(licenceHeading))
+	}
+	open := strings.Index(rest, fence)
+	if open < 0 {
+		return "", fmt.Errorf("no fenced licence text after %q", strings.TrimSpace(licenceHeading))
+	}
+	body := rest[open+len(fence):]
+	end := strings.Index(body, "\n"+fence)
+	if end < 0 {
+		return "", fmt.Errorf("the fenced licence text is not closed")
+	}
+	licence := strings.TrimRight(string(src.licence), "\n")
+	return head + licenceHeading + rest[:open+len(fence)] + licence + body[end:], nil
+}
+
+// writeFile replaces path through a temporary file in the same directory,
+// so that an interrupted run leaves the old file whole.
+func writeFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".refresh-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

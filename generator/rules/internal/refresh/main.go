@@ -1,0 +1,60 @@
+// Command refresh copies the list of websites' password rules from a
+// checkout of Apple's password-manager-resources repository into sesame's
+// assets, after checking that sesame can parse every rule in it:
+//
+//	go run ./generator/rules/internal/refresh PATH-TO-CHECKOUT
+//
+// Run it from the root of the sesame repository (or pass -dest). It copies
+// quirks/password-rules.json byte for byte, then rewrites the commit line
+// and the licence text of ATTRIBUTION.md from the checkout's HEAD and
+// LICENSE.md. It writes nothing when a rule fails to parse, when the
+// checkout has local changes to those files, or when it is not a git
+// checkout, because then the recorded commit would not describe the data.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "refresh:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("refresh", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dest := fs.String("dest", "assets/rules", "the directory holding password-rules.json and ATTRIBUTION.md")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: refresh [-dest DIR] PATH-TO-CHECKOUT")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("expected one argument, the path of a checkout of apple/password-manager-resources")
+	}
+	src, err := readSource(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	report, err := checkRules(src.list)
+	if err != nil {
+		return err
+	}
+	if err := install(*dest, src); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "copied %d sites from %s (%s) into %s\n", report.sites, src.commit, src.date, *dest)
+	for _, w := range report.warnings {
+		fmt.Fprintln(stdout, "  warning:", w)
+	}
+	return nil
+}
