@@ -134,3 +134,29 @@ func (h helpKeys) ShortHelp() []key.Binding { return h.short }
 
 // FullHelp implements help.KeyMap.
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// KeyGroup is a list of keys with what they do where the focus is, for
+// documentation (the man page's list of interactive keys).
+type KeyGroup struct {
+	Where string
+	Keys  [][2]string // key, what it does
+}
+
+// Keys lists the interactive program's keys by where the focus is, from
+// the same bindings the program matches and its help line shows.
+func Keys() []KeyGroup {
+	k := defaultKeyMap()
+	list := func(bs ...key.Binding) [][2]string {
+		out := make([][2]string, len(bs))
+		for i, b := range bs {
+			out[i] = [2]string{b.Help().Key, b.Help().Desc}
+		}
+		return out
+	}
+	f := k.field
+	return []KeyGroup{
+		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.More, k.Quit, k.Interrupt)},
+		{"in the settings", list(k.NextField, k.PrevField, k.Back, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
+		{"in the history", list(k.HistUp, k.HistFirst, k.HistLast, k.HistCopy, k.HistClose)},
+	}
+}
