@@ -26,7 +26,7 @@ func ExampleNewToken() {
 		return
 	}
 	fmt.Println(strings.HasPrefix(key, "sk_live_"), len(key), tok.Length())
-	fmt.Println(generator.VerifyTokenChecksum(key, "sk_live_"))
+	fmt.Println(generator.VerifyTokenChecksum(key, "sk_live_", generator.TokenBase62))
 	fmt.Printf("%.2f bits\n", tok.Entropy().Rounded())
 	// Output:
 	// true 57 43

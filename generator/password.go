@@ -109,7 +109,7 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		}
 		if cp.HasMax && cp.Max < cp.Min {
 			if cp.Max == 0 {
-				return nil, nil, policyErr(maxSetting(c), "%v 0 contradicts %v %d: a maximum of 0 allows no %s, so drop one of them", maxSetting(c), minSetting(c), cp.Min, c.plural())
+				return nil, nil, policyErr(maxSetting(c), "%v %d asks for %s, but %v 0 allows none: drop one of them", minSetting(c), cp.Min, c.plural(), maxSetting(c))
 			}
 			return nil, nil, policyErr(maxSetting(c), "%v %d is below %v %d: raise the maximum or lower the minimum", maxSetting(c), cp.Max, minSetting(c), cp.Min)
 		}

@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/base32"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"hash/crc32"
 	"math"
@@ -58,9 +59,10 @@ type TokenPolicy struct {
 	// Prefix is fixed text put in front, such as "sk_live_", so that a
 	// leaked token can be recognised. It adds no strength.
 	Prefix string `json:"prefix"`
-	// Checksum appends 6 base-62 characters holding the CRC-32 of the
-	// encoded body, so that scanners can tell a real token from look-alike
-	// text without asking the issuer. It adds no strength.
+	// Checksum appends the CRC-32 of the encoded body, written in the
+	// token's own format (ChecksumLength characters), so that scanners can
+	// tell a real token from look-alike text without asking the issuer.
+	// It adds no strength.
 	Checksum bool `json:"checksum"`
 }
 
@@ -155,14 +157,14 @@ func (t *Token) Generate(r *Rand) (string, error) {
 	np, end := len(t.p.Prefix), len(t.p.Prefix)+t.length
 	size := end
 	if t.p.Checksum {
-		size += checksumLen
+		size += ChecksumLength(t.p.Format)
 	}
 	out := make([]byte, size)
 	defer clear(out)
 	copy(out, t.p.Prefix)
 	encodeToken(t.p.Format, out[np:end], raw)
 	if t.p.Checksum {
-		putChecksum(out[end:], out[np:end])
+		putChecksum(t.p.Format, out[end:], out[np:end])
 	}
 	return string(out), nil
 }
@@ -199,27 +201,45 @@ func checkBitsGoal(bits float64) error {
 	return nil
 }
 
-// checksumLen is the length of the checksum suffix: 62^6 > 2^32, so any
-// CRC-32 fits in 6 base-62 digits.
-const checksumLen = 6
+// ChecksumLength is the length of a token's checksum suffix in a format:
+// the 4 bytes of a CRC-32 written as the body is, so a scanner that knows
+// the format reads the whole token with one alphabet (8 hex digits; 6
+// base64url characters; 7 base32 characters without padding; 6 base-62
+// digits, as 62^6 > 2^32, the fixed width modern key scanners expect).
+func ChecksumLength(f TokenFormat) int {
+	if f == TokenBase62 {
+		return base62ChecksumLen
+	}
+	return encodedLen(f, 4)
+}
 
-// putChecksum writes the CRC-32 (IEEE) of body into dst, in base 62 padded
-// to checksumLen characters.
-func putChecksum(dst, body []byte) {
-	putBase62Uint(dst[:checksumLen], uint64(crc32.ChecksumIEEE(body)))
+// base62ChecksumLen is the base-62 checksum's width.
+const base62ChecksumLen = 6
+
+// putChecksum writes the CRC-32 (IEEE) of body into dst in format f.
+func putChecksum(f TokenFormat, dst, body []byte) {
+	sum := crc32.ChecksumIEEE(body)
+	if f == TokenBase62 {
+		putBase62Uint(dst[:base62ChecksumLen], uint64(sum))
+		return
+	}
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], sum)
+	encodeToken(f, dst[:ChecksumLength(f)], b[:])
 }
 
 // VerifyTokenChecksum reports whether token is prefix, a non-empty body and
-// a checksum suffix that matches the body.
-func VerifyTokenChecksum(token, prefix string) bool {
+// a checksum suffix in format f that matches the body.
+func VerifyTokenChecksum(token, prefix string, f TokenFormat) bool {
+	n := ChecksumLength(f)
 	rest, ok := strings.CutPrefix(token, prefix)
-	if !ok || len(rest) <= checksumLen {
+	if !ok || len(rest) <= n || f == TokenRaw {
 		return false
 	}
-	body := rest[:len(rest)-checksumLen]
-	var want [checksumLen]byte
-	putChecksum(want[:], []byte(body))
-	return string(want[:]) == rest[len(body):]
+	body := rest[:len(rest)-n]
+	want := make([]byte, n)
+	putChecksum(f, want, []byte(body))
+	return string(want) == rest[len(body):]
 }
 
 // Warnings implements Generator: every valid token policy is used as given.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base32"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
@@ -282,15 +283,17 @@ func TestTokenChecksum(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !strings.HasPrefix(s, prefix) || len(s) != len(prefix)+tok.Length()+6 {
-					t.Fatalf("%q: want prefix %q, %d body characters and 6 of checksum", s, prefix, tok.Length())
+				n := map[TokenFormat]int{TokenHex: 8, TokenBase64URL: 6, TokenBase32: 7, TokenBase62: 6}[f]
+				if ChecksumLength(f) != n || !strings.HasPrefix(s, prefix) || len(s) != len(prefix)+tok.Length()+n {
+					t.Fatalf("%q: want prefix %q, %d body characters and %d of checksum", s, prefix, tok.Length(), n)
 				}
-				body, sum := s[len(prefix):len(s)-6], s[len(s)-6:]
-				// The suffix is the CRC-32 of the body, in base 62.
-				if got := new(big.Int).SetBytes(decodeBase62(t, sum, 8)).Uint64(); got != uint64(crc32.ChecksumIEEE([]byte(body))) {
+				body, sum := s[len(prefix):len(s)-n], s[len(s)-n:]
+				// The suffix is the CRC-32 of the body, written as the body
+				// is, read back here with the standard decoders.
+				if got := decodeChecksum(t, f, sum); got != crc32.ChecksumIEEE([]byte(body)) {
 					t.Fatalf("%q: checksum %q is %d, CRC-32 of the body is %d", s, sum, got, crc32.ChecksumIEEE([]byte(body)))
 				}
-				if !VerifyTokenChecksum(s, prefix) {
+				if !VerifyTokenChecksum(s, prefix, f) {
 					t.Fatalf("VerifyTokenChecksum(%q, %q) = false", s, prefix)
 				}
 				if n > 32 {
@@ -299,27 +302,48 @@ func TestTokenChecksum(t *testing.T) {
 				for i := len(prefix); i < len(s); i++ {
 					b := []byte(s)
 					b[i] = flipChar(b[i])
-					if VerifyTokenChecksum(string(b), prefix) {
+					if VerifyTokenChecksum(string(b), prefix, f) {
 						t.Fatalf("changed character %d of %q: %q still verifies", i, s, b)
 					}
 				}
-				if VerifyTokenChecksum(s, prefix+"x") || prefix != "" && VerifyTokenChecksum(s[1:], prefix) {
+				if VerifyTokenChecksum(s, prefix+"x", f) || prefix != "" && VerifyTokenChecksum(s[1:], prefix, f) {
 					t.Fatalf("%q verified under the wrong prefix", s)
 				}
 			}
 		}
 	}
 	for _, s := range []string{"", "abc", "123456", "sk_123456"} {
-		if VerifyTokenChecksum(s, "sk_") {
+		if VerifyTokenChecksum(s, "sk_", TokenBase62) {
 			t.Errorf("VerifyTokenChecksum(%q) = true for a token with no body", s)
 		}
 	}
 	// Without a checksum, the last six characters are random and almost
 	// never verify.
 	s, _ := mustToken(t, TokenPolicy{Bytes: 32}).Generate(r)
-	if VerifyTokenChecksum(s, "") {
+	if VerifyTokenChecksum(s, "", TokenHex) {
 		t.Fatalf("%q verified without a checksum", s)
 	}
+}
+
+// decodeChecksum reads a checksum suffix back into the CRC-32 it holds.
+func decodeChecksum(t *testing.T, f TokenFormat, sum string) uint32 {
+	t.Helper()
+	var b []byte
+	var err error
+	switch f {
+	case TokenHex:
+		b, err = hex.DecodeString(sum)
+	case TokenBase64URL:
+		b, err = base64.RawURLEncoding.DecodeString(sum)
+	case TokenBase32:
+		b, err = base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(sum)
+	case TokenBase62:
+		b = decodeBase62(t, sum, 4)
+	}
+	if err != nil || len(b) != 4 {
+		t.Fatalf("checksum %q does not decode to 4 bytes: %v", sum, err)
+	}
+	return binary.BigEndian.Uint32(b)
 }
 
 // flipChar changes one character; CRC-32 catches every change of one byte.

@@ -540,14 +540,15 @@ func TestTokenFields(t *testing.T) {
 	h.focusOn("checksum")
 	h.keys("space")
 	s := h.secret()
-	if len(s) != len("sk_live_")+32+6 || !generator.VerifyTokenChecksum(s, "sk_live_") {
+	// A hex token's checksum is hex too: 8 digits.
+	if len(s) != len("sk_live_")+32+8 || !generator.VerifyTokenChecksum(s, "sk_live_", generator.TokenHex) {
 		t.Fatalf("checksum token %q", s)
 	}
 	if h.bits() != 128 {
 		t.Fatal("prefix and checksum changed the strength")
 	}
 	// Drawn as prefix, body groups, checksum.
-	mustContain(t, h.view(), "sk_live_ "+s[8:16]+" ", " "+s[len(s)-6:])
+	mustContain(t, h.view(), "sk_live_ "+s[8:16]+" ", " "+s[len(s)-8:])
 }
 
 func TestPINFields(t *testing.T) {

@@ -62,10 +62,11 @@ func TestSecretGroupsAndClasses(t *testing.T) {
 	if groups[0][5].cls != chSep || groups[2][7].cls != chDigit || groups[0][0].cls != chWord {
 		t.Fatal("passphrase classes wrong")
 	}
-	// Tokens: prefix and checksum apart from the body.
+	// Tokens: prefix and checksum (a hex token's: 8 hex digits) apart
+	// from the body.
 	s.Token.Prefix, s.Token.Checksum = "sk_", true
-	groups, gap = secretGroups("sk_0123456789abcdefXYZ123", settings.Token, &s, false)
-	if got := plainLines(wrapGroups(groups, gap, 80)); got[0] != "sk_ 01234567 89abcdef XYZ123" {
+	groups, gap = secretGroups("sk_0123456789abcdef0a1b2c3d", settings.Token, &s, false)
+	if got := plainLines(wrapGroups(groups, gap, 80)); got[0] != "sk_ 01234567 89abcdef 0a1b2c3d" {
 		t.Fatalf("token %q", got)
 	}
 	if groups[0][0].cls != chFixed || groups[len(groups)-1][0].cls != chFixed || groups[1][0].cls != chDigit {

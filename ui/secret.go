@@ -93,8 +93,8 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 		if p := s.Token.Prefix; p != "" && strings.HasPrefix(body, p) {
 			prefix, body = p, body[len(p):]
 		}
-		if s.Token.Checksum && len(body) > checksumChars {
-			body, check = body[:len(body)-checksumChars], body[len(body)-checksumChars:]
+		if n := generator.ChecksumLength(s.Token.Format); s.Token.Checksum && len(body) > n {
+			body, check = body[:len(body)-n], body[len(body)-n:]
 		}
 		if prefix != "" {
 			groups = append(groups, cells(prefix, chFixed))
@@ -122,9 +122,6 @@ var classStyle = [...]charClass{
 	generator.Symbols: chSymbol,
 	generator.Space:   chSpace,
 }
-
-// checksumChars is the length of a token's checksum suffix (README, token).
-const checksumChars = 6
 
 // wrapGroups lays groups out in lines of at most width cells, splitting a
 // group only when it is wider than a line.

@@ -80,7 +80,16 @@ func (env *environment) setClipboardDefaults() {
 func run(ctx context.Context, env *environment, args []string) int {
 	env.setClipboardDefaults()
 	root := newRoot(env)
-	root.SetArgs(numberArgs(args))
+	args = numberArgs(args)
+	root.SetArgs(args)
+	// A flag error may come from a long flag written with one dash; that
+	// shows only in the words themselves. (Commands use the root's.)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if e := oneDashError(cmd, args); e != nil {
+			return e
+		}
+		return flagErrorFunc(cmd, err)
+	})
 	root.SetIn(env.stdin)
 	root.SetOut(env.stdout)
 	root.SetErr(env.stderr)

@@ -51,10 +51,12 @@ separator, random case, and the position and value of --number.`,
 base32 (RFC 4648, no padding), base62 (fixed length) or raw bytes (for key
 files; refused when writing to a terminal).
 
---prefix puts fixed text in front and --checksum appends 6 characters: the
-CRC-32 (IEEE) of the body (the random part, without the prefix) in base62
-(0-9A-Za-z), padded with 0 — the shape secret scanners recognise. Neither
-adds strength. With -n, raw tokens are written back to back.`,
+--prefix puts fixed text in front and --checksum appends the CRC-32 (IEEE)
+of the body (the random part, without the prefix) written in the token's
+own format, so one alphabet reads the whole token: 8 hex digits, 6 base64url
+characters, 7 base32 characters, or 6 base62 digits padded with 0 — the
+shape secret scanners recognise. Neither adds strength. With -n, raw
+tokens are written back to back.`,
 		example: `  sesame token                            # 32 bytes as hex: 256 bits
   sesame token --bytes 24 --format base62 --prefix sk_live_ --checksum
   sesame token --format raw > aes256.key`,

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -78,6 +79,26 @@ func flagErrorFunc(cmd *cobra.Command, err error) error {
 		return &flagError{msg}
 	}
 	return err
+}
+
+// oneDashError explains a parse error caused by a long flag, or a
+// choice's value, written after one dash (openssl's -hex, pwgen's
+// -symbols): pflag reads those as a run of one-letter flags and fails on
+// a letter, so the word has to be found in the command line itself.
+func oneDashError(cmd *cobra.Command, args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if len(a) < 3 || a[0] != '-' || a[1] == '-' || isNumber(a) {
+			continue
+		}
+		word, _, _ := strings.Cut(a[1:], "=")
+		if hint := oneDashHint(cmd, word); hint != "" {
+			return &flagError{fmt.Sprintf("-%s is not a flag of %s: did you mean %s?", word, commandName(cmd), hint)}
+		}
+	}
+	return nil
 }
 
 // flagParseMessage rewrites pflag's parse errors (typed errors, never

@@ -29,6 +29,11 @@ func execute(ctx context.Context, env *environment, req *request) error {
 func generate(env *environment, req *request) error {
 	s := req.settings()
 	if s.Mode == settings.Phrase && s.Phrase.Wordlist == "-" {
+		if env.stdinTTY {
+			// Not an error (a list can be typed or pasted), but a program
+			// that waits silently looks hung.
+			say(env.stderr, "reading the wordlist from standard input, one word a line (ctrl+d to end)")
+		}
 		list, warns, err := generator.ParseWordlist("stdin", env.stdin)
 		warn(env.stderr, warns)
 		if err != nil {

@@ -43,7 +43,7 @@ draw, in the order drawn.`,
 			if err != nil {
 				return err
 			}
-			req, err := parseRequest(f, "number", false, settings.Password, env.stdoutTTY, env.stdinTTY)
+			req, err := parseRequest(f, "number", false, settings.Password, nil, env.stdoutTTY, env.stdinTTY)
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,6 @@ draw, in the order drawn.`,
 			return execute(cmd.Context(), env, req)
 		},
 	}
-	cmd.SetFlagErrorFunc(flagErrorFunc)
 	cmd.Flags().BoolVar(&unique, "unique", false, "draw without replacement: all -n numbers different")
 	f = newFlagSet(cmd.Flags())
 	f.addRunOptions(false, true)

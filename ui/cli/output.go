@@ -221,7 +221,7 @@ func details(s settings.Settings, g generator.Generator) []field {
 	case *generator.Token:
 		total := len(s.Token.Prefix) + pw.Length()
 		if s.Token.Checksum {
-			total += 6
+			total += generator.ChecksumLength(s.Token.Format)
 		}
 		out = append(out, field{"length", total}, field{"body_length", pw.Length()})
 	}

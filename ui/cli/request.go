@@ -65,7 +65,7 @@ func (r *request) settings() settings.Settings {
 
 // parseRequest turns one command's parsed flags into a request, refusing
 // flags that contradict each other or could have no effect.
-func parseRequest(f *flagSet, command string, root bool, mode settings.Mode, stdoutTTY, stdinTTY bool) (*request, error) {
+func parseRequest(f *flagSet, command string, root bool, mode settings.Mode, args []string, stdoutTTY, stdinTTY bool) (*request, error) {
 	r := &request{command: command, root: root, mode: mode, flags: *f.scratch, out: *f.out}
 	if root {
 		printing := !stdinTTY || !stdoutTTY
@@ -81,10 +81,44 @@ func parseRequest(f *flagSet, command string, root bool, mode settings.Mode, std
 		}
 	}
 	r.given = f.given(r.mode)
+	if err := r.positional(f, args); err != nil {
+		return nil, err
+	}
 	if err := f.checkContradictions(r); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// positional takes the size and the count written after a command, as
+// pwgen takes them (sesame pw 16 5). A flag that sets the same thing must
+// agree with them.
+func (r *request) positional(f *flagSet, args []string) error {
+	if len(args) > 0 {
+		size := settings.SizeOf(r.mode)
+		given := r.flags
+		if err := size.Parse(&given, args[0]); err != nil {
+			return usagef("the %s after the command %s, not %q", size.Name, err, args[0])
+		}
+		if f.changed(size.Name) && !size.Equal(&given, &r.flags) {
+			return usagef("--%s %s and the %s %s after the command disagree: give one", size.Name, size.Format(&r.flags), size.Name, args[0])
+		}
+		size.Copy(&r.flags, &given)
+		if !r.gave(size.Name) {
+			r.given = append(r.given, size)
+		}
+	}
+	if len(args) > 1 {
+		n := 0
+		if err := (&countValue{&n}).Set(args[1]); err != nil {
+			return usagef("the count after the size %s, not %q", err, args[1])
+		}
+		if f.changed("count") && n != r.out.count {
+			return usagef("-n %d and the count %s after the size disagree: give one", r.out.count, args[1])
+		}
+		r.out.count = n
+	}
+	return nil
 }
 
 // checkContradictions refuses a switch given both ways, an empty value

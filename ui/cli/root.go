@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/sesame-sh/sesame/ui/settings"
@@ -39,11 +41,11 @@ func newRoot(env *environment) *cobra.Command {
 		Long:          rootLong,
 		Example:       rootExample,
 		Version:       version(),
-		Args:          noArgs("length"),
+		Args:          rootArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			req, err := parseRequest(f, "sesame", true, settings.Password, env.stdoutTTY, env.stdinTTY)
+			req, err := parseRequest(f, "sesame", true, settings.Password, nil, env.stdoutTTY, env.stdinTTY)
 			if err != nil {
 				return err
 			}
@@ -79,21 +81,20 @@ func newModeCommand(env *environment, mode settings.Mode) *cobra.Command {
 	size := settings.SizeOf(mode)
 	var f *flagSet
 	cmd := &cobra.Command{
-		Use:     mode.String(),
+		Use:     mode.String() + " [" + strings.ToUpper(size.Name) + " [COUNT]]",
 		Aliases: mode.Aliases(),
 		Short:   doc.short,
 		Long:    doc.long,
 		Example: doc.example,
-		Args:    noArgs(size.Name),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			req, err := parseRequest(f, mode.String(), false, mode, env.stdoutTTY, env.stdinTTY)
+		Args:    sizeArgs(size.Name),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			req, err := parseRequest(f, mode.String(), false, mode, args, env.stdoutTTY, env.stdinTTY)
 			if err != nil {
 				return err
 			}
 			return execute(cmd.Context(), env, req)
 		},
 	}
-	cmd.SetFlagErrorFunc(flagErrorFunc)
 	f = newFlagSet(cmd.Flags())
 	for _, d := range settings.Of(mode) {
 		f.addSetting(d, false)

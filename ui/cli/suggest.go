@@ -56,13 +56,33 @@ func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
 			}
 		}
 		if f != nil {
-			owners = append(owners, "sesame "+c.Name())
+			owners = append(owners, c.Name())
 		}
 	}
 	if len(owners) > 0 {
-		return fmt.Sprintf("%s is a flag of %s, not %s (see %s --help)", shown, strings.Join(owners, " and "), where, cmd.CommandPath())
+		return fmt.Sprintf("%s is a flag of sesame %s, not of %s (see %s --help)", shown, settings.AndList(owners), cmd.CommandPath(), cmd.CommandPath())
 	}
 	return fmt.Sprintf("unknown flag %s for %s (see %s --help)", shown, where, cmd.CommandPath())
+}
+
+// oneDashHint returns what a word written after one dash most likely
+// meant: a flag of cmd (--symbols), or a value of one of its choices
+// (--format hex); "" if nothing.
+func oneDashHint(cmd *cobra.Command, word string) string {
+	if f := cmd.Flags().Lookup(word); f != nil && !f.Hidden {
+		return "--" + word
+	}
+	for _, d := range settings.All() {
+		if d.Kind != settings.ChoiceKind || cmd.Flags().Lookup(d.Name) == nil {
+			continue
+		}
+		for _, name := range d.ChoiceNames(true) {
+			if strings.EqualFold(name, word) {
+				return "--" + d.Name + " " + name
+			}
+		}
+	}
+	return ""
 }
 
 func commandName(cmd *cobra.Command) string {
@@ -72,29 +92,42 @@ func commandName(cmd *cobra.Command) string {
 	return "sesame"
 }
 
-// noArgs rejects stray words, with a hint when it looks like pwgen's
-// positional length (sesame pw 16).
-func noArgs(size string) cobra.PositionalArgs {
+// rootArgs rejects words after sesame itself: a mistyped command, or a
+// command after -- (which cobra does not read as one).
+func rootArgs(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, sub := range c.Commands() {
+		if sub.Hidden {
+			continue
+		}
+		if sub.Name() == args[0] || sub.HasAlias(args[0]) {
+			return usagef("%q after -- is read as an argument, not a command: write sesame %s without the --", args[0], args[0])
+		}
+		names = append(names, sub.Name())
+	}
+	if isNumber(args[0]) {
+		return usagef("sesame takes no size: write sesame pw %s (or sesame --length %s for the interactive program)", args[0], args[0])
+	}
+	if s := settings.Closest(args[0], names); s != "" {
+		return usagef("unknown command %q: did you mean %s?", args[0], s)
+	}
+	return usagef("unknown command %q: use %s (see sesame --help)", args[0], settings.OrList(append(settings.ModeNames(), "number")))
+}
+
+// sizeArgs accepts what pwgen and openssl users type after a command: the
+// size, then the count (sesame pw 16 5, sesame token 32).
+func sizeArgs(size string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return nil
-		}
-		if c.HasSubCommands() && !isNumber(args[0]) {
-			var names []string
-			for _, sub := range c.Commands() {
-				if !sub.Hidden {
-					names = append(names, sub.Name())
-				}
+		for i, a := range args {
+			if i >= 2 || !isNumber(a) {
+				return usagef("%s takes at most a size and a count (%s [%s [COUNT]]), got %q (see %s --help)",
+					commandName(c), c.CommandPath(), strings.ToUpper(size), a, c.CommandPath())
 			}
-			if s := settings.Closest(args[0], names); s != "" {
-				return usagef("unknown command %q: did you mean %s?", args[0], s)
-			}
-			return usagef("unknown command %q: use %s (see sesame --help)", args[0], settings.OrList(append(settings.ModeNames(), "number")))
 		}
-		if size != "" && isNumber(args[0]) {
-			return usagef("%s takes no arguments: to set the size write --%s %s", commandName(c), size, args[0])
-		}
-		return usagef("%s takes no arguments, got %q (see %s --help)", commandName(c), args[0], c.CommandPath())
+		return nil
 	}
 }
 

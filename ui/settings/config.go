@@ -83,7 +83,7 @@ func Load(path string) (Settings, string) {
 	}
 	s, more := Valid(s, def)
 	if bad = append(bad, more...); len(bad) > 0 {
-		return s, fmt.Sprintf("%s has invalid settings (%s); using the defaults for them", path, joinAnd(bad))
+		return s, fmt.Sprintf("%s has invalid settings (%s); using the defaults for them", path, AndList(bad))
 	}
 	return s, ""
 }
@@ -227,11 +227,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func joinAnd(xs []string) string {
-	if len(xs) < 2 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }

@@ -88,6 +88,14 @@ func ParseMode(s string) (Mode, error) {
 	return 0, fmt.Errorf("unknown mode %q: use %s", s, OrList(ModeNames()))
 }
 
+// AndList writes "a, b and c".
+func AndList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
 // OrList writes "a, b or c".
 func OrList(xs []string) string {
 	if len(xs) < 2 {

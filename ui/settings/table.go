@@ -184,7 +184,7 @@ func tokenSettings() []*Setting {
 		},
 		{
 			Name: "checksum", Mode: Token, Kind: SwitchKind,
-			Help: "append a 6-character CRC-32 checksum (base62)", Row: "checksum", Caption: "add a CRC-32 check",
+			Help: "append a CRC-32 checksum, in the token's format", Row: "checksum", Caption: "add a CRC-32 check",
 			ref: func(s *Settings) any { return &tk(s).Checksum },
 		},
 	}
