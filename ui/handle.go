@@ -24,6 +24,10 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.qr.lines != nil {
+		m.qr = qrView{} // any key takes the code off the screen
+		return nil
+	}
 	if m.history.open {
 		return m.handleHistoryKey(msg)
 	}
@@ -44,6 +48,8 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.request(m.s.Mode, true)
 	case key.Matches(msg, k.Mask), key.Matches(msg, k.Unmask):
 		return m.toggleMask()
+	case key.Matches(msg, k.QR):
+		return m.showQR()
 	case key.Matches(msg, k.Longer):
 		return m.adjustPrimary(1)
 	case key.Matches(msg, k.Shorter):

@@ -14,6 +14,7 @@ type keyMap struct {
 	Regenerate key.Binding
 	Mask       key.Binding
 	Unmask     key.Binding
+	QR         key.Binding // the secret as a QR code, full screen
 	Longer     key.Binding // ↑ + =: one more character (word, byte, digit)
 	Shorter    key.Binding // ↓ -
 	LongerTen  key.Binding // pgup: ten more
@@ -73,6 +74,7 @@ func defaultKeyMap() keyMap {
 		Regenerate: b([]string{"r"}, "r", "new"),
 		Mask:       b([]string{"m"}, "m", "mask"),
 		Unmask:     b([]string{"m"}, "m", "unmask"),
+		QR:         b([]string{"Q"}, "Q", "QR code"),
 		Longer:     b([]string{"up", "+", "="}, "↑↓ +-", "size"),
 		Shorter:    b([]string{"down", "-"}, "↓ -", "shorter"),
 		LongerTen:  b([]string{"pgup"}, "pgup/pgdn", "±10"),
@@ -155,7 +157,7 @@ func Keys() []KeyGroup {
 	}
 	f := k.field
 	return []KeyGroup{
-		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.More, k.Quit, k.Interrupt)},
+		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.More, k.Quit, k.Interrupt)},
 		{"in the settings", list(k.NextField, k.PrevField, k.Back, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
 		{"in the history", list(k.HistUp, k.HistFirst, k.HistLast, k.HistCopy, k.HistClose)},
 	}

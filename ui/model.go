@@ -55,6 +55,7 @@ type model struct {
 	focus   focusArea
 	field   field // the focused field while focus is focusForm
 	history history
+	qr      qrView
 
 	// copy is the latest copy to a clipboard; clipGuard serialises the
 	// system clipboard; clearFailure is reported after quitting.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/qr"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -354,4 +355,32 @@ func TestStartupWarningsShownOnce(t *testing.T) {
 		t.Fatal("the warning never goes away")
 	}
 	mustNotContain(t, h.view(), "config.json")
+}
+
+// Q shows the secret as a QR code filling the screen, any key takes it
+// away, and nothing else happens on that key.
+func TestQRCodeKey(t *testing.T) {
+	h := newHarness(t)
+	before := h.secret()
+	h.keys("Q")
+	v := h.view()
+	if h.m.qr.lines == nil || !strings.ContainsAny(v, "▀▄█") || strings.Contains(v, before) || !strings.Contains(v, "press any key") {
+		t.Fatalf("no QR code on screen:\n%s", v)
+	}
+	want, err := qr.Lines(before, qr.Options{Paint: true})
+	if err != nil || !strings.Contains(h.m.View().Content, want[len(want)/2]) {
+		t.Fatal("the code drawn is not the secret's")
+	}
+	h.keys("r") // any key closes; it does not also regenerate
+	if h.m.qr.lines != nil || h.secret() != before || !strings.Contains(h.view(), "Password ·") {
+		t.Fatal("a key did not just close the code")
+	}
+	// Too small a terminal says so instead.
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	h.focusOn("length")
+	h.typeText("200")
+	h.keys("esc", "Q")
+	if h.m.qr.lines != nil || !strings.Contains(h.m.status.text, "enlarge the terminal") {
+		t.Fatalf("status %q", h.m.status.text)
+	}
 }

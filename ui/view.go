@@ -45,6 +45,9 @@ func (m *model) View() tea.View {
 // render draws the whole screen.
 func (m *model) render() string {
 	w, h := m.width, m.height
+	if m.qr.lines != nil {
+		return m.qrScreen()
+	}
 	if m.tooSmall() {
 		return m.tooSmallView(w, h)
 	}
@@ -351,7 +354,7 @@ func (m *model) helpKeys() helpKeys {
 	copyKey := on(k.Copy, m.result().res != nil)
 	hist := on(k.History, len(m.history.entries) > 0)
 	cols := [][]key.Binding{
-		{copyKey, k.Regenerate, mask, unmask},
+		{copyKey, k.Regenerate, mask, unmask, on(k.QR, m.result().res != nil)},
 		{k.Longer, k.LongerTen, k.Mode},
 		{k.Edit, k.EditLast, hist},
 		{more, less, k.Quit, quit},

@@ -38,6 +38,9 @@ type environment struct {
 	openTTY      func() (*os.File, error)
 	system       clipboard.SystemClipboard
 	startClearer func(clipboard.Result, clipboard.Where, string, int, *os.File) error
+
+	// qrTerminal opens the terminal --qr draws on (nil: /dev/tty).
+	qrTerminal func() (terminal, error)
 }
 
 // Main runs sesame with the process's arguments and standard streams and

@@ -168,6 +168,7 @@ type output struct {
 	json       bool
 	entropy    bool
 	copy       bool
+	qr         bool
 	minBits    float64
 	noConfig   bool
 	minBitsSet bool
@@ -195,6 +196,8 @@ var runOptions = []runOption{
 		value: func(o *output) pflag.Value { return (*boolValue)(&o.entropy) }},
 	{name: "copy", help: "copy the (last) result; at a terminal, print nothing", isSwitch: true,
 		value: func(o *output) pflag.Value { return (*boolValue)(&o.copy) }},
+	{name: "qr", help: "draw the (last) result as a QR code on the terminal, for a phone", isSwitch: true, notNumber: true,
+		value: func(o *output) pflag.Value { return (*boolValue)(&o.qr) }},
 	{name: "min-bits", help: "use the shortest length (words, bytes) reaching this", notNumber: true,
 		value: func(o *output) pflag.Value { return &bitsValue{o} }},
 	{name: "no-config", help: "ignore and don't save the remembered settings", isSwitch: true, rootOnly: true,

@@ -40,7 +40,7 @@ func FuzzCommandLine(f *testing.F) {
 		"pin\x00--no-trivial\x00-n\x003", "number\x00-5\x005\x00--unique\x00-n\x0011", "number\x001\x00x",
 		"pw\x00--exclude\x00abc\x00--no-ambiguous\x00--max-consecutive\x001", "pw\x00--alphabet\x00ab\u00e9",
 		"pw\x00--min-bits\x0080\x00--entropy", "pw\x00-l", "frobnicate", "pw\x00--lenght\x0012", "--help",
-		"pw\x00--copy", "completion\x00bash", "pp\x00--wordlist\x00missing.txt", "pw\x00-n\x00-1",
+		"pw\x00--copy", "pw\x00--qr", "token\x00-hex\x0016", "pw\x0016\x005", "completion\x00bash", "pp\x00--wordlist\x00missing.txt", "pw\x00-n\x00-1",
 	} {
 		f.Add(seed)
 	}
@@ -65,6 +65,7 @@ func FuzzCommandLine(f *testing.F) {
 			startClearer: func(clipboard.Result, clipboard.Where, string, int, *os.File) error {
 				return nil
 			},
+			qrTerminal: func() (terminal, error) { return nil, os.ErrNotExist },
 		}
 		code := run(context.Background(), env, args)
 		errText := stderr.String()

@@ -43,11 +43,20 @@ func emit(env *environment, o *output, res result, clearAfter int) error {
 		mu   sync.Mutex
 		last string
 	)
+	var tty terminal
+	if o.qr {
+		t, err := openQR(env)
+		if err != nil {
+			return err
+		}
+		defer t.Close()
+		tty = t
+	}
 	stdout := env.stdout
-	if o.copy {
-		// At a terminal the copied secret is not printed as well: it would
-		// stay in the scrollback. Redirected (--copy > file), output is
-		// written as usual.
+	if o.copy || o.qr {
+		// At a terminal a secret copied or drawn is not printed as well: it
+		// would stay in the scrollback. Redirected (--copy > file), output
+		// is written as usual.
 		if env.stdoutTTY {
 			stdout = io.Discard
 		}
@@ -64,6 +73,11 @@ func emit(env *environment, o *output, res result, clearAfter int) error {
 	}
 	if err := generator.Stream(stdout, res.gen, generator.StreamOptions{Count: o.count, Format: format, NewSource: env.newSource}); err != nil {
 		return err
+	}
+	if o.qr {
+		if err := showQR(tty, last); err != nil {
+			return err
+		}
 	}
 	if o.copy {
 		return copySecret(env, last, clearAfter)

@@ -156,6 +156,12 @@ func (r *request) checkOutput(stdoutTTY bool) error {
 	if r.out.copy && stdoutTTY && r.out.count > 1 {
 		return usagef("--copy copies one result and, at a terminal, prints none: drop -n, or redirect the output to keep them all")
 	}
+	if r.out.qr && stdoutTTY && r.out.count > 1 {
+		return usagef("--qr draws one result and, at a terminal, prints none: drop -n, or redirect the output to keep them all")
+	}
+	if r.out.qr && r.mode == settings.Token && s.Token.Format == generator.TokenRaw {
+		return usagef("--qr cannot draw raw bytes: choose another --format")
+	}
 	if r.out.copy && r.number == nil && r.mode == settings.Token && s.Token.Format == generator.TokenRaw {
 		return usagef("--copy cannot put raw bytes on the clipboard: choose another --format")
 	}

@@ -31,6 +31,8 @@ func newFake(t *testing.T, tty bool) *fakeRun {
 		stdin: strings.NewReader(""), stdout: &f.stdout, stderr: &f.stderr,
 		stdinTTY: tty, stdoutTTY: tty,
 		configDir: func() (string, error) { return dir, nil },
+		// Never the real terminal: --qr would wait there for a key.
+		qrTerminal: func() (terminal, error) { return nil, os.ErrNotExist },
 		runTUI: func(_ context.Context, o ui.Options) error {
 			f.started, f.opts = true, o
 			return f.tuiError
