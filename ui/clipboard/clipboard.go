@@ -1,37 +1,57 @@
 // Package clipboard puts secrets on the clipboard and takes them off again,
-// locally and over SSH, for both the command line and the interactive
-// program.
+// locally, over SSH and inside tmux, for both the command line and the
+// interactive program.
 //
 // Where a copy goes is decided from the environment the program sees (so it
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
 //   - A local session uses the system clipboard (github.com/atotto/clipboard:
-//     pbcopy, xclip, xsel, wl-copy, the Windows API).
-//   - A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set) uses the
-//     terminal's clipboard through an OSC 52 escape sequence, which the
-//     user's own terminal applies on their machine; so does a local session
-//     whose system clipboard is missing or fails.
-//   - Inside tmux, both the passthrough-wrapped and the plain sequence are
-//     sent, so the copy works with either "allow-passthrough on" or
-//     "set-clipboard on".
+//     pbcopy, xclip, xsel, wl-copy, the Windows API), inside tmux too: it is
+//     the user's own clipboard, and it can be read back, so a clear removes
+//     exactly our secret and nothing the user copied since. Going through
+//     tmux as well would only add copies (a tmux buffer, the terminal's
+//     clipboard) that can be cleared less exactly.
+//   - A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), or a
+//     local one whose system clipboard is missing or fails, uses the
+//     terminal's clipboard, which the user's own terminal applies on their
+//     machine:
+//   - inside tmux (TMUX set), through tmux: `tmux load-buffer -b sesame -w -`
+//     with the secret on standard input stores it in a paste buffer named
+//     "sesame" and has tmux send it to the attached terminal with OSC 52.
+//     An OSC 52 written into the pane would be dropped by tmux's default
+//     options (set-clipboard external, allow-passthrough off).
+//   - if tmux cannot take it (older than 3.2, set-clipboard off, no terminal
+//     attached, tmux not answering), as an OSC 52 wrapped for tmux's
+//     passthrough; when tmux is known to block that too, nothing is sent
+//     and the error names the tmux setting that would make it work.
+//   - outside tmux, as a plain OSC 52 escape sequence.
 //
-// Clearing removes only what sesame put there: on the system clipboard the
-// current contents are compared (in constant time) with the secret and left
-// alone if they differ. An OSC 52 clipboard cannot be read back, so it is
-// cleared blindly with an empty OSC 52, and messages say so.
+// Clearing removes only what sesame put there. The system clipboard and our
+// tmux buffer are read back and compared (in constant time) with the secret,
+// and left alone if they differ. Clearing a copy through tmux deletes our
+// buffer; tmux sends nothing for an empty buffer, so the terminal's
+// clipboard is overwritten with a single space instead, and only when our
+// buffer is still tmux's newest (else the user copied in tmux since). The
+// terminal's clipboard cannot be read back, so that overwrite, like the
+// empty OSC 52 that clears a plain OSC 52 copy, is blind, and messages say
+// so.
+//
+// Messages say what is known: "copied" only for the system clipboard,
+// "copied through tmux" when tmux took it, "sent" for OSC 52, which nobody
+// confirms, with the tmux setting to change when its arrival is in doubt.
 package clipboard
 
-import (
-	"crypto/subtle"
-	"fmt"
-	"time"
-)
+import "crypto/subtle"
 
 // Where describes the session, as far as copying is concerned.
 type Where struct {
 	Remote bool // an SSH session: the system clipboard would be the server's
-	Tmux   bool // inside tmux: OSC 52 must be wrapped to pass through
+	Tmux   bool // inside tmux: copy through tmux, or wrap OSC 52 to pass through
+
+	// server is TMUX as Detect read it (socket, server pid, session), to
+	// tell whether this process is inside that tmux server.
+	server string
 }
 
 // Detect reads the session from environment lookups (os.Getenv, or
@@ -40,6 +60,7 @@ func Detect(getenv func(string) string) Where {
 	return Where{
 		Remote: getenv("SSH_TTY") != "" || getenv("SSH_CONNECTION") != "" || getenv("SSH_CLIENT") != "",
 		Tmux:   getenv("TMUX") != "",
+		server: getenv("TMUX"),
 	}
 }
 
@@ -53,6 +74,9 @@ const (
 	System
 	// Terminal: the terminal's clipboard through OSC 52, which cannot.
 	Terminal
+	// Tmux: our tmux paste buffer, which can be read back, and through it
+	// the terminal's clipboard, which cannot.
+	Tmux
 )
 
 // SystemClipboard is the operating system's clipboard. The atotto implementation
@@ -62,14 +86,19 @@ type SystemClipboard interface {
 	ReadAll() (string, error)
 }
 
-// Holds reports whether the system clipboard still holds secret, comparing
-// in constant time so that the comparison itself leaks nothing.
+// Holds reports whether the system clipboard still holds secret.
 func Holds(sys SystemClipboard, secret string) (bool, error) {
 	cur, err := sys.ReadAll()
 	if err != nil {
 		return false, err
 	}
-	return subtle.ConstantTimeCompare([]byte(cur), []byte(secret)) == 1, nil
+	return equal([]byte(cur), secret), nil
+}
+
+// equal compares a clipboard's contents with the secret in constant time,
+// so that the comparison itself leaks nothing.
+func equal(cur []byte, secret string) bool {
+	return subtle.ConstantTimeCompare(cur, []byte(secret)) == 1
 }
 
 // ClearIfOurs empties the system clipboard if it still holds secret. It
@@ -84,13 +113,4 @@ func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
 		return false, err
 	}
 	return true, nil
-}
-
-// Seconds formats a clearing delay for messages: "30s", "2m", "1m30s".
-func Seconds(n int) string {
-	d := time.Duration(n) * time.Second
-	if d < time.Minute || d%time.Minute != 0 && d < 10*time.Minute {
-		return d.String()
-	}
-	return fmt.Sprintf("%dm", n/60)
 }
