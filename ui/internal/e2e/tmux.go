@@ -10,19 +10,21 @@ import (
 	"time"
 )
 
-// Tmux is a private tmux server: its own socket, and a configuration of
-// its own with set-clipboard on (OSC 52 copies land in its paste buffers)
-// and remain-on-exit on.
+// Tmux is a private tmux server on a socket of its own. One started by
+// StartTmux plays the user's terminal: its configuration has set-clipboard
+// on, so what reaches the terminal's clipboard (an OSC 52, from a program
+// or from a tmux inside it) lands in its paste buffers, and remain-on-exit
+// on, so a pane's last words can be read.
 type Tmux struct {
-	t      testing.TB
-	socket string
+	t    testing.TB
+	sock []string // -L name, or -S path
 }
 
 func StartTmux(t testing.TB, width, height int, command string, env ...string) *Tmux {
 	t.Helper()
 	Need(t, "tmux")
-	m := &Tmux{t: t, socket: fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	t.Cleanup(func() { exec.Command("tmux", "-L", m.socket, "kill-server").Run() })
+	m := &Tmux{t: t, sock: []string{"-L", fmt.Sprintf("sesame-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}}
+	t.Cleanup(func() { m.command("kill-server").Run() })
 	// The options must hold before the pane's command starts, or a fast
 	// command's OSC 52 can beat them: a config file applies them first.
 	conf := filepath.Join(t.TempDir(), "tmux.conf")
@@ -36,9 +38,26 @@ func StartTmux(t testing.TB, width, height int, command string, env ...string) *
 	return m
 }
 
+// command is a tmux command for this server. The server takes its
+// environment from the command that starts it, so that is a terminal's
+// fresh one: none of the test runner's own session (its tmux, SSH or
+// display) leaks into the panes.
+func (m *Tmux) command(args ...string) *exec.Cmd {
+	cmd := exec.Command("tmux", append(append([]string(nil), m.sock...), args...)...)
+	for _, kv := range os.Environ() {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "TMUX", "TMUX_PANE", "SSH_TTY", "SSH_CONNECTION", "SSH_CLIENT", "DISPLAY", "WAYLAND_DISPLAY":
+		default:
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	return cmd
+}
+
+// Run runs a tmux command and fails the test if tmux does.
 func (m *Tmux) Run(args ...string) string {
 	m.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", m.socket}, args...)...).CombinedOutput()
+	out, err := m.command(args...).CombinedOutput()
 	if err != nil {
 		m.t.Fatalf("tmux %v: %v: %s", args, err, out)
 	}
@@ -71,11 +90,31 @@ func (m *Tmux) waitFor(d time.Duration, capture func() string, cond func(string)
 // Buffer returns tmux's newest paste buffer, where OSC 52 copies land
 // with set-clipboard on ("" if none).
 func (m *Tmux) Buffer() string {
-	out, err := exec.Command("tmux", "-L", m.socket, "show-buffer").Output()
+	out, err := m.command("show-buffer").Output()
 	if err != nil {
 		return ""
 	}
 	return string(out)
+}
+
+// Buffers returns the contents of all tmux's paste buffers, newest first.
+func (m *Tmux) Buffers() []string {
+	out, err := m.command("list-buffers", "-F", "#{buffer_name}").Output()
+	if err != nil {
+		return nil // no server: no buffers
+	}
+	var all []string
+	for name := range strings.Lines(string(out)) {
+		data, _ := m.Named(strings.TrimSuffix(name, "\n"))
+		all = append(all, data)
+	}
+	return all
+}
+
+// Named returns the paste buffer called name, and whether there is one.
+func (m *Tmux) Named(name string) (string, bool) {
+	out, err := m.command("show-buffer", "-b", name).Output()
+	return string(out), err == nil
 }
 
 // Dead reports whether the pane's program has exited (tmux does not always
