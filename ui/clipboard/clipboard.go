@@ -6,39 +6,56 @@
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
-//   - A local session uses the system clipboard (github.com/atotto/clipboard:
-//     pbcopy, xclip, xsel, wl-copy, the Windows API), inside tmux too: it is
-//     the user's own clipboard, and it can be read back, so a clear removes
-//     exactly our secret and nothing the user copied since. Going through
-//     tmux as well would only add copies (a tmux buffer, the terminal's
-//     clipboard) that can be cleared less exactly.
-//   - A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), or a
-//     local one whose system clipboard is missing or fails, uses the
-//     terminal's clipboard, which the user's own terminal applies on their
-//     machine:
-//   - inside tmux (TMUX set), through tmux: `tmux load-buffer -b sesame -w -`
-//     with the secret on standard input stores it in a paste buffer named
-//     "sesame" and has tmux send it to the attached terminal with OSC 52.
-//     An OSC 52 written into the pane would be dropped by tmux's default
-//     options (set-clipboard external, allow-passthrough off).
-//   - if tmux cannot take it (older than 3.2, set-clipboard off, no terminal
-//     attached, tmux not answering), as an OSC 52 wrapped for tmux's
-//     passthrough; when tmux is known to block that too, nothing is sent
-//     and the error names the tmux setting that would make it work.
-//   - outside tmux, as a plain OSC 52 escape sequence.
+//  1. A local session uses the system clipboard (github.com/atotto/clipboard:
+//     pbcopy, xclip, xsel, wl-copy, the Windows API).
+//  2. A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), whose
+//     system clipboard would be the server's, or a local one whose system
+//     clipboard is missing or fails, uses the terminal's clipboard, which
+//     the user's own terminal applies on their machine: inside tmux (TMUX
+//     set) through tmux, else with an OSC 52 escape sequence.
+//
+// # Inside tmux
+//
+// tmux's default options drop an OSC 52 written into a pane (set-clipboard
+// external ignores it, allow-passthrough off drops the wrapped form), so
+// inside tmux the copy goes through tmux itself: `tmux load-buffer -b
+// sesame -w -`, with the secret on standard input, stores it in a paste
+// buffer named "sesame" and has tmux send it to the attached terminal's
+// clipboard, locally or over SSH alike. If tmux cannot take it (older than
+// 3.2, set-clipboard off, tmux not answering) it goes out as an OSC 52
+// wrapped for tmux's passthrough; when tmux is known to let nothing out
+// (allow-passthrough off too, or no terminal attached), nothing is sent
+// and the error names the one tmux setting that would make it work.
+//
+// A local session inside tmux still uses the system clipboard while it
+// works. It is the user's own clipboard, and it can be read back, so a
+// clear removes exactly our secret and nothing the user copied since;
+// going through tmux as well would only add copies (a tmux buffer, the
+// terminal's clipboard, which on a desktop is that same system clipboard)
+// that can be cleared less exactly. The tmux path is for remote sessions
+// and sessions without a system clipboard. Local or remote is what the
+// pane's environment says, which is fixed when the pane starts: a pane
+// opened at a desktop and later reached over SSH still names the desktop's
+// display, and so copies to the desktop's clipboard.
+//
+// tmux is run only for the server this process is in: when Where was read
+// from another environment (a test's, or that of a program serving other
+// sessions) there is no tmux to ask.
+//
+// # Clearing
 //
 // Clearing removes only what sesame put there. The system clipboard and our
-// tmux buffer are read back and compared (in constant time) with the secret,
-// and left alone if they differ. Clearing a copy through tmux deletes our
-// buffer; tmux sends nothing for an empty buffer, so the terminal's
-// clipboard is overwritten with a single space instead, and only when our
-// buffer is still tmux's newest (else the user copied in tmux since). The
-// terminal's clipboard cannot be read back, so that overwrite, like the
-// empty OSC 52 that clears a plain OSC 52 copy, is blind, and messages say
-// so.
+// tmux buffer are read back and compared (in constant time) with the
+// secret, and left alone if they differ. Clearing a copy through tmux
+// deletes our buffer; tmux sends nothing for an empty buffer, so the
+// terminal's clipboard is overwritten with a single space instead, and only
+// while our buffer is tmux's newest (else the user copied in tmux since,
+// and the terminal holds that). The terminal's clipboard cannot be read
+// back, so that overwrite, like the empty OSC 52 that clears an OSC 52
+// copy, is blind, and the messages say so.
 //
-// Messages say what is known: "copied" only for the system clipboard,
-// "copied through tmux" when tmux took it, "sent" for OSC 52, which nobody
+// Messages say what is known: "copied" for the system clipboard, "copied
+// through tmux" when tmux took it, "sent" for an OSC 52, which no terminal
 // confirms, with the tmux setting to change when its arrival is in doubt.
 package clipboard
 

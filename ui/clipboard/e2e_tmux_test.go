@@ -1,6 +1,9 @@
 package clipboard_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -40,6 +43,7 @@ func checkCopyThroughTmux(t *testing.T, bin string, n *e2e.Nested) {
 	if got := n.Outer.Buffers(); !slices.Equal(got, []string{secret}) {
 		t.Fatalf("the terminal's clipboard received %q, want the secret", got)
 	}
+	checkClearerHoldsNoSecret(t, "__clear-clipboard --after 2 --tmux", secret)
 	if !e2e.WaitFor(8*time.Second, func() bool { return len(n.Inner.Buffers()) == 0 }) {
 		t.Fatalf("inner tmux still has %d buffers after --clear-after", len(n.Inner.Buffers()))
 	}
@@ -111,5 +115,36 @@ func TestCLICopyInTmuxThroughPassthrough(t *testing.T) {
 	}
 	if got := n.Inner.Buffers(); len(got) != 0 {
 		t.Fatalf("inner tmux kept %q", got)
+	}
+}
+
+// checkClearerHoldsNoSecret finds the waiting clearer by its arguments and
+// checks that neither they nor its environment hold the secret.
+func checkClearerHoldsNoSecret(t *testing.T, args, secret string) {
+	t.Helper()
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
+		return // no /proc to look into (not Linux)
+	}
+	cmdlines, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	found := false
+	for _, path := range cmdlines {
+		cmdline, err := os.ReadFile(path)
+		if err != nil || !strings.Contains(string(bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})), args) {
+			continue
+		}
+		found = true
+		environ, err := os.ReadFile(filepath.Join(filepath.Dir(path), "environ"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(cmdline, []byte(secret)) || bytes.Contains(environ, []byte(secret)) {
+			t.Fatalf("the clearer's arguments or environment hold the secret")
+		}
+		if !bytes.Contains(environ, []byte("\x00TMUX=")) && !bytes.HasPrefix(environ, []byte("TMUX=")) {
+			t.Fatalf("the clearer cannot reach tmux: no TMUX in its environment")
+		}
+	}
+	if !found {
+		t.Fatalf("no clearer running with %q", args)
 	}
 }
