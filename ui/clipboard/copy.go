@@ -81,6 +81,7 @@ func (c Copier) CopyToTerminal(secret string, skipped error) (Result, error) {
 	res := Result{Channel: Terminal, Skipped: skipped, Refused: refused}
 	switch {
 	case errors.Is(refused, ErrTmuxNoClient):
+		// No terminal to reach, by any way.
 		return Result{Skipped: skipped, Refused: refused}, fmt.Errorf("nothing copied: %v", refused)
 	case st.passthrough == allowed:
 		// Only the wrapped form: a plain one would also make a tmux
