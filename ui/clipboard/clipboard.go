@@ -56,7 +56,10 @@
 //
 // Messages say what is known: "copied" for the system clipboard, "copied
 // through tmux" when tmux took it, "sent" for an OSC 52, which no terminal
-// confirms, with the tmux setting to change when its arrival is in doubt.
+// confirms, with the tmux setting to change when its arrival is in doubt:
+// when tmux could not be asked, or when its terminal is another tmux (tmux
+// at both ends of SSH), which passes a clipboard on only with set-clipboard
+// on.
 package clipboard
 
 import "crypto/subtle"

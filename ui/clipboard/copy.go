@@ -30,6 +30,9 @@ type Result struct {
 	Refused error
 	// Route says, for an OSC 52 copy, whether tmux is known to let it out.
 	Route Route
+	// Outer: tmux passed the copy to a terminal that is itself tmux (or
+	// screen), which passes it on only if set up to.
+	Outer bool
 }
 
 // Route is how an OSC 52 copy left, as far as tmux is concerned.
@@ -76,9 +79,9 @@ func (c Copier) CopyToTerminal(secret string, skipped error) (Result, error) {
 	}
 	st, refused := loadIntoTmux(c.tmux(), secret)
 	if refused == nil {
-		return Result{Channel: Tmux, Skipped: skipped}, nil
+		return Result{Channel: Tmux, Skipped: skipped, Outer: st.outer}, nil
 	}
-	res := Result{Channel: Terminal, Skipped: skipped, Refused: refused}
+	res := Result{Channel: Terminal, Skipped: skipped, Refused: refused, Outer: st.outer}
 	switch {
 	case errors.Is(refused, ErrTmuxNoClient):
 		// No terminal to reach, by any way.

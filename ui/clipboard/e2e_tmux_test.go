@@ -14,26 +14,31 @@ import (
 
 // In a tmux with its default options (set-clipboard external,
 // allow-passthrough off) and no system clipboard, sesame pw --copy copies
-// through tmux. The outer tmux, playing the user's terminal, receives the
-// secret; the inner one holds it in our buffer only. After --clear-after
-// our buffer is gone and the terminal's clipboard got a single space: tmux
-// sends nothing for an empty buffer. The outer tmux still keeps the secret
-// in its older buffer, as any tmux keeps what an OSC 52 gave it.
+// through tmux. The outer tmux, playing the user's terminal emulator,
+// receives the secret; the inner one holds it in our buffer only. After
+// --clear-after our buffer is gone and the terminal's clipboard got a
+// single space: tmux sends nothing for an empty buffer. The outer tmux
+// still keeps the secret in its older buffer, as any tmux keeps what an
+// OSC 52 gave it.
 func TestCLICopyThroughTmux(t *testing.T) {
 	bin := e2e.Sesame(t)
-	checkCopyThroughTmux(t, bin, e2e.StartNested(t, "", nil))
+	n := e2e.StartNested(t, e2e.NestedOptions{Term: "xterm-256color"})
+	checkCopyThroughTmux(t, bin, n, "sesame: copied through tmux — clears in 2s\n")
 }
 
-// The same with the inner tmux on the far side of an SSH connection.
+// The same with the inner tmux on the far side of an SSH connection, and
+// tmux at both ends, as the inner tmux can tell: the note says what the
+// outer one needs.
 func TestCLICopyThroughTmuxOverSSH(t *testing.T) {
 	srv := e2e.StartSSH(t)
 	bin := e2e.Sesame(t)
-	checkCopyThroughTmux(t, bin, e2e.StartNested(t, "", srv.Command))
+	n := e2e.StartNested(t, e2e.NestedOptions{Via: srv.Command})
+	checkCopyThroughTmux(t, bin, n, "sesame: copied through tmux — clears in 2s; if it does not reach your clipboard, set `set -s set-clipboard on` in the outer tmux\n")
 }
 
-func checkCopyThroughTmux(t *testing.T, bin string, n *e2e.Nested) {
+func checkCopyThroughTmux(t *testing.T, bin string, n *e2e.Nested, note string) {
 	t.Helper()
-	secret := copyIn(t, n, bin, "sesame: copied through tmux — clears in 2s\n")
+	secret := copyIn(t, n, bin, note)
 	if got, ok := n.Inner.Named("sesame"); !ok || got != secret {
 		t.Fatalf("inner buffer sesame %q (%v), want the secret", got, ok)
 	}
@@ -54,7 +59,7 @@ func checkCopyThroughTmux(t *testing.T, bin string, n *e2e.Nested) {
 	// A copy the user makes in tmux before the timer fires is what the
 	// terminal holds: the clearer deletes our buffer but leaves the
 	// terminal alone.
-	second := copyIn(t, n, bin, "sesame: copied through tmux — clears in 2s\n")
+	second := copyIn(t, n, bin, note)
 	n.Inner.Run("set-buffer", "-w", "the user's copy")
 	if !e2e.WaitFor(8*time.Second, func() bool { _, ok := n.Inner.Named("sesame"); return !ok }) {
 		t.Fatal("our buffer outlived --clear-after")
@@ -89,7 +94,7 @@ func copyIn(t *testing.T, n *e2e.Nested, bin, note string) string {
 // setting that would let it copy.
 func TestCLICopyInTmuxWithSetClipboardOff(t *testing.T) {
 	bin := e2e.Sesame(t)
-	n := e2e.StartNested(t, "set -s set-clipboard off\n", nil)
+	n := e2e.StartNested(t, e2e.NestedOptions{InnerConf: "set -s set-clipboard off\n", Term: "xterm-256color"})
 	stdout, stderr, code := n.Exec(bin + " pw --copy --clear-after 2")
 	want := "sesame: nothing copied: tmux has set-clipboard off and allow-passthrough off; set `set -s set-clipboard external` in tmux\n"
 	if code != 1 || stderr != want || strings.Contains(stdout, "\x1b") {
@@ -108,7 +113,7 @@ func TestCLICopyInTmuxWithSetClipboardOff(t *testing.T) {
 // passthrough OSC 52, arrives, and is called sent, not copied.
 func TestCLICopyInTmuxThroughPassthrough(t *testing.T) {
 	bin := e2e.Sesame(t)
-	n := e2e.StartNested(t, "set -s set-clipboard off\nset -g allow-passthrough on\n", nil)
+	n := e2e.StartNested(t, e2e.NestedOptions{InnerConf: "set -s set-clipboard off\nset -g allow-passthrough on\n", Term: "xterm-256color"})
 	secret := copyIn(t, n, bin, "sesame: sent to the terminal clipboard (OSC 52) through tmux passthrough — clears in 2s\n")
 	if !e2e.WaitFor(3*time.Second, func() bool { return n.Outer.Buffer() == secret }) {
 		t.Fatalf("the terminal's clipboard received %q", n.Outer.Buffers())

@@ -20,6 +20,7 @@ type fakeTmux struct {
 	setClipboard string // "external" unless set
 	passthrough  string // "0" unless set; "" is a tmux without the option
 	clientTTY    string // "/dev/pts/1" unless noClient
+	clientTerm   string // "xterm-256color" unless set
 	noClient     bool
 	control      bool
 
@@ -41,7 +42,7 @@ type fakeCall struct {
 }
 
 func newFakeTmux(t *testing.T, secrets ...string) *fakeTmux {
-	return &fakeTmux{t: t, secrets: secrets, setClipboard: "external", passthrough: "0", clientTTY: "/dev/pts/1", fail: map[string]error{}}
+	return &fakeTmux{t: t, secrets: secrets, setClipboard: "external", passthrough: "0", clientTTY: "/dev/pts/1", clientTerm: "xterm-256color", fail: map[string]error{}}
 }
 
 func (f *fakeTmux) run(stdin string, args ...string) ([]byte, error) {
@@ -65,7 +66,7 @@ func (f *fakeTmux) run(stdin string, args ...string) ([]byte, error) {
 		if f.control {
 			client, control = "", "1"
 		}
-		return fmt.Appendf(nil, "%s|%s|%s|%s\n", f.setClipboard, f.passthrough, client, control), nil
+		return fmt.Appendf(nil, "%s|%s|%s|%s|%s\n", f.setClipboard, f.passthrough, client, control, f.clientTerm), nil
 	case args[0] == "load-buffer" && len(args) == 5 && args[1] == "-b" && args[3] == "-w" && args[4] == "-":
 		if stdin != "" {
 			f.set(args[2], stdin)

@@ -11,8 +11,9 @@ import (
 
 // Copied says in words what a copy did and when it will be cleared:
 // "copied — clears in 30s", "copied through tmux — clears in 30s", "sent
-// to the terminal clipboard (OSC 52) — clears in 30s". When tmux may not
-// let an OSC 52 out, it names the tmux setting that would.
+// to the terminal clipboard (OSC 52) — clears in 30s". When the copy may
+// not arrive (tmux may not let an OSC 52 out; the terminal is another tmux)
+// it names the tmux setting that would let it.
 func Copied(res Result, clearAfter int) string {
 	var s, hint string
 	switch {
@@ -29,6 +30,9 @@ func Copied(res Result, clearAfter int) string {
 		s = "sent to the terminal clipboard (OSC 52)"
 	default:
 		return "nothing copied"
+	}
+	if res.Outer && hint == "" {
+		hint = "; if it does not reach your clipboard, set `set -s set-clipboard on` in the outer tmux"
 	}
 	if clearAfter <= 0 {
 		return s + " — not cleared automatically" + hint

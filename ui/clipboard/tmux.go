@@ -79,6 +79,9 @@ type tmuxState struct {
 	setClipboard string // "on", "external" or "off"; "" if tmux did not say
 	passthrough  access // whether a passthrough-wrapped OSC 52 gets out
 	client       bool   // a terminal is attached for -w to reach
+	// outer: that terminal is itself tmux (or screen), which passes a
+	// clipboard on only if set up to: tmux needs set-clipboard on.
+	outer bool
 }
 
 // access is whether tmux lets something through.
@@ -93,8 +96,9 @@ const (
 // probeFormat asks, in one command, for what decides the copy. The client
 // is the one load-buffer -w would send to (tmux picks both the same way);
 // a control-mode client (iTerm2's tmux integration) has no terminal of its
-// own for tmux to write to.
-const probeFormat = "#{set-clipboard}|#{allow-passthrough}|#{client_tty}|#{client_control_mode}"
+// own for tmux to write to. The client's TERM tells a terminal that is
+// itself tmux or screen (nested locally, or tmux on both ends of SSH).
+const probeFormat = "#{set-clipboard}|#{allow-passthrough}|#{client_tty}|#{client_control_mode}|#{client_termname}"
 
 func probe(run Runner) (tmuxState, error) {
 	out, err := run("", "display-message", "-p", probeFormat)
@@ -102,10 +106,14 @@ func probe(run Runner) (tmuxState, error) {
 		return tmuxState{}, err
 	}
 	f := strings.Split(strings.TrimSuffix(string(out), "\n"), "|")
-	if len(f) != 4 {
+	if len(f) != 5 {
 		return tmuxState{}, fmt.Errorf("tmux display-message: unexpected answer %q", out)
 	}
-	st := tmuxState{setClipboard: f[0], client: f[2] != "" && f[3] != "1"}
+	st := tmuxState{
+		setClipboard: f[0],
+		client:       f[2] != "" && f[3] != "1",
+		outer:        strings.HasPrefix(f[4], "tmux") || strings.HasPrefix(f[4], "screen"),
+	}
 	switch f[1] {
 	case "1", "on", "all":
 		st.passthrough = allowed

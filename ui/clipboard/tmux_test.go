@@ -290,3 +290,24 @@ func TestTmuxOnlyOurOwnServer(t *testing.T) {
 		t.Fatalf("res %+v err %v", res, err)
 	}
 }
+
+// When tmux's terminal is itself tmux or screen (tmux at both ends of an
+// SSH connection), whether the copy gets further depends on that outer
+// one, and the note says what it needs.
+func TestTmuxInsideTmuxSaysWhatTheOuterNeeds(t *testing.T) {
+	for term, outer := range map[string]bool{"tmux-256color": true, "screen-256color": true, "screen": true, "xterm-256color": false, "alacritty": false} {
+		f := newFakeTmux(t, secret)
+		f.clientTerm = term
+		res, err := Copier{Where: inTmux, Tmux: f.run}.Copy(secret)
+		if err != nil || res.Channel != Tmux || res.Outer != outer {
+			t.Fatalf("%s: res %+v err %v", term, res, err)
+		}
+		want := "copied through tmux — clears in 30s"
+		if outer {
+			want += "; if it does not reach your clipboard, set `set -s set-clipboard on` in the outer tmux"
+		}
+		if got := Copied(res, 30); got != want {
+			t.Errorf("%s: message %q", term, got)
+		}
+	}
+}

@@ -22,12 +22,24 @@ type Nested struct {
 	runs         int
 }
 
+// NestedOptions set up a Nested.
+type NestedOptions struct {
+	// InnerConf is the inner tmux's configuration; "": none, tmux's
+	// defaults.
+	InnerConf string
+	// Term is the TERM the inner tmux is told its terminal is: e.g.
+	// xterm-256color for a terminal emulator; "": the outer tmux's own
+	// (tmux-256color), as when tmux runs inside tmux.
+	Term string
+	// Via turns the command that starts the inner tmux into the outer
+	// pane's command: nil runs it right there, an SSHServer's Command
+	// runs it over SSH, as a remote tmux.
+	Via func(string) string
+}
+
 // StartNested starts both servers and waits until the inner one's client
-// is attached. innerConf is the inner tmux's configuration ("": none, tmux's
-// defaults). via turns the command that starts the inner tmux into the
-// outer pane's command: nil runs it right there, an SSHServer's Command
-// runs it over SSH, as a remote tmux.
-func StartNested(t testing.TB, innerConf string, via func(string) string) *Nested {
+// is attached.
+func StartNested(t testing.TB, o NestedOptions) *Nested {
 	t.Helper()
 	Need(t, "tmux")
 	// A directory of its own with a short name: socket paths are limited
@@ -38,9 +50,9 @@ func StartNested(t testing.TB, innerConf string, via func(string) string) *Neste
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	conf := "/dev/null"
-	if innerConf != "" {
+	if o.InnerConf != "" {
 		conf = filepath.Join(dir, "inner.conf")
-		if err := os.WriteFile(conf, []byte(innerConf), 0o600); err != nil {
+		if err := os.WriteFile(conf, []byte(o.InnerConf), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -51,8 +63,11 @@ func StartNested(t testing.TB, innerConf string, via func(string) string) *Neste
 	t.Cleanup(func() { n.Inner.command("kill-server").Run() })
 	// TMUX is the outer server's: tmux refuses to start inside it.
 	start := fmt.Sprintf("env -u TMUX -u TMUX_PANE tmux -S %s -f %s new-session -s e2e sh", sock, conf)
-	if via != nil {
-		start = via(start)
+	if o.Via != nil {
+		start = o.Via(start)
+	}
+	if o.Term != "" {
+		start = "env TERM=" + o.Term + " " + start // ssh passes TERM on
 	}
 	n.Outer = StartTmux(t, 100, 30, start)
 	if !WaitFor(15*time.Second, func() bool {
