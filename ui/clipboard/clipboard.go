@@ -1,37 +1,77 @@
 // Package clipboard puts secrets on the clipboard and takes them off again,
-// locally and over SSH, for both the command line and the interactive
-// program.
+// locally, over SSH and inside tmux, for both the command line and the
+// interactive program.
 //
 // Where a copy goes is decided from the environment the program sees (so it
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
-//   - A local session uses the system clipboard (github.com/atotto/clipboard:
+//  1. A local session uses the system clipboard (github.com/atotto/clipboard:
 //     pbcopy, xclip, xsel, wl-copy, the Windows API).
-//   - A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set) uses the
-//     terminal's clipboard through an OSC 52 escape sequence, which the
-//     user's own terminal applies on their machine; so does a local session
-//     whose system clipboard is missing or fails.
-//   - Inside tmux, both the passthrough-wrapped and the plain sequence are
-//     sent, so the copy works with either "allow-passthrough on" or
-//     "set-clipboard on".
+//  2. A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), whose
+//     system clipboard would be the server's, or a local one whose system
+//     clipboard is missing or fails, uses the terminal's clipboard, which
+//     the user's own terminal applies on their machine: inside tmux (TMUX
+//     set) through tmux, else with an OSC 52 escape sequence.
 //
-// Clearing removes only what sesame put there: on the system clipboard the
-// current contents are compared (in constant time) with the secret and left
-// alone if they differ. An OSC 52 clipboard cannot be read back, so it is
-// cleared blindly with an empty OSC 52, and messages say so.
+// # Inside tmux
+//
+// tmux's default options drop an OSC 52 written into a pane (set-clipboard
+// external ignores it, allow-passthrough off drops the wrapped form), so
+// inside tmux the copy goes through tmux itself: `tmux load-buffer -b
+// sesame -w -`, with the secret on standard input, stores it in a paste
+// buffer named "sesame" and has tmux send it to the attached terminal's
+// clipboard, locally or over SSH alike. If tmux cannot take it (older than
+// 3.2, set-clipboard off, tmux not answering) it goes out as an OSC 52
+// wrapped for tmux's passthrough; when tmux is known to let nothing out
+// (allow-passthrough off too, or no terminal attached), nothing is sent
+// and the error names the one tmux setting that would make it work.
+//
+// A local session inside tmux still uses the system clipboard while it
+// works. It is the user's own clipboard, and it can be read back, so a
+// clear removes exactly our secret and nothing the user copied since;
+// going through tmux as well would only add copies (a tmux buffer, the
+// terminal's clipboard, which on a desktop is that same system clipboard)
+// that can be cleared less exactly. The tmux path is for remote sessions
+// and sessions without a system clipboard. Local or remote is what the
+// pane's environment says, which is fixed when the pane starts: a pane
+// opened at a desktop and later reached over SSH still names the desktop's
+// display, and so copies to the desktop's clipboard.
+//
+// tmux is run only for the server this process is in: when Where was read
+// from another environment (a test's, or that of a program serving other
+// sessions) there is no tmux to ask.
+//
+// # Clearing
+//
+// Clearing removes only what sesame put there. The system clipboard and our
+// tmux buffer are read back and compared (in constant time) with the
+// secret, and left alone if they differ. Clearing a copy through tmux
+// deletes our buffer; tmux sends nothing for an empty buffer, so the
+// terminal's clipboard is overwritten with a single space instead, and only
+// while our buffer is tmux's newest (else the user copied in tmux since,
+// and the terminal holds that). The terminal's clipboard cannot be read
+// back, so that overwrite, like the empty OSC 52 that clears an OSC 52
+// copy, is blind, and the messages say so.
+//
+// Messages say what is known: "copied" for the system clipboard, "copied
+// through tmux" when tmux took it, "sent" for an OSC 52, which no terminal
+// confirms, with the tmux setting to change when its arrival is in doubt:
+// when tmux could not be asked, or when its terminal is another tmux (tmux
+// at both ends of SSH), which passes a clipboard on only with set-clipboard
+// on.
 package clipboard
 
-import (
-	"crypto/subtle"
-	"fmt"
-	"time"
-)
+import "crypto/subtle"
 
 // Where describes the session, as far as copying is concerned.
 type Where struct {
 	Remote bool // an SSH session: the system clipboard would be the server's
-	Tmux   bool // inside tmux: OSC 52 must be wrapped to pass through
+	Tmux   bool // inside tmux: copy through tmux, or wrap OSC 52 to pass through
+
+	// server is TMUX as Detect read it (socket, server pid, session), to
+	// tell whether this process is inside that tmux server.
+	server string
 }
 
 // Detect reads the session from environment lookups (os.Getenv, or
@@ -40,6 +80,7 @@ func Detect(getenv func(string) string) Where {
 	return Where{
 		Remote: getenv("SSH_TTY") != "" || getenv("SSH_CONNECTION") != "" || getenv("SSH_CLIENT") != "",
 		Tmux:   getenv("TMUX") != "",
+		server: getenv("TMUX"),
 	}
 }
 
@@ -53,6 +94,9 @@ const (
 	System
 	// Terminal: the terminal's clipboard through OSC 52, which cannot.
 	Terminal
+	// Tmux: our tmux paste buffer, which can be read back, and through it
+	// the terminal's clipboard, which cannot.
+	Tmux
 )
 
 // SystemClipboard is the operating system's clipboard. The atotto implementation
@@ -62,14 +106,19 @@ type SystemClipboard interface {
 	ReadAll() (string, error)
 }
 
-// Holds reports whether the system clipboard still holds secret, comparing
-// in constant time so that the comparison itself leaks nothing.
+// Holds reports whether the system clipboard still holds secret.
 func Holds(sys SystemClipboard, secret string) (bool, error) {
 	cur, err := sys.ReadAll()
 	if err != nil {
 		return false, err
 	}
-	return subtle.ConstantTimeCompare([]byte(cur), []byte(secret)) == 1, nil
+	return equal([]byte(cur), secret), nil
+}
+
+// equal compares a clipboard's contents with the secret in constant time,
+// so that the comparison itself leaks nothing.
+func equal(cur []byte, secret string) bool {
+	return subtle.ConstantTimeCompare(cur, []byte(secret)) == 1
 }
 
 // ClearIfOurs empties the system clipboard if it still holds secret. It
@@ -84,13 +133,4 @@ func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
 		return false, err
 	}
 	return true, nil
-}
-
-// Seconds formats a clearing delay for messages: "30s", "2m", "1m30s".
-func Seconds(n int) string {
-	d := time.Duration(n) * time.Second
-	if d < time.Minute || d%time.Minute != 0 && d < 10*time.Minute {
-		return d.String()
-	}
-	return fmt.Sprintf("%dm", n/60)
 }

@@ -48,8 +48,8 @@ func TestDetect(t *testing.T) {
 		{env("SSH_TTY", "/dev/pts/3"), Where{Remote: true}},
 		{env("SSH_CONNECTION", "10.0.0.1 5 10.0.0.2 22"), Where{Remote: true}},
 		{env("SSH_CLIENT", "10.0.0.1 5 22"), Where{Remote: true}},
-		{env("TMUX", "/tmp/tmux-0/default,1,0"), Where{Tmux: true}},
-		{env("TMUX", "x", "SSH_TTY", "y"), Where{Remote: true, Tmux: true}},
+		{env("TMUX", "/tmp/tmux-0/default,1,0"), Where{Tmux: true, server: "/tmp/tmux-0/default,1,0"}},
+		{env("TMUX", "x", "SSH_TTY", "y"), Where{Remote: true, Tmux: true, server: "x"}},
 	} {
 		if got := Detect(c.env); got != c.want {
 			t.Errorf("Detect = %+v, want %+v", got, c.want)

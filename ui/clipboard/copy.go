@@ -7,11 +7,15 @@ import (
 )
 
 // Copier copies secrets as Where says: the system clipboard when local,
-// OSC 52 on Term when remote or when the system clipboard fails.
+// else the terminal's clipboard, through tmux when inside it, or OSC 52 on
+// Term.
 type Copier struct {
 	Where  Where
 	System SystemClipboard // nil: no system clipboard
 	Term   io.Writer       // the terminal, for OSC 52; nil: not a terminal
+	// Tmux runs tmux commands; nil runs the tmux program, if Where was
+	// read from this process's environment (see Detect).
+	Tmux Runner
 }
 
 // Result is what a copy did.
@@ -20,7 +24,29 @@ type Result struct {
 	// Skipped explains why the system clipboard was not used ("a remote
 	// session", or its error); nil when it was used.
 	Skipped error
+	// Refused explains why a copy inside tmux did not go through tmux but
+	// out as OSC 52 (ErrTmuxClipboardOff, ErrTmuxTooOld, tmux's error…);
+	// nil otherwise.
+	Refused error
+	// Route says, for an OSC 52 copy, whether tmux is known to let it out.
+	Route Route
+	// Outer: tmux passed the copy to a terminal that is itself tmux (or
+	// screen), which passes it on only if set up to.
+	Outer bool
 }
+
+// Route is how an OSC 52 copy left, as far as tmux is concerned.
+type Route int
+
+const (
+	// Direct: no tmux in the way (or a caller that did not ask).
+	Direct Route = iota
+	// Passthrough: wrapped for tmux's passthrough, which tmux allows.
+	Passthrough
+	// Unsure: wrapped and plain, inside a tmux that could not be asked
+	// whether it lets either out.
+	Unsure
+)
 
 // ErrRemote is why a remote session skips the system clipboard: it would
 // be the server's, not the user's.
@@ -38,66 +64,100 @@ func (c Copier) Copy(secret string) (Result, error) {
 			return Result{Channel: System}, nil
 		}
 	}
-	if c.Term == nil {
-		return Result{Skipped: skipped}, fmt.Errorf("nothing copied: %v, and not a terminal", skipped)
-	}
-	for _, seq := range Sequences(secret, c.Where) {
-		if _, err := io.WriteString(c.Term, seq); err != nil {
-			return Result{Skipped: skipped}, fmt.Errorf("nothing copied: %v, and writing to the terminal failed: %w", skipped, err)
-		}
-	}
-	return Result{Channel: Terminal, Skipped: skipped}, nil
+	return c.CopyToTerminal(secret, skipped)
 }
 
-// Clear takes a secret off the clipboard a copy put it on: the system
-// clipboard only if it still holds it, the terminal's blindly. cleared is
-// false when the clipboard held something else and was left alone.
+// CopyToTerminal puts secret on the terminal's clipboard, through tmux when
+// inside it; skipped is why the system clipboard is not used. It may run
+// tmux, which takes milliseconds (at most a few seconds when tmux hangs):
+// the interactive program calls it from a tea.Cmd with Term a buffer, and
+// writes what the buffer got with tea.Raw, so that no escape sequence can
+// interleave with a frame.
+func (c Copier) CopyToTerminal(secret string, skipped error) (Result, error) {
+	if !c.Where.Tmux {
+		return c.send(Result{Channel: Terminal, Skipped: skipped}, osc52(secret))
+	}
+	st, refused := loadIntoTmux(c.tmux(), secret)
+	if refused == nil {
+		return Result{Channel: Tmux, Skipped: skipped, Outer: st.outer}, nil
+	}
+	res := Result{Channel: Terminal, Skipped: skipped, Refused: refused, Outer: st.outer}
+	switch {
+	case errors.Is(refused, ErrTmuxNoClient):
+		// No terminal to reach, by any way.
+		return Result{Skipped: skipped, Refused: refused}, fmt.Errorf("nothing copied: %v", refused)
+	case st.passthrough == allowed:
+		// Only the wrapped form: a plain one would also make a tmux
+		// with set-clipboard on keep the secret in a buffer of its own.
+		res.Route = Passthrough
+		return c.send(res, tmuxPassthrough(osc52(secret)))
+	case st.passthrough == blocked && st.setClipboard != "on":
+		// Neither form can get out: say so rather than "sent".
+		return Result{Skipped: skipped, Refused: refused}, blockedByTmux(refused)
+	}
+	res.Route = Unsure
+	return c.send(res, Sequences(secret, c.Where)...)
+}
+
+// blockedByTmux names the one tmux setting that would let a copy out.
+func blockedByTmux(refused error) error {
+	if errors.Is(refused, ErrTmuxClipboardOff) {
+		return fmt.Errorf("nothing copied: %v and allow-passthrough off; set `set -s set-clipboard external` in tmux", refused)
+	}
+	return fmt.Errorf("nothing copied: %v, and tmux has allow-passthrough off; set `set -g allow-passthrough on` in tmux", refused)
+}
+
+// send writes OSC 52 sequences to the terminal.
+func (c Copier) send(res Result, seqs ...string) (Result, error) {
+	why := res.Skipped
+	if res.Refused != nil {
+		why = fmt.Errorf("%v; %v", res.Skipped, res.Refused)
+	}
+	if c.Term == nil {
+		return Result{Skipped: res.Skipped, Refused: res.Refused}, fmt.Errorf("nothing copied: %v, and not a terminal", why)
+	}
+	for _, seq := range seqs {
+		if _, err := io.WriteString(c.Term, seq); err != nil {
+			return Result{Skipped: res.Skipped, Refused: res.Refused}, fmt.Errorf("nothing copied: %v, and writing to the terminal failed: %w", why, err)
+		}
+	}
+	return res, nil
+}
+
+// Clear takes a secret off the clipboard a copy put it on (see Uncopy).
+// cleared is false when the clipboard held something else and was left
+// alone.
 func (c Copier) Clear(res Result, secret string) (cleared bool, err error) {
+	o, err := c.Uncopy(res, secret)
+	return o.Cleared(), err
+}
+
+// Uncopy takes a secret off the clipboard a copy put it on, and says what
+// it did: the system clipboard and our tmux buffer only if they still hold
+// it, the terminal's blindly. It may run tmux (see CopyToTerminal).
+func (c Copier) Uncopy(res Result, secret string) (Outcome, error) {
 	switch res.Channel {
 	case System:
-		return ClearIfOurs(c.System, secret)
+		if c.System == nil {
+			return Kept, ErrNoTool
+		}
+		cleared, err := ClearIfOurs(c.System, secret)
+		if !cleared {
+			return Kept, err
+		}
+		return Emptied, err
 	case Terminal:
 		if c.Term == nil {
-			return false, errors.New("not a terminal")
+			return Kept, errors.New("not a terminal")
 		}
 		for _, seq := range Sequences("", c.Where) {
 			if _, err := io.WriteString(c.Term, seq); err != nil {
-				return false, err
+				return Kept, err
 			}
 		}
-		return true, nil
+		return SentEmpty, nil
+	case Tmux:
+		return clearTmux(c.tmux(), secret)
 	}
-	return false, nil
-}
-
-// Copied says in words what a copy did and when it will be cleared:
-// "copied — clears in 30s", "sent to the terminal clipboard (OSC 52) —
-// clears in 30s".
-func Copied(res Result, clearAfter int) string {
-	var s string
-	switch res.Channel {
-	case System:
-		s = "copied"
-	case Terminal:
-		s = "sent to the terminal clipboard (OSC 52)"
-	default:
-		return "nothing copied"
-	}
-	if clearAfter <= 0 {
-		return s + " — not cleared automatically"
-	}
-	return s + " — clears in " + Seconds(clearAfter)
-}
-
-// Cleared says in words what a clear did.
-func Cleared(res Result, cleared bool, err error) string {
-	switch {
-	case err != nil:
-		return fmt.Sprintf("could not clear the clipboard: %v", err)
-	case res.Channel == Terminal:
-		return "terminal clipboard cleared (blindly: OSC 52 cannot be read back)"
-	case cleared:
-		return "clipboard cleared"
-	}
-	return "clipboard changed since the copy; left alone"
+	return Kept, nil
 }

@@ -6,10 +6,12 @@ import (
 )
 
 // OSC 52 asks the terminal to set its clipboard ("c") to base64 text; an
-// empty payload clears it. Inside tmux a sequence is wrapped in a DCS
-// passthrough (ESC P tmux; … ESC \, with every ESC doubled) so it reaches
-// the outer terminal when "allow-passthrough" is on; the plain sequence is
-// sent as well, which tmux applies itself when "set-clipboard" is on.
+// empty payload clears it. Inside tmux (when tmux did not take the copy
+// itself) a sequence is wrapped in a DCS passthrough (ESC P tmux; … ESC \,
+// with every ESC doubled) so it reaches the outer terminal when
+// "allow-passthrough" is on (always, before tmux 3.3). When tmux could not
+// be asked, the plain sequence is sent as well, which tmux applies itself
+// when "set-clipboard" is on.
 
 // osc52 is the plain sequence for text ("" clears).
 func osc52(text string) string {
