@@ -11,10 +11,10 @@ import (
 
 // fakeTerminal records what --qr draws and answers one key press.
 type fakeTerminal struct {
-	out          bytes.Buffer
-	w, h         int
+	out            bytes.Buffer
+	w, h           int
 	raws, restores int
-	closed       bool
+	closed         bool
 }
 
 func (t *fakeTerminal) Read(p []byte) (int, error)  { return copy(p, "x"), nil }
