@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"sync"
@@ -15,17 +16,20 @@ import (
 // file decides when).
 //
 //   - A copy goes to the system clipboard when the session is local (from
-//     tea.EnvMsg), and to the terminal's clipboard with OSC 52 when it is
-//     remote or the system clipboard fails; inside tmux both OSC 52 forms.
-//   - After Settings.ClearAfter seconds the clipboard is cleared: the system
-//     one only if it still holds the secret, the terminal's blindly. The
-//     status line counts down to it.
+//     tea.EnvMsg); otherwise, or when the system clipboard fails, to the
+//     terminal's clipboard: through tmux inside tmux, else with OSC 52.
+//   - After Settings.ClearAfter seconds the clipboard is cleared, only of
+//     our own secret where it can be read back (the system clipboard, our
+//     tmux buffer), blindly where it cannot. The status line counts down to
+//     it, and always says whether the secret on the clipboard is the one on
+//     screen.
 //   - Each copy has a sequence number; a newer copy owns the timer, so the
 //     messages of an older one are ignored.
-//   - Quitting clears what is still ours first (unless ClearAfter is 0,
-//     "never"), including a copy whose write has not finished.
-//   - Every system-clipboard operation holds one lock, and clear-if-ours is
-//     one locked step, so a clear can never interleave with a newer copy.
+//   - Quitting does not cut the countdown short: Run hands the time left to
+//     the same detached clearer the command line's --copy uses (see
+//     pendingCopy), so that the user can copy, quit and paste.
+//   - Every clipboard operation holds one lock, and clear-if-ours is one
+//     locked step, so a clear can never interleave with a newer copy.
 
 // Clipboard is the system clipboard, behind an interface so tests can use
 // a fake. The text goes to the platform's tool on its standard input,
@@ -38,6 +42,27 @@ type guardedClipboard struct {
 	mu      sync.Mutex
 	sys     Clipboard
 	writing sync.WaitGroup
+	// landed is where each copy went, recorded as it lands: a program that
+	// quits while a copy is under way never reads its answer.
+	landed map[int]clipboard.Result
+}
+
+// land records where copy seq went.
+func (g *guardedClipboard) land(seq int, res clipboard.Result) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.landed == nil {
+		g.landed = map[int]clipboard.Result{}
+	}
+	g.landed[seq] = res
+}
+
+// landedAt returns where copy seq went, once it has landed.
+func (g *guardedClipboard) landedAt(seq int) (clipboard.Result, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	res, ok := g.landed[seq]
+	return res, ok
 }
 
 func (g *guardedClipboard) write(text string) error {
@@ -57,28 +82,30 @@ func (g *guardedClipboard) waitWrites(limit time.Duration) {
 	}
 }
 
-func (g *guardedClipboard) clearIfOurs(secret string) (bool, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return clipboard.ClearIfOurs(g.sys, secret)
-}
-
 // copyState is the latest copy.
 type copyState struct {
 	seq      int
 	secret   string
 	what     string           // "password", "earlier passphrase", …
 	res      clipboard.Result // where it went; Channel None while in flight
-	inFlight bool             // the system write has not answered yet
+	inFlight bool             // the write has not answered yet
 	active   bool             // on a clipboard and not cleared yet
 	deadline time.Time        // when it is cleared (ClearAfter > 0)
 }
 
 // copiedMsg answers a system-clipboard write.
 type copiedMsg struct {
-	seq  int
-	what string
-	err  error
+	seq int
+	err error
+}
+
+// sentMsg answers a copy to the terminal's clipboard: where it went, and
+// the escape sequences to write to the terminal (OSC 52), if any.
+type sentMsg struct {
+	seq int
+	res clipboard.Result
+	raw string
+	err error
 }
 
 // clipTickMsg drives the countdown of copy seq.
@@ -87,21 +114,20 @@ type clipTickMsg struct{ seq int }
 // clearedMsg answers a clear of copy seq.
 type clearedMsg struct {
 	seq     int
-	cleared bool
+	outcome clipboard.Outcome
 	err     error
 }
 
 // where is the session as the clipboard sees it, from tea.EnvMsg.
 func (m *model) where() clipboard.Where { return clipboard.Detect(m.env.Getenv) }
 
-// copyCmd puts text on a clipboard. The system clipboard's tools are
-// separate processes and may be slow, so that write runs off the event
-// loop and answers with copiedMsg.
+// copyCmd puts text on a clipboard. Clipboard tools and tmux are separate
+// processes and may be slow, so writes run off the event loop and answer
+// with a message.
 func (m *model) copyCmd(text, what string) tea.Cmd {
 	m.copy = copyState{seq: m.copy.seq + 1, secret: text, what: what, inFlight: true}
 	seq := m.copy.seq
-	where := m.where()
-	if where.Remote || m.deps.clip == nil {
+	if where := m.where(); where.Remote || m.deps.clip == nil {
 		skipped := clipboard.ErrRemote
 		if !where.Remote {
 			skipped = clipboard.ErrNoTool
@@ -112,11 +138,15 @@ func (m *model) copyCmd(text, what string) tea.Cmd {
 	g.writing.Add(1)
 	return func() tea.Msg {
 		defer g.writing.Done()
-		return copiedMsg{seq: seq, what: what, err: g.write(text)}
+		err := g.write(text)
+		if err == nil {
+			g.land(seq, clipboard.Result{Channel: clipboard.System})
+		}
+		return copiedMsg{seq: seq, err: err}
 	}
 }
 
-// guard returns the serialised system clipboard.
+// guard returns the serialised clipboard.
 func (m *model) guard() *guardedClipboard {
 	if m.clipGuard == nil {
 		m.clipGuard = &guardedClipboard{sys: m.deps.clip}
@@ -137,35 +167,84 @@ func (m *model) copied(msg copiedMsg) tea.Cmd {
 	return m.copyDone()
 }
 
-// sendToTerminal copies with OSC 52 through the program's own output, so
-// the sequence cannot interleave with a frame.
+// sendToTerminal copies to the terminal's clipboard, through tmux inside
+// tmux: off the event loop (tmux is a process), under the clipboard lock,
+// into a buffer whose escape sequences then go out through the program's
+// own output, so that they cannot interleave with a frame.
 func (m *model) sendToTerminal(skipped error) tea.Cmd {
-	m.copy.res = clipboard.Result{Channel: clipboard.Terminal, Skipped: skipped}
-	return tea.Batch(m.raw(clipboard.Sequences(m.copy.secret, m.where())), m.copyDone())
+	seq, secret, g := m.copy.seq, m.copy.secret, m.guard()
+	c := clipboard.Copier{Where: m.where(), Tmux: m.deps.tmux}
+	g.writing.Add(1)
+	return func() tea.Msg {
+		defer g.writing.Done()
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		var buf bytes.Buffer
+		c.Term = &buf
+		res, err := c.CopyToTerminal(secret, skipped)
+		if err == nil && res.Channel == clipboard.Tmux {
+			// Landed already (in tmux); an OSC 52 lands only once the
+			// program writes it.
+			if g.landed == nil {
+				g.landed = map[int]clipboard.Result{}
+			}
+			g.landed[seq] = res
+		}
+		return sentMsg{seq: seq, res: res, raw: buf.String(), err: err}
+	}
 }
 
-// raw writes escape sequences to the terminal.
-func (m *model) raw(seqs []string) tea.Cmd {
-	return m.deps.raw(strings.Join(seqs, ""))
+// sent handles a copy to the terminal's clipboard.
+func (m *model) sent(msg sentMsg) tea.Cmd {
+	if msg.seq != m.copy.seq {
+		return nil
+	}
+	if msg.err != nil {
+		m.copy.inFlight = false
+		return m.setStatus(msg.err.Error(), statusWarn)
+	}
+	m.copy.res = msg.res
+	var cmds []tea.Cmd
+	if msg.raw != "" {
+		cmds = append(cmds, m.deps.raw(msg.raw))
+	}
+	return tea.Batch(append(cmds, m.copyDone())...)
 }
 
 // copyDone reports the copy and starts the countdown to clearing it.
 func (m *model) copyDone() tea.Cmd {
 	m.copy.inFlight, m.copy.active = false, true
 	after := m.s.ClearAfter
-	text := m.copy.what + " " + clipboard.Copied(m.copy.res, after)
-	if m.copy.res.Channel == clipboard.Terminal && !errors.Is(m.copy.res.Skipped, clipboard.ErrRemote) {
-		text += " (system clipboard: " + m.copy.res.Skipped.Error() + ")"
-	}
 	if after <= 0 {
-		return m.setStatus(text, statusOK)
+		return m.setStatus(m.copyText(0), statusOK)
 	}
 	m.copy.deadline = m.deps.now().Add(time.Duration(after) * time.Second)
-	m.setStickyStatus(text, statusOK)
+	m.setStickyStatus("", statusOK)
+	m.status.copySeq = m.copy.seq
 	return m.deps.after(time.Second, clipTickMsg{seq: m.copy.seq})
 }
 
-// tick updates the countdown, and clears when it runs out.
+// copyText says what is on the clipboard and when it clears, true of the
+// screen as it is: whether the secret copied is the one on screen.
+func (m *model) copyText(secs int) string {
+	c := m.copy
+	text := clipboard.Copied(c.res, secs)
+	what := c.what
+	if r := m.result().res; (r == nil || r.secret != c.secret) && !strings.HasPrefix(what, "earlier ") {
+		what = "previous " + what
+		head, tail, _ := strings.Cut(text, " — ")
+		text = head + " (not the one on screen) — " + tail
+	}
+	if c.res.Channel != clipboard.System && c.res.Skipped != nil && !errors.Is(c.res.Skipped, clipboard.ErrRemote) {
+		text += " (system clipboard: " + c.res.Skipped.Error() + ")"
+	}
+	return what + " " + text
+}
+
+// secondsLeft is the countdown as shown: whole seconds, rounded up.
+func (m *model) secondsLeft() int { return clipboard.Remaining(m.copy.deadline, m.deps.now()) }
+
+// tick moves the countdown on, and clears when it runs out.
 func (m *model) tick(msg clipTickMsg) tea.Cmd {
 	if msg.seq != m.copy.seq || !m.copy.active {
 		return nil // an older copy's timer, or already cleared
@@ -174,23 +253,24 @@ func (m *model) tick(msg clipTickMsg) tea.Cmd {
 	if left <= 0 {
 		return m.clearCmd()
 	}
-	secs := int((left + time.Second - 1) / time.Second)
-	m.setStickyStatus(m.copy.what+" "+clipboard.Copied(m.copy.res, secs), statusOK)
 	return m.deps.after(min(left, time.Second), clipTickMsg{seq: m.copy.seq})
 }
 
 // clearCmd takes the latest copy off its clipboard.
 func (m *model) clearCmd() tea.Cmd {
-	seq, secret := m.copy.seq, m.copy.secret
-	if m.copy.res.Channel == clipboard.Terminal {
-		empty := m.raw(clipboard.Sequences("", m.where()))
-		return tea.Sequence(empty, func() tea.Msg { return clearedMsg{seq: seq, cleared: true} })
+	seq, secret, res := m.copy.seq, m.copy.secret, m.copy.res
+	if res.Channel == clipboard.Terminal {
+		empty := m.deps.raw(strings.Join(clipboard.Sequences("", m.where()), ""))
+		return tea.Sequence(empty, func() tea.Msg { return clearedMsg{seq: seq, outcome: clipboard.SentEmpty} })
 	}
 	g := m.guard()
+	c := clipboard.Copier{Where: m.where(), System: g.sys, Tmux: m.deps.tmux}
 	return func() tea.Msg {
 		g.waitWrites(3 * time.Second) // a copy still being written is ours too
-		cleared, err := g.clearIfOurs(secret)
-		return clearedMsg{seq: seq, cleared: cleared, err: err}
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		o, err := c.Uncopy(res, secret)
+		return clearedMsg{seq: seq, outcome: o, err: err}
 	}
 }
 
@@ -200,27 +280,36 @@ func (m *model) cleared(msg clearedMsg) tea.Cmd {
 		return nil
 	}
 	m.copy.active = false
-	if m.quitting {
-		if msg.err != nil {
-			m.clearFailure = msg.err
-		}
-		return nil
-	}
 	kind := statusInfo
 	if msg.err != nil {
 		kind = statusWarn
 	}
-	return m.setStatus(clipboard.Cleared(m.copy.res, msg.cleared, msg.err), kind)
+	return m.setStatus(clipboard.Uncopied(m.copy.res, msg.outcome, msg.err), kind)
 }
 
-// clearOnQuit is the clear to run before quitting: what is still ours, or
-// still being written, unless clearing is off.
-func (m *model) clearOnQuit() tea.Cmd {
+// pendingCopy is the copy still to be cleared when the program ends, with
+// the seconds left of its countdown; nil when there is none or clearing is
+// off. Call it once writes under way are done (guard().waitWrites): a copy
+// that landed after the program stopped reading answers is ours too.
+func (m *model) pendingCopy() *copyHandoff {
 	if m.s.ClearAfter <= 0 || !(m.copy.active || m.copy.inFlight) {
 		return nil
 	}
-	if m.copy.inFlight && m.copy.res.Channel == clipboard.None {
-		m.copy.res.Channel = clipboard.System // the write under way is a system one
+	h := &copyHandoff{res: m.copy.res, where: m.where(), secret: m.copy.secret, seconds: m.s.ClearAfter}
+	if m.copy.active {
+		h.seconds = m.secondsLeft()
+	} else if res, ok := m.guard().landedAt(m.copy.seq); ok {
+		h.res = res
+	} else {
+		return nil // never landed: nothing to clear
 	}
-	return m.clearCmd()
+	return h
+}
+
+// copyHandoff is what the detached clearer needs to finish a countdown.
+type copyHandoff struct {
+	res     clipboard.Result
+	where   clipboard.Where
+	secret  string
+	seconds int
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,13 +11,15 @@ import (
 
 // The interactive program against a real X clipboard: c copies the secret
 // on screen, the status counts down, the clipboard is cleared when it runs
-// out, a value the user copied meanwhile survives, and quitting clears what
-// is still ours.
+// out, a value the user copied meanwhile survives, and quitting leaves the
+// copy for the user to paste, cleared later by the detached clearer.
 func TestEndToEndTUICopyOnRealX(t *testing.T) {
 	display := e2e.Xvfb(t)
 	bin := e2e.Sesame(t)
 	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
-	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 2", env...)
+	// From a shell, as users run it: the clipboard tool sesame started
+	// serves the copy after sesame is gone, until the shell's session ends.
+	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 2; echo sesame-exit-$?; sleep 60", env...)
 
 	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
 	if !ok {
@@ -50,17 +53,58 @@ func TestEndToEndTUICopyOnRealX(t *testing.T) {
 		t.Fatalf("the user's copy was clobbered: %q", got)
 	}
 
-	// Quitting clears what is still ours.
+	// Copy, quit, paste: the clipboard still holds the secret after
+	// quitting, and is cleared when the countdown runs out, with no sesame
+	// program left on screen.
 	m.Run("send-keys", "-t", "e2e", "c")
 	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
 		t.Fatal("third copy missing")
 	}
 	m.Run("send-keys", "-t", "e2e", "q")
-	if !e2e.WaitFor(5*time.Second, m.Dead) {
-		t.Fatalf("sesame did not quit:\n%s", m.Screen())
+	if scr, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") }); !ok {
+		t.Fatalf("sesame did not quit:\n%s", scr)
 	}
-	if got := e2e.ClipboardOf(t, display); got != "" {
-		t.Fatalf("quitting left %q on the clipboard", got)
+	if got := e2e.ClipboardOf(t, display); got != secret {
+		t.Fatalf("quitting took the copy away: clipboard %q", got)
+	}
+	if text := m.Text(); !strings.Contains(text, "sesame: the clipboard clears in ") {
+		t.Fatalf("no note of when the clipboard clears:\n%s", text)
+	}
+	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
+		t.Fatal("the clipboard still holds the secret after the countdown")
+	}
+}
+
+// In a tmux with its default options (which drop an OSC 52) inside a
+// terminal that takes clipboard writes (here an outer tmux), and without
+// a system clipboard, c copies through tmux: the terminal receives the
+// secret; after quitting, the detached clearer deletes our tmux buffer
+// when the countdown runs out.
+func TestEndToEndTUICopyThroughNestedTmux(t *testing.T) {
+	bin := e2e.Sesame(t)
+	n := e2e.StartNested(t, e2e.NestedOptions{Term: "xterm-256color"})
+	n.Inner.Run("send-keys", "-t", "e2e", "env DISPLAY= WAYLAND_DISPLAY= XDG_CONFIG_HOME="+t.TempDir()+" "+bin+" --no-config --clear-after 3", "Enter")
+	scr, ok := n.Inner.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	n.Inner.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return slices.Contains(n.Outer.Buffers(), secret) }) {
+		t.Fatalf("the terminal's clipboard got %q, want the secret", n.Outer.Buffers())
+	}
+	if scr, ok := n.Inner.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied through tmux") }); !ok {
+		t.Fatalf("no status of a copy through tmux:\n%s", scr)
+	}
+	n.Inner.Run("send-keys", "-t", "e2e", "q")
+	if scr, ok := n.Inner.WaitScreen(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame: the clipboard clears in ") }); !ok {
+		t.Fatalf("no note after quitting:\n%s", scr)
+	}
+	if got, ok := n.Inner.Named("sesame"); !ok || got != secret {
+		t.Fatalf("our tmux buffer %q (%v) right after quitting, want the secret", got, ok)
+	}
+	if !e2e.WaitFor(8*time.Second, func() bool { _, ok := n.Inner.Named("sesame"); return !ok }) {
+		t.Fatal("our tmux buffer outlived the countdown")
 	}
 }
 

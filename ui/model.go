@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/clipboard"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -26,6 +27,9 @@ type deps struct {
 	// raw writes escape sequences (OSC 52) to the terminal; tests record
 	// them.
 	raw func(seq string) tea.Cmd
+	// tmux runs tmux commands for copies inside tmux; nil runs tmux itself
+	// (and only for the server this program runs in).
+	tmux clipboard.Runner
 }
 
 func realAfter(d time.Duration, msg tea.Msg) tea.Cmd {
@@ -58,10 +62,9 @@ type model struct {
 	qr      qrView
 
 	// copy is the latest copy to a clipboard; clipGuard serialises the
-	// system clipboard; clearFailure is reported after quitting.
-	copy         copyState
-	clipGuard    *guardedClipboard
-	clearFailure error
+	// clipboards.
+	copy      copyState
+	clipGuard *guardedClipboard
 
 	keys   keyMap
 	help   help.Model
@@ -163,6 +166,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.generated(msg)
 	case copiedMsg:
 		return m, m.copied(msg)
+	case sentMsg:
+		return m, m.sent(msg)
 	case clipTickMsg:
 		return m, m.tick(msg)
 	case clearedMsg:
@@ -218,17 +223,14 @@ func (m *model) settingsChanged() tea.Cmd {
 	return tea.Batch(m.request(m.s.Mode, false), m.markDirty())
 }
 
-// quit leaves the program: an empty view first, so no secret stays on
-// screen, and the clipboard cleared if it still holds our secret. An
-// interrupt (ctrl+c) makes Run return tea.ErrInterrupted.
+// quit leaves the program, with an empty view first so that no secret
+// stays on screen. A copy's countdown goes on after the program (Run hands
+// it to the detached clearer). An interrupt (ctrl+c) makes Run return
+// tea.ErrInterrupted.
 func (m *model) quit(interrupt bool) tea.Cmd {
 	m.quitting = true
-	end := tea.Quit
 	if interrupt {
-		end = tea.Interrupt
+		return tea.Interrupt
 	}
-	if clear := m.clearOnQuit(); clear != nil {
-		return tea.Sequence(clear, end)
-	}
-	return end
+	return tea.Quit
 }

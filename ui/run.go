@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -46,12 +47,43 @@ func Run(ctx context.Context, opts Options) error {
 		if serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
 		}
-		if fm.clearFailure != nil {
-			fmt.Fprintf(os.Stderr, "sesame: warning: could not clear the clipboard: %v\n", fm.clearFailure)
+		if note := handOffCopy(fm, clipboard.StartClearer); note != "" {
+			fmt.Fprintln(os.Stderr, "sesame: "+note)
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("interactive program: %w", err)
 	}
 	return nil
+}
+
+// startClearer is clipboard.StartClearer, or a test's stand-in.
+type startClearer func(res clipboard.Result, where clipboard.Where, secret string, after int, tty *os.File) error
+
+// handOffCopy gives a copy whose countdown the program did not see out to
+// the detached clearer, with the time left, once the screen is restored,
+// and returns the line to print: when the clipboard clears, or why it was
+// cleared now. The clearer still clears only if the clipboard holds our
+// secret; with clearing off nothing is handed over.
+func handOffCopy(m *model, start startClearer) string {
+	m.guard().waitWrites(3 * time.Second)
+	h := m.pendingCopy()
+	if h == nil {
+		return ""
+	}
+	var tty *os.File
+	if h.res.Channel == clipboard.Terminal {
+		// The OSC 52 copy went to the program's output, the terminal.
+		f, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
+		if err == nil {
+			defer f.Close()
+			tty = f
+		}
+	}
+	if err := start(h.res, h.where, h.secret, h.seconds, tty); err != nil {
+		c := clipboard.Copier{Where: h.where, System: m.guard().sys, Term: tty, Tmux: m.deps.tmux}
+		o, cerr := c.Uncopy(h.res, h.secret)
+		return fmt.Sprintf("warning: could not leave the clipboard's clearing to run after sesame (%v), so: %s", err, clipboard.Uncopied(h.res, o, cerr))
+	}
+	return "the clipboard clears in " + clipboard.Seconds(h.seconds)
 }

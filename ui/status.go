@@ -24,6 +24,18 @@ type status struct {
 	text string
 	kind statusKind
 	seq  int // which message an expiry timer belongs to
+	// copySeq, when set, makes the status copy copySeq's countdown, worded
+	// afresh for every frame (copyText), so it is always true of the
+	// secret on screen.
+	copySeq int
+}
+
+// statusText is the status line's text as shown now.
+func (m *model) statusText() string {
+	if m.status.copySeq != 0 && m.status.copySeq == m.copy.seq && m.copy.active {
+		return m.copyText(m.secondsLeft())
+	}
+	return m.status.text
 }
 
 // statusExpiredMsg clears the status line if it still shows message seq.
@@ -42,7 +54,7 @@ func (m *model) setStickyStatus(text string, kind statusKind) {
 }
 
 func (m *model) expireStatus(d time.Duration) tea.Cmd {
-	if m.status.text == "" {
+	if m.status.text == "" || m.status.copySeq != 0 {
 		return nil
 	}
 	return m.deps.after(d, statusExpiredMsg{seq: m.status.seq})

@@ -305,10 +305,11 @@ func (m *model) statusLines(width int) []string {
 	case statusErr:
 		style, sign = st.errText, "✗ "
 	}
-	if m.status.text == "" {
+	text := m.statusText()
+	if text == "" {
 		return []string{""}
 	}
-	lines := wrapText(sign+m.status.text, width, 2)
+	lines := wrapText(sign+text, width, 2)
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}
