@@ -18,11 +18,7 @@ import (
 // settings table.
 
 // option is one entry: tag and help are roff.
-type option struct {
-	name string // the flag's name, for tests
-	tag  string
-	help string
-}
+type option struct{ tag, help string }
 
 // options lists cmd's visible flags as --help sorts them, a switch and its
 // --no- twin as one entry. accepts reports whether a flag takes a value.
@@ -107,7 +103,7 @@ func describe(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Setting, accepts fun
 	if note != "" {
 		help += " (" + note + ")"
 	}
-	return option{name: f.Name, tag: tag, help: help}
+	return option{tag: tag, help: help}
 }
 
 // onOff says a switch's default in words.
