@@ -35,7 +35,7 @@ func generated(t *testing.T) map[string]string {
 
 var (
 	namedChar = map[string]string{`\(aq`: "'", `\(ga`: "`", `\(dq`: `"`, `\(ti`: "~", `\(ha`: "^"}
-	escapeRe  = regexp.MustCompile(`\\(\(..|\[u[0-9A-F]{4,6}\]|f[BIPR]|[-e&])`)
+	escapeRe  = regexp.MustCompile(`\\(\(..|\[u[0-9A-F]{4,6}\]|f[BIPR]|[-e& ])`)
 )
 
 // plain is roff text as printed: fonts dropped, characters unescaped.
@@ -44,6 +44,8 @@ func plain(roff string) string {
 		switch {
 		case e == `\-`:
 			return "-"
+		case e == `\ `:
+			return " "
 		case e == `\e`:
 			return `\`
 		case e == `\&` || strings.HasPrefix(e, `\f`):

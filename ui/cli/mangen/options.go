@@ -93,7 +93,8 @@ func describe(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Setting, accepts fun
 	default:
 		tag += " " + placeholder(f, d)
 		if f.DefValue != "" && accepts(f.Name, f.DefValue) {
-			note = "default " + escape(shownDefault(f, d), true)
+			// A non-breaking space keeps the value on its word's line.
+			note = `default\ ` + escape(shownDefault(f, d), true)
 		}
 	}
 	if f.Shorthand != "" && f.ShorthandDeprecated == "" {
