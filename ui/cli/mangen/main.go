@@ -1,5 +1,8 @@
-// Command mangen writes sesame's man pages (one per command) into a
-// directory: go run ./ui/cli/mangen assets/man (make man).
+// Command mangen writes sesame's man pages into a directory: go run
+// ./ui/cli/mangen assets/man (make man). It writes roff itself, one page
+// for sesame and one for each command --help offers, from the command
+// tree, the settings table and the interactive program's key bindings, so
+// the pages say what the program does and nothing it would refuse.
 package main
 
 import (
