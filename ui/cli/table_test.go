@@ -83,7 +83,11 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(strings.ReplaceAll(string(man), `\-`, "-"), `\fB--`+d.Name+`\fP`) {
+			entry := `\fB--` + d.Name + `\fP`
+			if d.Negatable {
+				entry = `\fB--[no-]` + d.Name + `\fP`
+			}
+			if !strings.Contains(strings.ReplaceAll(string(man), `\-`, "-"), entry) {
 				t.Errorf("%s has no entry for --%s", page, d.Name)
 			}
 			// A field on its tab.
