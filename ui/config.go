@@ -35,13 +35,16 @@ func newSaver(path string, start settings.Settings) *saver {
 }
 
 // save writes snapshot s of the given version unless a newer one was
-// written already or nothing changed.
+// written already or nothing changed. Settings no secret can satisfy are
+// never written: each goes back to what the file holds, so a half-typed
+// edit at quitting cannot spoil the next start.
 func (sv *saver) save(version int, s settings.Settings) error {
 	if sv == nil || sv.path == "" {
 		return nil
 	}
 	sv.mu.Lock()
 	defer sv.mu.Unlock()
+	s, _ = settings.Valid(s, sv.last)
 	if version <= sv.version || s == sv.last {
 		return nil
 	}

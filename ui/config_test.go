@@ -129,3 +129,30 @@ func TestStartingSettingsFromOptions(t *testing.T) {
 	mustContain(t, v, "Passphrase · 8 words", "masked", "eff-short", "••••")
 	mustNotContain(t, v, h.secret())
 }
+
+// Settings no secret can satisfy are not remembered: the file keeps the
+// last good value of each, and the rest of the change is saved.
+func TestInvalidSettingsAreNeverSaved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.json")
+	h := newHarness(t, withConfig(path))
+	h.keys("2")
+	h.focusOn("words")
+	h.typeText("9")
+	h.keys("esc", "1")
+	h.focusOn("min-digits")
+	h.typeText("30") // more than the length: impossible
+	if h.m.failing(settings.Password) == nil {
+		t.Fatal("min-digits 30 at length 20 should fail")
+	}
+	h.fire(isSaveDue)
+	s, warn := settings.Load(path)
+	if warn != "" || s.Password.Digits.Min != 0 || s.Phrase.Words != 9 {
+		t.Fatalf("saved min-digits %d, words %d (%s)", s.Password.Digits.Min, s.Phrase.Words, warn)
+	}
+	if err := h.m.finalSave(); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := settings.Load(path); s.Password.Digits.Min != 0 {
+		t.Fatalf("saved at the end: min-digits %d", s.Password.Digits.Min)
+	}
+}

@@ -34,6 +34,15 @@ type field interface {
 	// typesText reports whether printable keys are text for the field (so
 	// that ? is typed, not help).
 	typesText() bool
+	// editable reports whether the field takes the focus: a setting that
+	// another overrides stays in view, greyed, but is passed over.
+	editable(s *settings.Settings) bool
+	// caption is text after the field that says what it does ("" for
+	// none); the form wraps it rather than cut it off.
+	caption(s *settings.Settings) string
+	// notice is what the last key did that the value alone does not show
+	// (a number typed past its range was clamped); "" for nothing.
+	notice() string
 }
 
 // base is what every field shares: its setting.
@@ -46,6 +55,13 @@ func (b base) typesText() bool                       { return false }
 func (b base) focus(*settings.Settings)              {}
 func (b base) blur()                                 {}
 func (b base) paste(string, *settings.Settings) bool { return false }
+func (b base) caption(*settings.Settings) string     { return "" }
+func (b base) notice() string                        { return "" }
+
+// editable passes over a setting another overrides.
+func (b base) editable(s *settings.Settings) bool {
+	return b.d.Overridden == nil || b.d.Overridden(s) == nil
+}
 
 // newField makes the field for a setting.
 func newField(d *settings.Setting, st *styles) field {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -19,10 +20,14 @@ type numberField struct {
 	// typed holds the digits typed so far while typing is on.
 	typed  string
 	typing bool
+	// said is what the last key did that the value does not show: a
+	// number clamped to the range, a paste that was not all digits.
+	said string
 }
 
-func (f *numberField) focus(*settings.Settings) { f.typing, f.typed = false, "" }
-func (f *numberField) blur()                    { f.typing, f.typed = false, "" }
+func (f *numberField) focus(*settings.Settings) { f.typing, f.typed, f.said = false, "", "" }
+func (f *numberField) blur()                    { f.typing, f.typed, f.said = false, "", "" }
+func (f *numberField) notice() string           { return f.said }
 
 func (f *numberField) limit() bool { return f.d.Kind == settings.LimitKind }
 
@@ -73,6 +78,7 @@ func (f *numberField) step(s *settings.Settings, delta int) bool {
 }
 
 func (f *numberField) update(k *fieldKeys, msg tea.KeyPressMsg, s *settings.Settings) (bool, bool) {
+	f.said = ""
 	switch {
 	case key.Matches(msg, k.Increase):
 		return true, f.step(s, 1)
@@ -113,6 +119,7 @@ func (f *numberField) typeDigits(s *settings.Settings, digits string) bool {
 	if err != nil || n > f.d.Max {
 		n = f.d.Max
 		f.typed = strconv.Itoa(n)
+		f.said = fmt.Sprintf("%s is at most %s", f.d.Name, settings.Group(f.d.Max))
 	}
 	return f.set(s, n, true)
 }
@@ -149,10 +156,15 @@ func (f *numberField) paste(text string, s *settings.Settings) bool {
 		return -1
 	}, text)
 	if digits == "" {
+		f.said = "the paste has no digits: " + f.d.Name + " takes a whole number"
 		return false
 	}
 	f.typing, f.typed = false, ""
-	return f.typeDigits(s, digits)
+	changed := f.typeDigits(s, digits)
+	if f.said == "" && digits != strings.TrimSpace(text) {
+		f.said = "took the digits of the paste: " + f.typed
+	}
+	return changed
 }
 
 // display is the value as text.

@@ -3,7 +3,6 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/sesame-sh/sesame/ui/settings"
 )
@@ -20,19 +19,21 @@ func (f *switchField) update(k *fieldKeys, msg tea.KeyPressMsg, s *settings.Sett
 	return false, false
 }
 
-func (f *switchField) view(s *settings.Settings, focused bool, width int, st *styles) string {
+func (f *switchField) view(s *settings.Settings, focused bool, _ int, st *styles) string {
+	if !f.editable(s) {
+		return st.faint.Render(" - ") // another setting decides
+	}
 	box := "[ ]"
 	if f.d.Bool(s) {
 		box = "[x]"
 	}
-	out := st.value.Render(box)
 	if focused {
-		out = "‹" + st.valueFocused.Render(box) + "›"
+		return "‹" + st.valueFocused.Render(box) + "›"
 	}
-	if f.d.Caption != "" {
-		out += " " + st.faint.Render(truncate(f.d.Caption, width-lipgloss.Width(out)-1))
-	}
-	return out
+	return st.value.Render(box)
 }
+
+// caption says what the switch does when on.
+func (f *switchField) caption(*settings.Settings) string { return f.d.Caption }
 
 func (f *switchField) keys(k *fieldKeys) []key.Binding { return []key.Binding{k.Toggle} }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -78,6 +79,10 @@ func (f *textField) take(msg tea.Msg, s *settings.Settings) bool {
 }
 
 func (f *textField) view(s *settings.Settings, focused bool, width int, st *styles) string {
+	if !f.editable(s) {
+		o := f.d.Overridden(s)
+		return st.faint.Render(truncate("- ("+o.By+" "+o.Why+")", width))
+	}
 	if focused {
 		f.input.SetWidth(min(max(8, utf8.RuneCountInString(f.input.Value())+1), max(4, width-3)))
 		return "‹" + f.input.View() + "›"
@@ -87,7 +92,8 @@ func (f *textField) view(s *settings.Settings, focused bool, width int, st *styl
 		return st.placeholder.Render(truncate(f.input.Placeholder, width))
 	}
 	if f.d.Quote {
-		return st.value.Render(truncate("“"+v+"”", width))
+		// A separator may be a space, which would look like nothing.
+		return st.value.Render(truncate("“"+strings.ReplaceAll(v, " ", "␣")+"”", width))
 	}
 	return st.value.Render(truncate(v, width))
 }

@@ -620,11 +620,13 @@ func TestImpossibleSettings(t *testing.T) {
 		{"letters in the symbol set", "1", func(h *harness) { h.focusOn("symbol-set"); h.typeText("a") },
 			"symbol-set", "lower-case letter", func(h *harness) { h.keys("backspace") }},
 		{"symbol set with an alphabet", "1", func(h *harness) {
-			h.focusOn("alphabet")
-			h.typeText("xyz")
+			// The alphabet greys the symbol set out, so only one typed
+			// before it can clash.
 			h.focusOn("symbol-set")
 			h.typeText("#")
-		}, "symbol-set", "no effect with a custom alphabet", func(h *harness) { h.keys("backspace") }},
+			h.focusOn("alphabet")
+			h.typeText("xyz")
+		}, "symbol-set", "no effect with a custom alphabet", func(h *harness) { h.keys("backspace", "backspace", "backspace") }},
 		{"bad wordlist path", "2", func(h *harness) {
 			h.focusOn("wordlist")
 			h.keys("left", "tab")
@@ -772,4 +774,92 @@ func TestMaxZeroInTheForm(t *testing.T) {
 	if e := h.m.result().res.strength.Entropy; h.m.s.Password.Digits.Max.Set || e.Count.Int64() != 256 {
 		t.Fatalf("after a: %v, count %v", h.m.s.Password.Digits.Max, e.Count)
 	}
+}
+
+// What a key did that the value does not show is said: a number typed past
+// its range, a paste that was not all digits.
+func TestNumberFieldSaysWhatItClamped(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("length")
+	h.typeText("999999")
+	if h.m.s.Password.Length != generator.MaxLength {
+		t.Fatalf("length %d", h.m.s.Password.Length)
+	}
+	mustContain(t, h.view(), "length is at most 4,096")
+	h.keys("up")
+	mustNotContain(t, h.view(), "at most 4,096")
+	h.send(tea.PasteMsg{Content: "abc12x9"})
+	if h.m.s.Password.Length != 129 {
+		t.Fatalf("length %d after pasting abc12x9", h.m.s.Password.Length)
+	}
+	mustContain(t, h.view(), "took the digits of the paste: 129")
+}
+
+// A maximum goes back to any with backspace to empty, or a, and says so
+// while it has the focus.
+func TestMaximumBackToAny(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("max-digits")
+	mustContain(t, h.view(), "empty or a: any")
+	h.typeText("12")
+	if h.m.s.Password.Digits.Max != settings.AtMost(12) {
+		t.Fatalf("max %v", h.m.s.Password.Digits.Max)
+	}
+	h.keys("backspace", "backspace")
+	if h.m.s.Password.Digits.Max.Set {
+		t.Fatalf("backspace to empty left %v", h.m.s.Password.Digits.Max)
+	}
+	h.typeText("3")
+	h.keys("a")
+	if h.m.s.Password.Digits.Max.Set {
+		t.Fatalf("a left %v", h.m.s.Password.Digits.Max)
+	}
+}
+
+// With a custom alphabet the class switches and the symbol set no longer
+// apply: shown greyed, with the reason, and passed over by tab.
+func TestCustomAlphabetGreysTheClasses(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("alphabet")
+	h.typeText("abc123")
+	v := h.view()
+	mustContain(t, v, "use: the alphabet replaces the character", "- (alphabet replaces the character classes)")
+	for _, id := range fieldIDs(h) {
+		if id == "lower" || id == "symbols" || id == "symbol-set" {
+			t.Fatalf("tab still stops at %s", id)
+		}
+	}
+	if !slices.Contains(fieldIDs(h), "min-digits") {
+		t.Fatal("min-digits should still apply")
+	}
+}
+
+// A separator that is a space is drawn as ␣, not as nothing.
+func TestSpaceSeparatorIsVisible(t *testing.T) {
+	h := newHarness(t)
+	h.keys("2")
+	h.focusOn("separator")
+	h.keys("backspace")
+	h.typeText(" ")
+	h.keys("esc")
+	mustContain(t, h.view(), "“␣”")
+}
+
+// R puts the current tab back to the defaults, and only that tab.
+func TestResetTab(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("length")
+	h.typeText("32")
+	h.keys("esc", "2")
+	h.focusOn("words")
+	h.typeText("9")
+	h.keys("esc", "1", "R")
+	if h.m.s.Password != settings.Default().Password || h.m.s.Phrase.Words != 9 {
+		t.Fatalf("password %+v, words %d", h.m.s.Password, h.m.s.Phrase.Words)
+	}
+	if len(h.secret()) != 20 || !strings.Contains(h.m.statusText(), "password settings back to the defaults") {
+		t.Fatalf("secret %q, status %q", h.secret(), h.m.statusText())
+	}
+	h.keys("?")
+	mustContain(t, h.view(), "R", "tab's defaults")
 }

@@ -70,17 +70,35 @@ func newForm(m settings.Mode, s *settings.Settings, st *styles) *form {
 // minimum and its maximum.
 var tableColumns = []string{"use", " min", " max"}
 
-// fields returns the shown fields in focus order.
+// fields returns the fields that take the focus, in order: shown, and not
+// overridden by another setting.
 func (f *form) fields(s *settings.Settings) []field {
 	var out []field
 	for _, r := range f.rows {
 		for _, c := range r.fields {
-			if c.shown(s) {
+			if c.shown(s) && c.editable(s) {
 				out = append(out, c)
 			}
 		}
 	}
 	return out
+}
+
+// tableOverride says, for a table's heading, what overrides the first
+// column of its rows (the class switches beside a custom alphabet), or "".
+func (f *form) tableOverride(heading *row, s *settings.Settings) string {
+	i := slices.Index(f.rows, heading)
+	if i < 0 || i+1 >= len(f.rows) || len(f.rows[i+1].fields) == 0 {
+		return ""
+	}
+	d := f.rows[i+1].fields[0].setting()
+	if d.Overridden == nil {
+		return ""
+	}
+	if o := d.Overridden(s); o != nil {
+		return heading.heading[0] + ": the " + o.By + " " + o.Why
+	}
+	return ""
 }
 
 // byID finds a field by its id.

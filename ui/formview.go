@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // Drawing the form: a marker column ("›" on the focused row), the labels,
@@ -64,6 +66,8 @@ func (m *model) formLines(width int) ([]string, int) {
 			focusLine = len(lines)
 		}
 		var body string
+		var more []string  // continuation lines: text that did not fit
+		var hints []string // how to use the focused field, after its notes
 		switch {
 		case r.heading != nil:
 			var b strings.Builder
@@ -71,56 +75,91 @@ func (m *model) formLines(width int) ([]string, int) {
 				b.WriteString(padRight(h, tableCols[i]))
 			}
 			body = st.faint.Render(strings.TrimRight(b.String(), " "))
+			if o := f.tableOverride(r, &m.s); o != "" {
+				for _, l := range wrapText(o, noteW, 3) {
+					more = append(more, indent+st.faint.Render(l))
+				}
+			}
 		case r.table:
 			var b strings.Builder
 			for i, c := range shown {
 				w := tableCols[min(i, len(tableCols)-1)]
 				b.WriteString(padRight(c.view(&m.s, m.isFocused(c), w, st), w))
+				if m.isFocused(c) && c.setting().Kind == settings.LimitKind {
+					hints = append(hints, indent+st.faint.Render(anyHint))
+				}
 			}
 			body = strings.TrimRight(b.String(), " ")
 		default:
 			avail := width - markerW - labelW
-			var parts []string
+			var parts, trail []string
+			gap := strings.Repeat(" ", cellGap)
 			used := 0
 			for _, c := range shown {
 				p := c.view(&m.s, m.isFocused(c), avail-used, st)
 				parts = append(parts, p)
 				used += lipgloss.Width(p) + cellGap
+				if t := c.caption(&m.s); t != "" {
+					trail = append(trail, t)
+					gap = " " // a switch's caption reads with its box
+				}
+				if m.isFocused(c) && c.setting().Kind == settings.LimitKind {
+					trail = append(trail, anyHint)
+				}
 			}
 			body = strings.Join(parts, strings.Repeat(" ", cellGap))
 			if r.note != nil {
 				if h := r.note(&m.s); h != "" {
-					room := avail - lipgloss.Width(body) - cellGap
-					if room >= 8 {
-						body += strings.Repeat(" ", cellGap) + st.faint.Render(truncate(h, room))
+					trail = append(trail, h)
+				}
+			}
+			// Text after the fields goes on the same line when it fits,
+			// else on lines of its own: never cut off.
+			if text := strings.Join(trail, "; "); text != "" {
+				if room := avail - lipgloss.Width(body) - len(gap); lipgloss.Width(text) <= room {
+					body += gap + st.faint.Render(text)
+				} else {
+					for _, l := range wrapText(text, noteW, 8) {
+						more = append(more, indent+st.faint.Render(l))
 					}
 				}
 			}
 		}
 		lines = append(lines, truncate(marker+label+body, width))
+		lines = append(lines, more...)
 
-		// Notes under the row: the error of a field in it, then warnings.
+		// Notes under the row, whole: the error of a field in it, then
+		// warnings, then what the last key did.
 		for _, c := range shown {
 			if errField != nil && c == errField {
-				for _, l := range wrapText("✗ "+errText, noteW, 3) {
+				for _, l := range wrapText("✗ "+errText, noteW, 8) {
 					lines = append(lines, indent+st.errText.Render(l))
 				}
 			}
 			for _, w := range warnings[c] {
-				for _, l := range wrapText("! "+w, noteW, 2) {
+				for _, l := range wrapText("! "+w, noteW, 8) {
 					lines = append(lines, indent+st.warnText.Render(l))
 				}
 			}
+			if n := c.notice(); n != "" && m.isFocused(c) {
+				for _, l := range wrapText("↳ "+n, noteW, 4) {
+					lines = append(lines, indent+st.faint.Render(l))
+				}
+			}
 		}
+		lines = append(lines, hints...)
 	}
 	// An error no field owns still shows, at the end.
 	if errField == nil && errText != "" {
-		for _, l := range wrapText("✗ "+errText, width-markerW, 3) {
+		for _, l := range wrapText("✗ "+errText, width-markerW, 8) {
 			lines = append(lines, "  "+st.errText.Render(l))
 		}
 	}
 	return lines, focusLine
 }
+
+// anyHint tells, while a maximum has the focus, how to lift it.
+const anyHint = "empty or a: any"
 
 // isFocused reports whether keys go to field c.
 func (m *model) isFocused(c field) bool { return m.focus == focusForm && c == m.field }

@@ -50,6 +50,8 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.toggleMask()
 	case key.Matches(msg, k.QR):
 		return m.showQR()
+	case key.Matches(msg, k.Reset):
+		return m.resetTab()
 	case key.Matches(msg, k.Longer):
 		return m.adjustPrimary(1)
 	case key.Matches(msg, k.Shorter):
@@ -182,3 +184,17 @@ const (
 	minWidth  = 40
 	minHeight = 12
 )
+
+// resetTab puts the current tab's settings back to the defaults.
+func (m *model) resetTab() tea.Cmd {
+	mode := m.s.Mode
+	def := settings.Default()
+	if m.s.Only(mode) == def.Only(mode) {
+		return m.setStatus(mode.Noun()+" settings are the defaults already", statusInfo)
+	}
+	for _, d := range settings.Of(mode) {
+		d.Copy(&m.s, &def)
+	}
+	m.forms[mode] = newForm(mode, &m.s, &m.styles) // fields keep state of their own
+	return tea.Batch(m.settingsChanged(), m.setStatus(mode.Noun()+" settings back to the defaults", statusInfo))
+}

@@ -25,6 +25,7 @@ type keyMap struct {
 	Edit       key.Binding // tab: into the form
 	EditLast   key.Binding // shift+tab: into the form's last field
 	History    key.Binding
+	Reset      key.Binding // the current tab back to the defaults
 	More       key.Binding // ? while the short help shows
 	Less       key.Binding // ? while the full help shows
 	Close      key.Binding // esc closes the full help
@@ -85,6 +86,7 @@ func defaultKeyMap() keyMap {
 		Edit:       b([]string{"tab"}, "tab", "edit"),
 		EditLast:   b([]string{"shift+tab"}, "shift+tab", "last setting"),
 		History:    b([]string{"h"}, "h", "history"),
+		Reset:      b([]string{"R"}, "R", "tab's defaults"),
 		More:       b([]string{"?"}, "?", "more"),
 		Less:       b([]string{"?"}, "?", "less"),
 		Close:      b([]string{"esc"}, "esc", "close help"),
@@ -157,7 +159,7 @@ func Keys() []KeyGroup {
 	}
 	f := k.field
 	return []KeyGroup{
-		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.More, k.Quit, k.Interrupt)},
+		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.Reset, k.More, k.Quit, k.Interrupt)},
 		{"in the settings", list(k.NextField, k.PrevField, k.Back, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
 		{"in the history", list(k.HistUp, k.HistFirst, k.HistLast, k.HistCopy, k.HistClose)},
 	}

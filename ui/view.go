@@ -357,7 +357,7 @@ func (m *model) helpKeys() helpKeys {
 	cols := [][]key.Binding{
 		{copyKey, k.Regenerate, mask, unmask, on(k.QR, m.result().res != nil)},
 		{k.Longer, k.LongerTen, k.Mode},
-		{k.Edit, k.EditLast, hist},
+		{k.Edit, k.EditLast, hist, k.Reset},
 		{more, less, k.Quit, quit},
 	}
 	if m.width < wideWidth { // two taller columns fit a narrow terminal

@@ -3,6 +3,7 @@ package settings
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
 )
@@ -75,7 +76,7 @@ func passwordSettings() []*Setting {
 		},
 		&Setting{
 			Name: "no-ambiguous", Mode: Password, Kind: SwitchKind,
-			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid 0 O o 1 l I | …",
+			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid " + lookAlikeGroups(),
 			ref: func(s *Settings) any { return &pw(s).NoAmbiguous },
 		},
 		&Setting{
@@ -200,7 +201,7 @@ func pinSettings() []*Setting {
 		},
 		{
 			Name: "no-trivial", Mode: PIN, Kind: SwitchKind,
-			Help: "leave out trivial PINs (0000, 1234, 8765, 7890, ...)", Row: "trivial", Caption: "block 1111, 1234, 4321",
+			Help: "leave out trivial PINs (0000, 1234, 8765, 7890, ...)", Row: "leave out", Caption: "the 30 trivial PINs (0000, 1234, 8765…)",
 			ref: func(s *Settings) any { return &pin(s).NoTrivial },
 		},
 	}
@@ -258,6 +259,13 @@ func SizeOf(m Mode) *Setting {
 		}
 	}
 	return nil
+}
+
+// lookAlikeGroups writes the look-alike set by what each group is
+// mistaken for: 0OoDQ 1lI|! 2Z 5S 6G 8B and the quotes and dots.
+func lookAlikeGroups() string {
+	a := generator.Ambiguous
+	return strings.Join([]string{a[:5], a[5:10], a[10:12], a[12:14], a[14:16], a[16:18], a[18:]}, " ")
 }
 
 func names(ns ...string) []Choice {
