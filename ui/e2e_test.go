@@ -224,10 +224,18 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.waitFor("the unmask", func(x string) bool { return secretOn(x) == secret })
 
 	// Resize below the minimum and back.
-	s.tmux("resize-window", "-t", "e2e", "-x", "30", "-y", "10")
-	scr = s.waitFor("the too-small note", func(x string) bool { return strings.Contains(x, "Terminal too small") })
+	s.tmux("resize-window", "-t", "e2e", "-x", "12", "-y", "10")
+	scr = s.waitFor("the too-small note", func(x string) bool { return strings.Contains(x, "sesame needs") })
 	if strings.Contains(scr, secret[:4]) {
 		t.Fatal("a secret on the too-small screen")
+	}
+	// A common tmux split, and the smallest full layout: the secret and
+	// its figure stay on screen.
+	for _, size := range [][2]string{{"80", "11"}, {"40", "10"}} {
+		s.tmux("resize-window", "-t", "e2e", "-x", size[0], "-y", size[1])
+		s.waitFor(size[0]+"×"+size[1], func(x string) bool {
+			return strings.Contains(strings.ReplaceAll(x, " ", ""), secret) && bitsOn(x) != ""
+		})
 	}
 	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
 	s.waitFor("the screen back", func(x string) bool { return secretOn(x) == secret && bitsOn(x) != "" })

@@ -184,14 +184,20 @@ func (m *model) fieldWarnings() map[field][]string {
 }
 
 // formView fits the form into height lines, scrolling so the focused
-// field stays in view, with a note where lines are cut off.
+// field stays in view with a neighbour each side, with a note where lines
+// are cut off when there is room for one.
 func (m *model) formView(width, height int) []string {
 	lines, focus := m.formLines(width)
 	if len(lines) <= height {
 		return lines
 	}
-	if height < 3 {
-		start := max(0, min(focus, len(lines)-height))
+	if height < 6 {
+		// No room for notes: the focused row in the middle.
+		start := 0
+		if focus >= 0 {
+			start = focus - (height-1)/2
+		}
+		start = max(0, min(start, len(lines)-height))
 		return lines[start : start+height]
 	}
 	top := 0

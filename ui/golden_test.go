@@ -44,8 +44,35 @@ func TestGoldenStates(t *testing.T) {
 			h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			h.keys("m", "?")
 		},
-		"too_small_30x10": func(h *harness) {
-			h.send(tea.WindowSizeMsg{Width: 30, Height: 10})
+		"too_small_12x6": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 12, Height: 6})
+		},
+		// Small panes: the secret, its bits and the focused field with a
+		// neighbour each side stay in view.
+		"lines_30x8": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 30, Height: 8})
+			h.focusOn("min-digits")
+		},
+		"form_80x11": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 80, Height: 11})
+			h.focusOn("min-digits")
+		},
+		"form_40x10": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+			h.focusOn("min-digits")
+		},
+		"form_40x16": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 40, Height: 16})
+			h.keys("tab")
+		},
+		"form_60x16": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+			h.focusOn("symbols")
+		},
+		"phrase_40x10": func(h *harness) {
+			h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+			h.keys("2")
+			h.focusOn("case")
 		},
 	}
 	for name, setup := range states {

@@ -174,16 +174,11 @@ func (m *model) copyResult() tea.Cmd {
 	return m.copyCmd(r.secret, what)
 }
 
-// tooSmall reports whether the terminal is below the smallest usable size.
+// tooSmall reports whether the terminal is too small for even the line
+// layout.
 func (m *model) tooSmall() bool {
-	return m.width > 0 && m.height > 0 && (m.width < minWidth || m.height < minHeight)
+	return m.width > 0 && m.height > 0 && (m.width < lineWidth || m.height < lineHeight)
 }
-
-// The smallest terminal the layout works in.
-const (
-	minWidth  = 40
-	minHeight = 12
-)
 
 // resetTab puts the current tab's settings back to the defaults.
 func (m *model) resetTab() tea.Cmd {

@@ -82,18 +82,24 @@ func attackerLabel(i int, full bool) string {
 }
 
 // strengthPanel is the full panel for the wide layout.
-func (m *model) strengthPanel(width, height int) []string {
+func (m *model) strengthPanel(width, height int, detail strengthDetail) []string {
 	st := m.styles
-	lines := []string{st.heading.Render("Strength")}
+	var lines []string
+	if detail == strengthFull {
+		lines = append(lines, st.heading.Render("Strength"))
+	}
 	s, g, ofSettings := m.strengthOf(m.s.Mode)
 	if g == nil {
 		return append(lines, st.faint.Render(m.noResultText()))
 	}
 	barW := min(width, 24)
-	lines = append(lines,
-		m.bar(s, barW),
-		st.rating[s.Rating].Render(bitsText(s.Entropy))+"  "+st.rating[s.Rating].Render(s.Rating.String()),
-	)
+	if detail != strengthBits {
+		lines = append(lines, m.bar(s, barW))
+	}
+	lines = append(lines, st.rating[s.Rating].Render(bitsText(s.Entropy))+"  "+st.rating[s.Rating].Render(s.Rating.String()))
+	if detail == strengthBits {
+		return clipLines(lines, height)
+	}
 	if info := boundText(s.Entropy) + " · " + sizeText(g); len([]rune(info)) <= width {
 		lines = append(lines, st.faint.Render(info))
 	} else {
@@ -101,6 +107,9 @@ func (m *model) strengthPanel(width, height int) []string {
 	}
 	if !ofSettings {
 		lines = append(lines, st.warnText.Render(truncate("of the previous settings", width)))
+	}
+	if detail != strengthFull {
+		return clipLines(lines, height)
 	}
 	lines = append(lines, "", st.heading.Render("Time to guess")+st.faint.Render(" (average)"))
 	full := width >= 44
@@ -125,7 +134,7 @@ func (m *model) noResultText() string {
 
 // strengthCompact is the panel for the stacked layout: bar, figure and
 // rating on one line, then what it is, then the guessing times.
-func (m *model) strengthCompact(width int) []string {
+func (m *model) strengthCompact(width int, detail strengthDetail) []string {
 	st := m.styles
 	s, g, ofSettings := m.strengthOf(m.s.Mode)
 	if g == nil {
@@ -137,11 +146,17 @@ func (m *model) strengthCompact(width int) []string {
 	if barW >= 6 {
 		line1 = m.bar(s, barW) + " " + head
 	}
+	if detail == strengthBits {
+		return []string{line1}
+	}
 	info := boundText(s.Entropy) + " · " + sizeText(g)
 	if !ofSettings {
 		info = "of the previous settings · " + info
 	}
 	lines := []string{line1, st.faint.Render(truncate(info, width))}
+	if detail != strengthFull {
+		return lines
+	}
 	// The four times, two to a line when they fit.
 	items := make([]string, len(s.CrackTimes))
 	plain := make([]string, len(s.CrackTimes))

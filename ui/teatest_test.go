@@ -138,8 +138,8 @@ func TestProgramTabsResizeAndImpossibleSettings(t *testing.T) {
 		tm.Send(keyPress(k))
 		waitUntil(t, tm, want, func(s snapshot) bool { return strings.Contains(s.view, want) })
 	}
-	tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})
-	waitUntil(t, tm, "the too-small note", func(s snapshot) bool { return strings.Contains(s.view, "Terminal too small") })
+	tm.Send(tea.WindowSizeMsg{Width: 12, Height: 10})
+	waitUntil(t, tm, "the too-small note", func(s snapshot) bool { return strings.Contains(s.view, "sesame needs") })
 	tm.Send(tea.WindowSizeMsg{Width: 60, Height: 24})
 	waitUntil(t, tm, "the screen back", func(s snapshot) bool { return strings.Contains(s.view, "131.09 bits") })
 	// Minimums over the length: an inline error, the old secret stays.

@@ -48,14 +48,16 @@ func (m *model) render() string {
 	if m.qr.lines != nil {
 		return m.qrScreen()
 	}
-	if m.tooSmall() {
+	if w < lineWidth || h < lineHeight {
 		return m.tooSmallView(w, h)
+	}
+	if w < minWidth || h < minHeight {
+		return m.lineView(w, h)
 	}
 	cw := min(w, maxContentWidth)
 	wide := cw >= wideWidth
 
 	helpLines := strings.Split(m.helpView(cw), "\n")
-	header := m.header(cw)
 	statusLines := m.statusLines(cw)
 
 	// The result box takes what the body can spare.
@@ -67,20 +69,28 @@ func (m *model) render() string {
 		secret = wrapGroups(groups, gap, iw)
 	}
 	note := m.boxNote(iw)
-	fixed := len(header) + len(statusLines) + len(helpLines) + 2 + len(note) + 1 // + borders, spacer
+	lay := m.fitLayout(h, wide, len(helpLines), len(statusLines), len(note))
+	var header []string
+	if lay.tabs {
+		header = m.header(cw)
+	}
+	if !lay.emptyStatus && m.statusText() == "" {
+		statusLines = nil
+	}
+	fixed := len(header) + len(statusLines) + len(helpLines) + 2 + len(note) // + borders
+	if lay.spacer {
+		fixed++
+	}
 	avail := h - fixed
-	minBody, maxSecret := 7, 6
+	maxSecret := 6
 	if wide {
-		minBody, maxSecret = 11, 10
+		maxSecret = 10
 	}
-	if m.history.open {
-		minBody = 4
-	}
-	secretH := max(1, min(len(secret), maxSecret, avail-minBody))
+	secretH := max(1, min(len(secret), maxSecret, avail-lay.minBody))
 	bodyH := avail - secretH
 	pad := 0
 	preferred := m.preferredBody(cw, wide)
-	if bodyH-2 >= preferred && len(secret) <= secretH {
+	if lay.spacer && bodyH-2 >= preferred && len(secret) <= secretH {
 		pad = 1
 		bodyH -= 2
 	}
@@ -110,11 +120,13 @@ func (m *model) render() string {
 		sw := min(max(cw*2/5, 34), 46)
 		fw := cw - sw - 3
 		left := m.formView(fw, bodyH)
-		right := m.strengthPanel(sw, bodyH)
+		right := m.strengthPanel(sw, bodyH, lay.strength)
 		body = sideBySide(left, fw, right, 3, bodyH)
 	default:
-		body = m.strengthCompact(cw)
-		body = append(body, "")
+		body = m.strengthCompact(cw, lay.strength)
+		if lay.spacer {
+			body = append(body, "")
+		}
 		body = append(body, m.formView(cw, max(0, bodyH-len(body)))...)
 	}
 	body = clipLines(body, bodyH)
@@ -125,7 +137,9 @@ func (m *model) render() string {
 	all := make([]string, 0, h)
 	all = append(all, header...)
 	all = append(all, box...)
-	all = append(all, "")
+	if lay.spacer {
+		all = append(all, "")
+	}
 	all = append(all, body...)
 	all = append(all, statusLines...)
 	all = append(all, helpLines...)
@@ -147,7 +161,7 @@ func (m *model) preferredBody(cw int, wide bool) int {
 		return max(len(form), 10)
 	}
 	form, _ := m.formLines(cw)
-	return len(m.strengthCompact(cw)) + 1 + len(form)
+	return len(m.strengthCompact(cw, strengthFull)) + 1 + len(form)
 }
 
 // renderSecret draws the secret's lines, eliding the middle when there are
@@ -371,12 +385,8 @@ func (m *model) helpKeys() helpKeys {
 
 // tooSmallView asks for a bigger terminal; no secret is shown.
 func (m *model) tooSmallView(w, h int) string {
-	lines := []string{
-		m.styles.heading.Render(truncate("Terminal too small", w)),
-		truncate(fmt.Sprintf("%d×%d; sesame needs %d×%d", w, h, minWidth, minHeight), w),
-		m.styles.faint.Render(truncate("enlarge it, or q to quit", w)),
-	}
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(clipLines(lines, h), "\n"))
+	text := fmt.Sprintf("terminal too small (%d×%d): sesame needs %d×%d; enlarge it, or q to quit", w, h, lineWidth, lineHeight)
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(wrapText(text, w, h), "\n"))
 }
 
 // sideBySide joins two columns line by line.
