@@ -62,6 +62,11 @@ func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
 	if len(owners) > 0 {
 		return fmt.Sprintf("%s is a flag of sesame %s, not of %s (see %s --help)", shown, settings.AndList(owners), cmd.CommandPath(), cmd.CommandPath())
 	}
+	if root := cmd.Root(); root != cmd && shorts == "" {
+		if f := root.Flags().Lookup(name); f != nil && !f.Hidden {
+			return fmt.Sprintf("%s is a flag of sesame itself (the interactive program), not of %s: write sesame %s", shown, cmd.CommandPath(), shown)
+		}
+	}
 	return fmt.Sprintf("unknown flag %s for %s (see %s --help)", shown, where, cmd.CommandPath())
 }
 
