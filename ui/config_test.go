@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -154,5 +155,46 @@ func TestInvalidSettingsAreNeverSaved(t *testing.T) {
 	}
 	if s, _ := settings.Load(path); s.Password.Digits.Min != 0 {
 		t.Fatalf("saved at the end: min-digits %d", s.Password.Digits.Min)
+	}
+}
+
+// p moves the tab to its next preset and the heading names it; S saves the
+// tab's settings as a preset under a typed name, which p then reaches.
+func TestPresetsInTheProgram(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.json")
+	h := newHarness(t, withConfig(path))
+	h.keys("p")
+	if h.m.presetOf(settings.Password) != "alnum" || strings.ContainsAny(h.secret(), generator.SymbolChars) {
+		t.Fatalf("p gave preset %q, secret %q", h.m.presetOf(settings.Password), h.secret())
+	}
+	mustContain(t, h.view(), "Settings  preset alnum", "preset alnum: letters and digits")
+	h.keys("p", "p")
+	if h.m.presetOf(settings.Password) != "python" || len(h.secret()) != 10 {
+		t.Fatalf("preset %q, secret %q", h.m.presetOf(settings.Password), h.secret())
+	}
+	// Save the passphrase tab as "long".
+	h.keys("2")
+	h.focusOn("words")
+	h.typeText("9")
+	h.keys("esc", "S")
+	mustContain(t, h.view(), "save the passphrase settings as preset:")
+	h.typeText("long")
+	h.keys("enter")
+	if p, err := settings.FindPreset(path, "long"); err != nil || p.Settings.Phrase.Words != 9 {
+		t.Fatalf("saved %+v, %v", p, err)
+	}
+	mustContain(t, h.view(), "saved preset long")
+	h.focusOn("words")
+	h.typeText("4")
+	h.keys("esc", "p")
+	if h.m.presetOf(settings.Phrase) != "long" || h.m.s.Phrase.Words != 9 {
+		t.Fatalf("p on the passphrase tab: %q, %d words", h.m.presetOf(settings.Phrase), h.m.s.Phrase.Words)
+	}
+	// esc gives up on a name.
+	h.keys("S")
+	h.typeText("zzz")
+	h.keys("esc")
+	if _, err := settings.FindPreset(path, "zzz"); err == nil || h.m.prompt.input != nil {
+		t.Fatal("esc saved the preset")
 	}
 }

@@ -40,6 +40,9 @@ func (m *model) formLines(width int) ([]string, int) {
 	var lines []string
 	focusLine := -1
 	heading := st.heading.Render("Settings")
+	if p := m.presetOf(mode); p != "" {
+		heading += st.faint.Render("  preset ") + st.value.Render(p)
+	}
 	if m.focus == focusResult {
 		heading += st.faint.Render("  tab to edit")
 	}

@@ -28,6 +28,9 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.qr = qrView{} // any key takes the code off the screen
 		return nil
 	}
+	if m.prompt.input != nil {
+		return m.handlePromptKey(msg)
+	}
 	if m.history.open {
 		return m.handleHistoryKey(msg)
 	}
@@ -52,6 +55,10 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.showQR()
 	case key.Matches(msg, k.Reset):
 		return m.resetTab()
+	case key.Matches(msg, k.Preset):
+		return m.nextPreset()
+	case key.Matches(msg, k.SavePreset):
+		return m.startSavePreset()
 	case key.Matches(msg, k.Longer):
 		return m.adjustPrimary(1)
 	case key.Matches(msg, k.Shorter):

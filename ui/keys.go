@@ -26,6 +26,8 @@ type keyMap struct {
 	EditLast   key.Binding // shift+tab: into the form's last field
 	History    key.Binding
 	Reset      key.Binding // the current tab back to the defaults
+	Preset     key.Binding // the current tab's next preset
+	SavePreset key.Binding // save the tab's settings as a preset
 	More       key.Binding // ? while the short help shows
 	Less       key.Binding // ? while the full help shows
 	Close      key.Binding // esc closes the full help
@@ -36,6 +38,10 @@ type keyMap struct {
 	PrevField key.Binding
 	Back      key.Binding
 	field     fieldKeys
+
+	// On the status line, typing a preset's name.
+	PromptDone   key.Binding
+	PromptCancel key.Binding
 
 	// In the history.
 	HistUp    key.Binding
@@ -87,6 +93,8 @@ func defaultKeyMap() keyMap {
 		EditLast:   b([]string{"shift+tab"}, "shift+tab", "last setting"),
 		History:    b([]string{"h"}, "h", "history"),
 		Reset:      b([]string{"R"}, "R", "tab's defaults"),
+		Preset:     b([]string{"p"}, "p", "next preset"),
+		SavePreset: b([]string{"S"}, "S", "save as preset"),
 		More:       b([]string{"?"}, "?", "more"),
 		Less:       b([]string{"?"}, "?", "less"),
 		Close:      b([]string{"esc"}, "esc", "close help"),
@@ -110,6 +118,9 @@ func defaultKeyMap() keyMap {
 			Prev:     b([]string{"left", "up"}, "←", "previous"),
 			Type:     b([]string{typingOnly}, "type", "edit"),
 		},
+
+		PromptDone:   b([]string{"enter"}, "enter", "save"),
+		PromptCancel: b([]string{"esc"}, "esc", "cancel"),
 
 		HistUp:    b([]string{"up", "k"}, "↑/↓", "select"),
 		HistDown:  b([]string{"down", "j"}, "↓", "down"),
@@ -159,7 +170,7 @@ func Keys() []KeyGroup {
 	}
 	f := k.field
 	return []KeyGroup{
-		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.Reset, k.More, k.Quit, k.Interrupt)},
+		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.Preset, k.SavePreset, k.Reset, k.More, k.Quit, k.Interrupt)},
 		{"in the settings", list(k.NextField, k.PrevField, k.Back, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
 		{"in the history", list(k.HistUp, k.HistFirst, k.HistLast, k.HistCopy, k.HistClose)},
 	}

@@ -60,6 +60,10 @@ type model struct {
 	field   field // the focused field while focus is focusForm
 	history history
 	qr      qrView
+	// presets are the built-in and saved presets; prompt is a preset's
+	// name being typed.
+	presets []settings.Preset
+	prompt  promptState
 
 	// copy is the latest copy to a clipboard; clipGuard serialises the
 	// clipboards.
@@ -113,6 +117,7 @@ func newModel(opts Options, d deps) *model {
 	m.help.Styles = m.styles.help
 	m.help.FullSeparator = "   "
 	m.forms = newForms(&m.s, &m.styles)
+	m.presets, _ = settings.Presets(opts.ConfigPath)
 	if len(opts.Warnings) > 0 {
 		m.status = status{text: joinWarnings(opts.Warnings), kind: statusWarn}
 	}
@@ -181,6 +186,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saveDue(msg)
 	case savedMsg:
 		return m, m.saved(msg)
+	case presetSavedMsg:
+		return m, m.presetSaved(msg)
 	}
 	return m, nil
 }

@@ -319,6 +319,10 @@ func (m *model) statusLines(width int) []string {
 	case statusErr:
 		style, sign = st.errText, "✗ "
 	}
+	if m.prompt.input != nil {
+		m.prompt.input.SetWidth(max(8, width-30))
+		return []string{st.heading.Render("save the "+m.s.Mode.Noun()+" settings as preset: ") + m.prompt.input.View()}
+	}
 	text := m.statusText()
 	if text == "" {
 		return []string{""}
@@ -348,6 +352,9 @@ func (m *model) helpKeys() helpKeys {
 	more, less := on(k.More, !m.help.ShowAll), on(k.Less, m.help.ShowAll)
 	mask, unmask := on(k.Mask, !m.s.Masked), on(k.Unmask, m.s.Masked)
 	quit := k.Interrupt
+	if m.prompt.input != nil {
+		return helpKeys{short: []key.Binding{k.PromptDone, k.PromptCancel, quit}, full: [][]key.Binding{{k.PromptDone, k.PromptCancel, quit}}}
+	}
 	if m.history.open {
 		return helpKeys{
 			short: []key.Binding{k.HistUp, k.HistCopy, k.HistClose, quit},
@@ -372,6 +379,7 @@ func (m *model) helpKeys() helpKeys {
 		{copyKey, k.Regenerate, mask, unmask, on(k.QR, m.result().res != nil)},
 		{k.Longer, k.LongerTen, k.Mode},
 		{k.Edit, k.EditLast, hist, k.Reset},
+		{k.Preset, k.SavePreset},
 		{more, less, k.Quit, quit},
 	}
 	if m.width < wideWidth { // two taller columns fit a narrow terminal

@@ -13,6 +13,9 @@ import (
 // execute carries out a parsed request: the interactive program, or
 // printing.
 func execute(ctx context.Context, env *environment, req *request) error {
+	if err := findPreset(env, req); err != nil {
+		return err
+	}
 	if req.interactive {
 		return startTUI(ctx, env, req)
 	}
@@ -53,6 +56,9 @@ func generate(env *environment, req *request) error {
 	g, warns, err := s.Generator(s.Mode)
 	warn(env.stderr, warns)
 	if err != nil {
+		return err
+	}
+	if err := savePreset(env, req, s); err != nil {
 		return err
 	}
 	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: note}
@@ -107,6 +113,9 @@ func startTUI(ctx context.Context, env *environment, req *request) error {
 		}
 	}
 	req.apply(&s)
+	if err := savePreset(env, req, s); err != nil {
+		return err
+	}
 	return env.runTUI(ctx, ui.Options{Settings: s, ConfigPath: path, Warnings: warnings})
 }
 
@@ -119,4 +128,52 @@ func configPath(env *environment) (string, error) {
 		return dir + "/sesame/config.json", nil
 	}
 	return settings.Path()
+}
+
+// findPreset finds the preset --preset names, among the built-in ones and
+// those saved in the settings file, and settles the mode: a command's
+// preset must be of its mode; sesame itself takes the preset's.
+func findPreset(env *environment, req *request) error {
+	name := req.out.preset
+	if name == "" {
+		return nil
+	}
+	path := ""
+	if !req.out.noConfig {
+		path, _ = configPath(env)
+	}
+	p, err := settings.FindPreset(path, name)
+	if err != nil {
+		return usagef("--preset: %v", err)
+	}
+	switch {
+	case !req.root && p.Mode != req.mode:
+		return usagef("preset %s is for %ss: use it with sesame %s --preset %s", name, p.Mode.Noun(), p.Mode, name)
+	case req.root && req.modeChosen && req.mode != p.Mode:
+		return usagef("preset %s is for %ss, but the flags given are for %ss: give one", name, p.Mode.Noun(), req.mode.Noun())
+	}
+	req.mode, req.modeChosen, req.preset = p.Mode, true, &p
+	return nil
+}
+
+// savePreset saves the settings as the preset --save-preset names, and
+// says so.
+func savePreset(env *environment, req *request, s settings.Settings) error {
+	name := req.out.savePreset
+	if name == "" {
+		return nil
+	}
+	if req.out.noConfig {
+		return usagef("--save-preset saves in the settings file, which --no-config ignores: drop one of them")
+	}
+	path, err := configPath(env)
+	if err != nil {
+		return fmt.Errorf("saving preset %s: %w", name, err)
+	}
+	p, err := settings.SavePreset(path, name, s.Mode, s)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	say(env.stderr, fmt.Sprintf("saved preset %s: %s", name, presetSummary(p)))
+	return nil
 }

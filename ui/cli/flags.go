@@ -172,6 +172,8 @@ type output struct {
 	minBits    float64
 	noConfig   bool
 	minBitsSet bool
+	preset     string // start from this preset's settings
+	savePreset string // save the settings as a preset of this name
 }
 
 // runOption describes a run option's flag once.
@@ -200,6 +202,10 @@ var runOptions = []runOption{
 		value: func(o *output) pflag.Value { return (*boolValue)(&o.qr) }},
 	{name: "min-bits", help: "use the shortest length (words, bytes) reaching this", notNumber: true,
 		value: func(o *output) pflag.Value { return &bitsValue{o} }},
+	{name: "preset", help: "start from a preset's settings (sesame presets lists them)", notNumber: true,
+		value: func(o *output) pflag.Value { return (*nameValue)(&o.preset) }},
+	{name: "save-preset", help: "save the settings as a preset of this name, in the settings file", notNumber: true,
+		value: func(o *output) pflag.Value { return (*nameValue)(&o.savePreset) }},
 	{name: "no-config", help: "ignore and don't save the remembered settings", isSwitch: true, rootOnly: true,
 		value: func(o *output) pflag.Value { return (*boolValue)(&o.noConfig) }},
 }
@@ -229,6 +235,13 @@ func (b *boolValue) Set(s string) error {
 	*b = boolValue(v)
 	return nil
 }
+
+// nameValue is a run option that takes a name.
+type nameValue string
+
+func (v *nameValue) String() string     { return string(*v) }
+func (v *nameValue) Type() string       { return "name" }
+func (v *nameValue) Set(s string) error { *v = nameValue(s); return nil }
 
 type countValue struct{ p *int }
 

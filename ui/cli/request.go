@@ -25,6 +25,9 @@ type request struct {
 	// interactive program's starting tab).
 	modeChosen bool
 	number     *numberRequest // sesame number
+	// preset is the preset the settings start from (--preset), found
+	// when the request runs.
+	preset *settings.Preset
 }
 
 // numberRequest is what sesame number draws.
@@ -35,6 +38,9 @@ type numberRequest struct {
 
 // apply copies the settings given on the command line onto s.
 func (r *request) apply(s *settings.Settings) {
+	if r.preset != nil {
+		r.preset.Apply(s)
+	}
 	for _, d := range r.given {
 		d.Copy(s, &r.flags)
 	}
@@ -54,8 +60,8 @@ func (r *request) gave(name string) bool {
 	return false
 }
 
-// settings returns the settings a printing run uses: the defaults with the
-// command line on top.
+// settings returns the settings a printing run uses: the defaults, then the
+// preset, then the command line.
 func (r *request) settings() settings.Settings {
 	s := settings.Default()
 	r.apply(&s)

@@ -63,23 +63,11 @@ func Load(path string) (Settings, string) {
 		migrateV1(top)
 	}
 	s := def
-	var bad []string
-	for _, d := range table {
-		if d.Alias() {
-			continue
-		}
-		obj := top
-		if d.Mode != Common {
-			obj = nil
-			json.Unmarshal(top[d.Mode.String()], &obj)
-		}
-		raw, ok := obj[d.JSONKey()]
-		if !ok {
-			continue
-		}
-		if err := d.SetJSON(&s, raw); err != nil {
-			bad = append(bad, d.Name)
-		}
+	bad := decode(&s, top, Of(Common))
+	for _, m := range Modes() {
+		var obj map[string]json.RawMessage
+		json.Unmarshal(top[m.String()], &obj)
+		bad = append(bad, decode(&s, obj, Of(m))...)
 	}
 	s, more := Valid(s, def)
 	if bad = append(bad, more...); len(bad) > 0 {
@@ -116,6 +104,23 @@ func Valid(s, fallback Settings) (Settings, []string) {
 		}
 	}
 	return s, back
+}
+
+// decode sets the settings ds from their keys in obj, and returns the
+// names of those whose value was invalid (they keep their value).
+func decode(s *Settings, obj map[string]json.RawMessage, ds []*Setting) []string {
+	var bad []string
+	for _, d := range ds {
+		if d.Alias() {
+			continue
+		}
+		if raw, ok := obj[d.JSONKey()]; ok {
+			if err := d.SetJSON(s, raw); err != nil {
+				bad = append(bad, d.Name)
+			}
+		}
+	}
+	return bad
 }
 
 // migrateV1 renames the keys of a version 1 file to today's: each class
@@ -160,26 +165,44 @@ func rename(m map[string]json.RawMessage, from, to string) {
 }
 
 // Encode writes the settings as the settings file holds them, in table
-// order.
-func Encode(s Settings) []byte {
+// order, with the saved presets (see Preset) after them.
+func Encode(s Settings, presets []Preset) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"version\": %d", fileVersion)
 	for _, d := range Of(Common) {
 		fmt.Fprintf(&b, ",\n  %q: %s", d.JSONKey(), jsonValue(d.JSON(&s)))
 	}
 	for _, m := range Modes() {
-		fmt.Fprintf(&b, ",\n  %q: {", m.String())
-		sep := ""
-		for _, d := range Of(m) {
-			if !d.Alias() {
-				fmt.Fprintf(&b, "%s\n    %q: %s", sep, d.JSONKey(), jsonValue(d.JSON(&s)))
-				sep = ","
+		fmt.Fprintf(&b, ",\n  %q: ", m.String())
+		encodeMode(&b, &s, m, "  ")
+	}
+	if len(presets) > 0 {
+		b.WriteString(",\n  \"presets\": {")
+		for i, p := range presets {
+			if i > 0 {
+				b.WriteString(",")
 			}
+			fmt.Fprintf(&b, "\n    %q: {\n      \"mode\": %q,\n      %q: ", p.Name, p.Mode.String(), p.Mode.String())
+			encodeMode(&b, &p.Settings, p.Mode, "      ")
+			b.WriteString("\n    }")
 		}
 		b.WriteString("\n  }")
 	}
 	b.WriteString("\n}\n")
 	return b.Bytes()
+}
+
+// encodeMode writes mode m's settings as one JSON object.
+func encodeMode(b *bytes.Buffer, s *Settings, m Mode, indent string) {
+	b.WriteString("{")
+	sep := ""
+	for _, d := range Of(m) {
+		if !d.Alias() {
+			fmt.Fprintf(b, "%s\n%s  %q: %s", sep, indent, d.JSONKey(), jsonValue(d.JSON(s)))
+			sep = ","
+		}
+	}
+	b.WriteString("\n" + indent + "}")
 }
 
 // jsonValue encodes one value without HTML escaping (symbol sets are full
@@ -192,9 +215,15 @@ func jsonValue(v any) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// Save writes the settings atomically: a temporary file in the same
-// directory, synced, then renamed over the old one.
+// Save writes the settings atomically, keeping the presets the file holds.
 func Save(path string, s Settings) error {
+	presets, _ := savedPresets(path)
+	return write(path, Encode(s, presets))
+}
+
+// write replaces the file atomically: a temporary file in the same
+// directory, synced, then renamed over the old one.
+func write(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
@@ -204,7 +233,7 @@ func Save(path string, s Settings) error {
 		return fmt.Errorf("saving settings: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(Encode(s)); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return fmt.Errorf("saving settings: %w", err)
 	}
