@@ -53,27 +53,58 @@ func exactEntropy(count *big.Int) Entropy {
 // Estimate reports whether the figure is a bound rather than exact.
 func (e Entropy) Estimate() bool { return e.Bound != Exact }
 
-// Rounded returns Bits to 0.01 bit, the precision sesame reports. Rounding
-// never overstates strength: lower bounds round down, upper bounds round up
-// (they are labelled as such), exact figures round to nearest.
+// Rounded returns Bits rounded down to 0.01 bit, the precision sesame
+// reports: a figure is never rounded up, so what is printed never
+// overstates strength. Where the count is known exactly, a figure within
+// floating-point error of a hundredth is settled with integer arithmetic.
 func (e Entropy) Rounded() float64 {
-	switch e.Bound {
-	case LowerBound:
-		return math.Floor(e.Bits*100) / 100
-	case UpperBound:
-		return math.Ceil(e.Bits*100) / 100
+	x := e.Bits * 100
+	k := math.Floor(x)
+	switch {
+	case e.Count != nil && k+1-x < boundaryEps && atLeastPow2(e.Count, int64(k)+1, 100):
+		k++ // just below the next hundredth in floating point, but not in fact
+	case e.Count != nil && x-k < boundaryEps && !atLeastPow2(e.Count, int64(k), 100):
+		k-- // just above a hundredth in floating point, but below it in fact
+	case e.Count == nil && e.Bound == LowerBound && x-k < boundaryEps:
+		k-- // an estimate within its error of a hundredth: the safe side
 	}
-	return math.Round(e.Bits*100) / 100
+	return k / 100
 }
 
-// Reaches reports whether the figure, as reported (Rounded), is at least
-// target bits: a size chosen for --min-bits then agrees with the figure
-// printed next to it. Bounds never round up to reach a target.
+// boundaryEps is how close to a hundredth (in hundredths) a figure must be
+// for its rounding to need exact arithmetic: log2Big's error is about 1e-15
+// relative, so 1e-7 covers any count sesame makes with room to spare.
+const boundaryEps = 1e-7
+
+// Reaches reports whether the entropy is at least target bits, compared
+// with the exact value (the count itself where it is known), so that a
+// size --min-bits picks always prints as at least the target. An upper
+// bound never reaches anything: the true figure may be lower.
 func (e Entropy) Reaches(target float64) bool {
-	if e.Bound == UpperBound {
-		return math.Floor(e.Bits*100)/100 >= target
+	switch {
+	case e.Bound == UpperBound:
+		return false
+	case e.Bits-target > 1e-9:
+		return true
+	case target-e.Bits > 1e-9:
+		return false
 	}
-	return e.Rounded() >= target
+	// Within rounding error of the target: decide exactly when the count
+	// and a target in hundredths allow it, else take the safe side.
+	h := math.Round(target * 100)
+	if e.Count == nil || math.Abs(h-target*100) > 1e-6 {
+		return false
+	}
+	return atLeastPow2(e.Count, int64(h), 100)
+}
+
+// atLeastPow2 reports whether count ≥ 2^(num/den), as count^den ≥ 2^num.
+func atLeastPow2(count *big.Int, num, den int64) bool {
+	if num <= 0 {
+		return count.Sign() > 0
+	}
+	p := new(big.Int).Exp(count, big.NewInt(den), nil)
+	return p.Cmp(new(big.Int).Lsh(big.NewInt(1), uint(num))) >= 0
 }
 
 // log2Big returns log2(x) for x >= 1 to within about 1e-15 relative, using

@@ -37,7 +37,7 @@ func ExampleNewPassword_minimums() {
 		return
 	}
 	fmt.Println(pw.Entropy().Count, pw.Entropy().Rounded())
-	// Output: 195511313655398400000 67.41
+	// Output: 195511313655398400000 67.4
 }
 
 // Impossible settings come back as a PolicyError naming the setting and

@@ -28,7 +28,7 @@ func ExampleNewPhrase() {
 	fmt.Println(p.ListSize(), "words in the list")
 	// Output:
 	// 0 warnings
-	// 77.55 bits (exact), good
+	// 77.54 bits (exact), good
 	// 7776 words in the list
 }
 
@@ -108,7 +108,7 @@ func ExamplePhrase_Entropy() {
 	fmt.Printf("%.2f bits, %s\n", p.Entropy().Rounded(), p.Entropy().Bound)
 	fmt.Println(warnings[0].Field)
 	// Output:
-	// 7.76 bits, upper bound
+	// 7.75 bits, upper bound
 	// separator
 }
 

@@ -86,7 +86,7 @@ func ExampleNumberRange_DrawUnique() {
 	fmt.Println(err)
 	// Output:
 	// 6 6 6
-	// 10068347520 ordered draws, 33.23 bits
+	// 10068347520 ordered draws, 33.22 bits
 	// the range 1 to 49 only holds 49 numbers, so 50 unique ones cannot be drawn: draw at most 49, or widen the range
 }
 

@@ -115,7 +115,7 @@ type PhrasePolicy struct {
 }
 
 // DefaultPhrasePolicy returns 6 words from eff-large, separated by "-", in
-// lower case, without a number: 77.55 bits.
+// lower case, without a number: 77.54 bits.
 //
 // List is left nil, which means the default list: it is parsed only when a
 // passphrase generator is built, so programs that never make one (sesame pw)
@@ -337,6 +337,14 @@ func MinWords(p PhrasePolicy, bits float64) (int, error) {
 	ph, err := NewPhrase(p)
 	if err != nil {
 		return 0, err
+	}
+	if bits > ph.bits {
+		// More than one word is needed: refuse when the figure of more
+		// words would only be an upper bound, which could miss the target.
+		p.Words = 2
+		if two, err := NewPhrase(p); err == nil && two.bound == UpperBound {
+			return 0, policyErr("min-bits", "words of wordlist %q can run together ambiguously with these settings, so their figure is only an upper bound and %v cannot rely on it: use a separator that occurs in no word (and words without digits, with a number)", p.List.Name, Setting("min-bits"))
+		}
 	}
 	tokens := big.NewInt(int64(len(ph.tokens)))
 	step := new(big.Int).Mul(tokens, big.NewInt(int64(separatorCount(ph.sepKind))))

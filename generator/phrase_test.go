@@ -223,7 +223,7 @@ func TestPhraseUpperBoundWarns(t *testing.T) {
 	p, err := NewPhrase(PhrasePolicy{Words: 3, List: wl})
 	warns := p.Warnings()
 	if err != nil || p.Entropy().Bound != UpperBound || len(warns) != 1 || warns[0].Field != "separator" ||
-		!strings.Contains(warns[0].String(), "7.76 bits is an upper bound") /* 7.7549 rounded up, as upper bounds are */ {
+		!strings.Contains(warns[0].String(), "7.75 bits is an upper bound") /* 7.7549, rounded down as every figure */ {
 		t.Fatalf("%v %v %v", p.Entropy(), warns, err)
 	}
 	if p, _ := NewPhrase(PhrasePolicy{Words: 1, List: wl}); p.Entropy().Bound != Exact || len(p.Warnings()) != 0 {
@@ -319,7 +319,7 @@ func TestMinWords(t *testing.T) {
 	}{
 		{nil, 77, 6},
 		{nil, 77.54, 6},
-		{nil, 77.55, 6}, // 6 words are 77.5489…, shown as 77.55: the target compares with what is shown
+		{nil, 77.55, 7}, // 6 words are 77.5489…: the target compares with the exact figure
 		{nil, 77.56, 7},
 		{nil, 78, 7},
 		{nil, 0, 1},
@@ -345,14 +345,15 @@ func TestMinWords(t *testing.T) {
 			t.Errorf("MinWords(%+v, %v) = %d, %v; want %d", p, c.bits, got, err, c.want)
 			continue
 		}
-		// The answer is minimal, and reaches the target, by NewPhrase's own figure.
+		// The answer is minimal, and reaches the target, by NewPhrase's own
+		// exact figure.
 		p.Words = got
-		if e := mustPhrase(t, p).Entropy(); e.Rounded() < c.bits {
+		if e := mustPhrase(t, p).Entropy(); e.Bits < c.bits {
 			t.Errorf("%d words give %.3f < %v bits", got, e.Bits, c.bits)
 		}
 		if got > 1 {
 			p.Words = got - 1
-			if e := mustPhrase(t, p).Entropy(); e.Rounded() >= c.bits {
+			if e := mustPhrase(t, p).Entropy(); e.Bits >= c.bits {
 				t.Errorf("%d words already give %.3f ≥ %v bits", got-1, e.Bits, c.bits)
 			}
 		}
@@ -677,5 +678,24 @@ func BenchmarkDecodable(b *testing.B) {
 		if !uniquelyDecodable(ts, seps, true) {
 			b.Fatal("not decodable")
 		}
+	}
+}
+
+// --min-bits cannot rely on an upper bound: a list whose words can run
+// together without a separator is refused, with the cause and the cure.
+func TestMinWordsRefusesAnUpperBound(t *testing.T) {
+	wl := mustList(t, "nfp", "a ab b ba abc c")
+	_, err := MinWords(PhrasePolicy{List: wl}, 20)
+	var pe *PolicyError
+	if !errors.As(err, &pe) || pe.Field != "min-bits" || !strings.Contains(err.Error(), "run together") || !strings.Contains(err.Error(), "separator") {
+		t.Fatalf("%v", err)
+	}
+	// With a separator the figure is exact, and --min-bits works.
+	if n, err := MinWords(PhrasePolicy{List: wl, Separator: "-"}, 20); err != nil || n != 8 {
+		t.Fatalf("with a separator: %d words, %v", n, err)
+	}
+	// One word is exact even without a separator.
+	if n, err := MinWords(PhrasePolicy{List: wl}, 2); err != nil || n != 1 {
+		t.Fatalf("one word: %d, %v", n, err)
 	}
 }

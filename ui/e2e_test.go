@@ -198,7 +198,7 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// Every tab.
 	for _, tab := range []struct{ key, title, bits string }{
-		{"2", "Passphrase", "77.55"}, {"3", "Token", "256.00"}, {"4", "PIN", "19.93"}, {"1", "Password", "131.09"},
+		{"2", "Passphrase", "77.54"}, {"3", "Token", "256.00"}, {"4", "PIN", "19.93"}, {"1", "Password", "131.09"},
 	} {
 		s.send(tab.key)
 		s.waitFor(tab.title+" tab", func(x string) bool {

@@ -403,7 +403,7 @@ func TestPhraseFields(t *testing.T) {
 	}
 	h.focusOn("wordlist")
 	h.keys("right")
-	if h.m.s.Phrase.Wordlist != "eff-short" || h.bits() != 41.36 {
+	if h.m.s.Phrase.Wordlist != "eff-short" || h.bits() != 41.35 {
 		t.Fatalf("eff-short: %q %.2f bits", h.m.s.Phrase.Wordlist, h.bits())
 	}
 	mustContain(t, h.view(), "1,296-word list")
@@ -556,7 +556,7 @@ func TestPINFields(t *testing.T) {
 	h.keys("4")
 	h.focusOn("length")
 	h.typeText("4")
-	if len(h.secret()) != 4 || h.bits() != 13.29 {
+	if len(h.secret()) != 4 || h.bits() != 13.28 {
 		t.Fatalf("4 digits: %q %.2f", h.secret(), h.bits())
 	}
 	h.focusOn("no-trivial")

@@ -80,7 +80,7 @@ func TestStrengthShowsBeforeTheDraw(t *testing.T) {
 	}
 	h.send(slowJobMsg{seq: h.m.gen.seq})
 	v := h.view()
-	mustContain(t, v, "137.65 bits", "updating…")
+	mustContain(t, v, "137.64 bits", "updating…")
 	if len(h.secret()) != 20 {
 		t.Fatal("the secret changed before the draw")
 	}

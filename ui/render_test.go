@@ -157,9 +157,9 @@ func TestBitsText(t *testing.T) {
 		e    generator.Entropy
 		want string
 	}{
-		{generator.Entropy{Bits: 131.0896, Bound: generator.Exact}, "131.09 bits"},
+		{generator.Entropy{Bits: 131.0896, Bound: generator.Exact}, "131.08 bits"},
 		{generator.Entropy{Bits: 26391.509, Bound: generator.LowerBound}, "≥ 26391.50 bits"},
-		{generator.Entropy{Bits: 11.001, Bound: generator.UpperBound}, "≤ 11.01 bits"},
+		{generator.Entropy{Bits: 11.001, Bound: generator.UpperBound}, "≤ 11.00 bits"},
 	}
 	for _, c := range cases {
 		if got := bitsText(c.e); got != c.want {

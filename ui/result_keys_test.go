@@ -78,7 +78,7 @@ func TestMask(t *testing.T) {
 }
 
 func TestModeKeys(t *testing.T) {
-	want := map[settings.Mode]float64{settings.Password: 131.09, settings.Phrase: 77.55, settings.Token: 256, settings.PIN: 19.93}
+	want := map[settings.Mode]float64{settings.Password: 131.09, settings.Phrase: 77.54, settings.Token: 256, settings.PIN: 19.93}
 	h := newHarness(t)
 	for _, k := range []string{"2", "3", "4", "1"} {
 		h.keys(k)

@@ -133,7 +133,7 @@ func TestProgramTabsResizeAndImpossibleSettings(t *testing.T) {
 	waitUntil(t, tm, "the start-up warning", func(s snapshot) bool {
 		return strings.Contains(s.view, "! could not read the settings") && strings.Contains(s.view, "bits")
 	})
-	for _, kw := range [][2]string{{"2", "77.55 bits"}, {"3", "256.00 bits"}, {"4", "19.93 bits"}, {"1", "131.09 bits"}} {
+	for _, kw := range [][2]string{{"2", "77.54 bits"}, {"3", "256.00 bits"}, {"4", "19.93 bits"}, {"1", "131.09 bits"}} {
 		k, want := kw[0], kw[1]
 		tm.Send(keyPress(k))
 		waitUntil(t, tm, want, func(s snapshot) bool { return strings.Contains(s.view, want) })

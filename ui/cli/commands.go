@@ -39,7 +39,7 @@ diceware lines (dice digits, then the word), lines starting with # ignored;
 
 Only what is random counts towards the entropy: the words, a random
 separator, random case, and the position and value of --number.`,
-		example: `  sesame pp                               # 6 words: 77.55 bits
+		example: `  sesame pp                               # 6 words: 77.54 bits
   sesame pp -w 5 -s ' ' --case title
   sesame pp --random-separator digit --number
   sesame pp --wordlist eff-short2 --min-bits 80 --entropy
