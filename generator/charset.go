@@ -139,21 +139,6 @@ func describeRune(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// uniqueRunes returns the distinct characters of s in first-seen order and
-// the characters that were repeated (each once).
-func uniqueRunes(s string) (out, dups []rune) {
-	seen := make(map[rune]int, len(s))
-	for _, r := range s {
-		seen[r]++
-		if seen[r] == 1 {
-			out = append(out, r)
-		} else if seen[r] == 2 {
-			dups = append(dups, r)
-		}
-	}
-	return out, dups
-}
-
 // quoteRunes lists characters for a message: 'a', 'b' and 3 more.
 func quoteRunes(rs []rune) string {
 	var parts []string

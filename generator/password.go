@@ -114,7 +114,8 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 			return nil, nil, policyErr(maxSetting(c), "%v %d is below %v %d: raise the maximum or lower the minimum", maxSetting(c), cp.Max, minSetting(c), cp.Min)
 		}
 	}
-	if err := checkVisible("exclude", p.Exclude); err != nil {
+	exclude, _, err := prepareSet("exclude", p.Exclude, "exclusions")
+	if err != nil {
 		return nil, nil, err
 	}
 
@@ -123,13 +124,11 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		if p.SymbolSet != "" {
 			return nil, nil, policyErr("symbol-set", "a symbol set has no effect with a custom alphabet: put the symbols in the alphabet instead")
 		}
-		if err := checkVisible("alphabet", p.Alphabet); err != nil {
+		runes, w, err := prepareSet("alphabet", p.Alphabet, "alphabet")
+		if err != nil {
 			return nil, nil, err
 		}
-		runes, dups := uniqueRunes(p.Alphabet)
-		if len(dups) > 0 {
-			warns = append(warns, warningf("alphabet", "the alphabet repeats %s; each character is used once", quoteRunes(dups)))
-		}
+		warns = append(warns, w...)
 		for _, r := range runes {
 			c := ClassOf(r)
 			sets[c] = append(sets[c], r)
@@ -152,7 +151,7 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		}
 	}
 
-	drop := p.Exclude
+	drop := string(exclude)
 	if p.NoAmbiguous {
 		drop += Ambiguous
 	}
@@ -198,18 +197,14 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 
 // symbolSet checks a custom symbol set and returns its distinct characters.
 func symbolSet(set string) ([]rune, []Warning, error) {
-	if err := checkVisible("symbol-set", set); err != nil {
+	rs, warns, err := prepareSet("symbol-set", set, "symbol set")
+	if err != nil {
 		return nil, nil, err
 	}
-	for _, r := range set {
+	for _, r := range rs {
 		if ClassOf(r) != Symbols {
 			return nil, nil, policyErr("symbol-set", "the symbol set contains %s, which is a %s: use punctuation and symbols only", describeRune(r), ClassOf(r).noun())
 		}
-	}
-	rs, dups := uniqueRunes(set)
-	var warns []Warning
-	if len(dups) > 0 {
-		warns = append(warns, warningf("symbol-set", "the symbol set repeats %s; each character is used once", quoteRunes(dups)))
 	}
 	return rs, warns, nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -180,9 +181,15 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 	if p.RandomSeparator < 0 || p.RandomSeparator >= numSepKinds {
 		return nil, policyErr("random-separator", "unknown random separator %d: use digit or symbol", int(p.RandomSeparator))
 	}
+	var sepWarns []Warning
 	if p.RandomSeparator == SepFixed {
-		if err := checkSeparator(p.Separator); err != nil {
+		sep, err := checkSeparator(p.Separator)
+		if err != nil {
 			return nil, err
+		}
+		if sep != p.Separator {
+			sepWarns = append(sepWarns, warningf("separator", "the %v %q is used as %q, as passwords are compared after preparation (RFC 8265)", Setting("separator"), p.Separator, sep))
+			p.Separator = sep
 		}
 	}
 	if p.List == nil {
@@ -225,25 +232,30 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 				"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact",
 			p.List.Name, ph.Entropy().Rounded()))
 	}
-	ph.warns = warns
+	ph.warns = append(sepWarns, warns...)
 	return ph, nil
 }
 
 // checkSeparator rejects fixed separators that could hide in a terminal or
-// break a line.
-func checkSeparator(s string) error {
+// break a line, and returns the separator as passwords are compared
+// (prepare.go): a no-break space becomes a space, a zero-width joiner on
+// its own is refused.
+func checkSeparator(s string) (string, error) {
 	if !utf8.ValidString(s) {
-		return policyErr("separator", "%v is not valid UTF-8", Setting("separator"))
+		return "", policyErr("separator", "%v is not valid UTF-8", Setting("separator"))
 	}
 	if len(s) > maxSeparatorBytes {
-		return policyErr("separator", "%v is %d bytes long; use at most %d", Setting("separator"), len(s), maxSeparatorBytes)
+		return "", policyErr("separator", "%v is %d bytes long; use at most %d", Setting("separator"), len(s), maxSeparatorBytes)
 	}
 	for _, c := range s {
 		if forbiddenRune(c) {
-			return policyErr("separator", "%v contains the control character %U; use visible characters or spaces", Setting("separator"), c)
+			return "", policyErr("separator", "%v contains the control character %U; use visible characters or spaces", Setting("separator"), c)
 		}
 	}
-	return nil
+	if r, _ := utf8.DecodeRuneInString(s); unicode.Is(unicode.M, r) {
+		return "", policyErr("separator", "%v starts with %s, a combining mark, which would join the word before it: start with a visible character", Setting("separator"), describeRune(r))
+	}
+	return prepareText("separator", s)
 }
 
 func separatorCount(k SeparatorKind) int {

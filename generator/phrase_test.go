@@ -245,6 +245,9 @@ func TestNewPhraseValidation(t *testing.T) {
 		{PhrasePolicy{Words: 6, Separator: "a\x1bb"}, "separator", "U+001B"},
 		{PhrasePolicy{Words: 6, Separator: "\n"}, "separator", "control"},
 		{PhrasePolicy{Words: 6, Separator: "\u200b"}, "separator", "U+200B"},
+		{PhrasePolicy{Words: 6, Separator: "\u200d"}, "separator", "U+200D"},
+		{PhrasePolicy{Words: 6, Separator: "\u2800"}, "separator", "no visible glyph"},
+		{PhrasePolicy{Words: 6, Separator: "·"}, "separator", "RFC 8265"}, // a middle dot only between l and l
 		{PhrasePolicy{Words: 6, Separator: "\xff"}, "separator", "UTF-8"},
 		{PhrasePolicy{Words: 6, Separator: strings.Repeat("-", 257)}, "separator", "at most 256"},
 		{PhrasePolicy{Words: 6, Case: 4}, "case", "lower, upper, title or random"},
@@ -261,10 +264,23 @@ func TestNewPhraseValidation(t *testing.T) {
 	if _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: "\x00", RandomSeparator: SepDigit}); err != nil {
 		t.Fatal(err)
 	}
-	for _, ok := range []string{"", " ", "·", "--", "\u200d"} {
+	for _, ok := range []string{"", " ", "•", "--", "\u00a0"} {
 		if _, err := NewPhrase(PhrasePolicy{Words: 6, Separator: ok}); err != nil {
 			t.Errorf("separator %q: %v", ok, err)
 		}
+	}
+}
+
+// A separator is prepared as passwords are compared: a no-break space is a
+// space, and the phrase says so.
+func TestSeparatorIsPrepared(t *testing.T) {
+	ph := mustPhrase(t, PhrasePolicy{Words: 3, Separator: "\u00a0"})
+	s, err := ph.Generate(NewRand(CryptoSource()))
+	if err != nil || strings.Count(s, " ") != 2 || strings.Contains(s, "\u00a0") {
+		t.Fatalf("%q %v", s, err)
+	}
+	if w := ph.Warnings(); len(w) != 1 || w[0].Field != "separator" || !strings.Contains(w[0].String(), "RFC 8265") {
+		t.Fatalf("warnings %v", w)
 	}
 }
 

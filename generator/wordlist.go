@@ -164,10 +164,11 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 // control or invisible formatting characters are errors naming the line.
 //
 // Words are lower-cased (case is applied when generating) and then
-// deduplicated, keeping the first occurrence; a warning says how many
-// duplicates were dropped. No Unicode normalisation is done, so words that
-// look alike but differ in bytes stay distinct, as they are distinct
-// outputs. Fewer than 2 distinct words is an error, fewer than 1000 a
+// prepared as passwords are compared (prepare.go: the PRECIS OpaqueString
+// profile of RFC 8265), which makes canonical equivalents one word and
+// refuses words with invisible characters, then deduplicated, keeping the
+// first occurrence; warnings say how many words were prepared differently
+// and how many duplicates were dropped. Fewer than 2 distinct words is an error, fewer than 1000 a
 // warning; files over 16 MiB or with over 2^20 distinct words are refused.
 //
 // Read errors are wrapped with %w; everything wrong with the contents is a
@@ -191,6 +192,7 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 		dups   int
 		lineNo int
 	)
+	prepared := 0
 	for line := range strings.Lines(string(data)) {
 		lineNo++
 		word, err := parseLine(name, lineNo, line)
@@ -199,6 +201,9 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 		}
 		if word == "" {
 			continue
+		}
+		if !strings.Contains(strings.ToLower(line), word) {
+			prepared++ // the profile changed it
 		}
 		if _, ok := seen[word]; ok {
 			dups++
@@ -215,6 +220,9 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 			name, plural(len(words), "distinct word"))
 	}
 	var warns []Warning
+	if prepared > 0 {
+		warns = append(warns, warningf("wordlist", "%v %q: %s written as passwords are compared (RFC 8265)", Setting("wordlist"), name, plural(prepared, "word")))
+	}
 	if dups > 0 {
 		warns = append(warns, warningf("wordlist",
 			"%v %q: removed %s (words are compared in lower case)", Setting("wordlist"), name, plural(dups, "duplicate word")))
@@ -252,7 +260,14 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 				name, lineNo, s)
 		}
 	}
-	return strings.ToLower(fields[len(fields)-1]), nil
+	word := strings.ToLower(fields[len(fields)-1])
+	prepared, err := prepareText("wordlist", word)
+	if err != nil {
+		var pe *PolicyError
+		errors.As(err, &pe)
+		return "", policyErr("wordlist", "%v %q: line %d (%.40q): %s", Setting("wordlist"), name, lineNo, word, strings.TrimPrefix(pe.Error(), "wordlist "))
+	}
+	return prepared, nil
 }
 
 // forbiddenRune reports characters that must not appear in a word or a
