@@ -44,6 +44,10 @@ func base62Len(n int) int {
 // 62, left-padded with '0' to fill all of dst. dst must be base62Len(len(src))
 // bytes long.
 func encodeBase62(dst, src []byte) {
+	if len(src) <= smallBase62 {
+		encodeBase62Small(dst, src)
+		return
+	}
 	x := new(big.Int).SetBytes(src)
 	digits := x.Append(dst[:0], 62) // at most len(dst) digits, written in place
 	clear(x.Bits())                 // best effort: do not leave the secret's value behind
@@ -64,4 +68,34 @@ func putBase62Uint(dst []byte, v uint64) {
 		dst[i] = base62Digits[v%62]
 		v /= 62
 	}
+}
+
+// smallBase62 is the largest token, in bytes, encoded without math/big:
+// schoolbook division on words held on the stack is quadratic, but for
+// tokens up to this size it is quick and allocates nothing, which bulk
+// output wants.
+const smallBase62 = 64
+
+// encodeBase62Small is encodeBase62 for at most smallBase62 bytes: the
+// number as 32-bit words, divided by 62 once a digit, least significant
+// digit first.
+func encodeBase62Small(dst, src []byte) {
+	var words [smallBase62 / 4]uint32
+	n := (len(src) + 3) / 4
+	w := words[len(words)-n:]
+	pad := 4*n - len(src) // the first word is short
+	for i, b := range src {
+		j := (i + pad) / 4
+		w[j] = w[j]<<8 | uint32(b)
+	}
+	for i := len(dst) - 1; i >= 0; i-- {
+		var rem uint64
+		for j := range w {
+			cur := rem<<32 | uint64(w[j])
+			w[j] = uint32(cur / 62)
+			rem = cur % 62
+		}
+		dst[i] = base62Digits[rem]
+	}
+	clear(words[:])
 }

@@ -288,35 +288,54 @@ func phraseChoices(tokens, seps int, number bool, k int) *big.Int {
 // that gets the digit and then the digit; then the first word, and for each
 // further word its separator (when random) followed by the word.
 func (p *Phrase) Generate(r *Rand) (string, error) {
+	b, err := p.appendSecret(make([]byte, 0, p.maxLen), r, nil)
+	defer clear(b)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// appendSecret appends one passphrase to dst, allocating nothing beyond
+// dst's growth: bulk output writes results straight into its buffer. It
+// draws in the order Generate documents. On error dst comes back as it was.
+func (p *Phrase) appendSecret(dst []byte, r *Rand, _ []byte) ([]byte, error) {
+	start := len(dst)
 	k := p.policy.Words
 	numAt, digit := -1, byte(0)
 	if p.policy.Number {
 		numAt = r.intn(k)
 		digit = byte('0' + r.intn(10))
 	}
-	var b strings.Builder
-	b.Grow(p.maxLen)
 	for i := range k {
 		if i > 0 {
 			switch p.sepKind {
 			case SepFixed:
-				b.WriteString(p.sep)
+				dst = append(dst, p.sep...)
 			case SepDigit:
-				b.WriteByte(byte('0' + r.intn(10)))
+				dst = append(dst, byte('0'+r.intn(10)))
 			case SepSymbol:
-				b.WriteByte(symbolSeparators[r.intn(len(symbolSeparators))])
+				dst = append(dst, symbolSeparators[r.intn(len(symbolSeparators))])
 			}
 		}
-		b.WriteString(p.tokens[r.intn(len(p.tokens))])
+		dst = append(dst, p.tokens[r.intn(len(p.tokens))]...)
 		if i == numAt {
-			b.WriteByte(digit)
+			dst = append(dst, digit)
 		}
 	}
 	if err := r.Err(); err != nil {
-		return "", err
+		clear(dst[start:])
+		return dst[:start], err
 	}
-	return b.String(), nil
+	return dst, nil
 }
+
+// scratchLen is the scratch space appendSecret needs: none.
+func (p *Phrase) scratchLen() int { return 0 }
+
+// work is how much randomness and output one passphrase takes, to size a
+// one-shot run's buffers: at most 8 bytes a draw.
+func (p *Phrase) work() (random, out int) { return 8 * (2*p.policy.Words + 2), p.maxLen + 1 }
 
 // Entropy returns log2 of the number of distinct passphrases. It is exact
 // unless different draws can coincide; then it is an upper bound with a nil

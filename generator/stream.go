@@ -54,6 +54,11 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 		failed.Store(true)
 	}
 	fast := fastLines(g, opts.Format)
+	app, _ := g.(appender)
+	if opts.Format != nil {
+		app = nil // a format takes the secret as a string
+	}
+	randSize, bufSize := buffersFor(g, opts.Count)
 	var wg sync.WaitGroup
 	for range min(workers, (opts.Count+per-1)/per) {
 		wg.Add(1)
@@ -63,10 +68,15 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 			if opts.NewSource != nil {
 				src = opts.NewSource()
 			}
-			r := newRandSize(src, 64<<10)
+			r := newRandSize(src, randSize)
 			defer r.Wipe()
-			buf := make([]byte, 0, streamChunk+8192)
+			buf := make([]byte, 0, bufSize)
 			defer func() { clear(buf[:cap(buf)]) }()
+			var scratch []byte
+			if app != nil {
+				scratch = make([]byte, app.scratchLen())
+				defer clear(scratch)
+			}
 			for !failed.Load() {
 				start := next.Add(int64(per)) - int64(per)
 				if start >= int64(opts.Count) {
@@ -75,7 +85,7 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 				n := int(min(int64(per), int64(opts.Count)-start))
 				for n > 0 && !failed.Load() {
 					var err error
-					buf, n, err = appendResults(buf, g, r, n, opts.Format, fast)
+					buf, n, err = appendResults(buf, g, r, n, opts.Format, fast, app, scratch)
 					if err != nil {
 						fail(err)
 						return
@@ -101,7 +111,7 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 
 // appendResults appends up to n results, stopping at about a chunk, and
 // returns how many are still to do.
-func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast) ([]byte, int, error) {
+func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch []byte) ([]byte, int, error) {
 	if fast != nil {
 		k := min(n, max(1, (streamChunk-len(buf))/(fast.L+1)))
 		buf = fast.batch.appendLines(buf, r, fast.alphabet, fast.L, k)
@@ -109,6 +119,17 @@ func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, 
 			return buf, n, err
 		}
 		return buf, n - k, nil
+	}
+	if app != nil {
+		for n > 0 && len(buf) < streamChunk {
+			var err error
+			if buf, err = app.appendSecret(buf, r, scratch); err != nil {
+				return buf, n, err
+			}
+			buf = append(buf, '\n')
+			n--
+		}
+		return buf, n, nil
 	}
 	for n > 0 && len(buf) < streamChunk {
 		s, err := g.Generate(r)
@@ -123,6 +144,35 @@ func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, 
 		n--
 	}
 	return buf, n, nil
+}
+
+// appender is a generator that writes a result straight into a buffer,
+// with scratch space of its own per goroutine, so that bulk output
+// allocates nothing per result.
+type appender interface {
+	appendSecret(dst []byte, r *Rand, scratch []byte) ([]byte, error)
+	scratchLen() int
+}
+
+// worker is a generator that can say how much randomness and output one
+// result takes.
+type worker interface {
+	work() (random, out int)
+}
+
+// buffersFor sizes a worker's random block and output buffer to the job:
+// a one-shot sesame pw should not read 64 KiB of randomness for 20
+// characters. Large jobs get the full sizes.
+func buffersFor(g Generator, count int) (randSize, bufSize int) {
+	random, out := 64, 64
+	if w, ok := g.(worker); ok {
+		random, out = w.work()
+	}
+	// Twice the expected randomness covers rejection sampling's redraws
+	// for a few results; a block running dry is simply refilled.
+	randSize = min(64<<10, max(256, 2*random*count))
+	bufSize = min(streamChunk+8192, max(64, out*count+1))
+	return (randSize + 7) &^ 7, bufSize
 }
 
 // lineFast is the bulk path for unconstrained ASCII passwords: characters

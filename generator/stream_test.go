@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -110,6 +111,82 @@ func TestStreamCustomFormat(t *testing.T) {
 	for _, l := range lines {
 		if len(l) != 22 || l[0] != '<' || l[21] != '>' {
 			t.Fatalf("line %q not formatted", l)
+		}
+	}
+}
+
+// Tokens and passphrases in bulk allocate nothing per result: they are
+// written straight into the output buffer.
+func TestBulkTokensAndPhrasesDoNotAllocatePerResult(t *testing.T) {
+	tok, _ := NewToken(TokenPolicy{Bytes: 32, Format: TokenBase62, Prefix: "sk_", Checksum: true})
+	ph, _ := NewPhrase(PhrasePolicy{Words: 6, Number: true, RandomSeparator: SepDigit})
+	for name, g := range map[string]Generator{"token": tok, "phrase": ph} {
+		few := testing.AllocsPerRun(3, func() { Stream(io.Discard, g, StreamOptions{Count: 1000, Workers: 1}) })
+		many := testing.AllocsPerRun(3, func() { Stream(io.Discard, g, StreamOptions{Count: 100000, Workers: 1}) })
+		if many > few+20 {
+			t.Errorf("%s: %.0f allocations for 1,000 results, %.0f for 100,000", name, few, many)
+		}
+	}
+}
+
+// A one-shot run reads randomness and holds output in proportion to the
+// job, not in 64 KiB blocks.
+func TestOneShotBuffersFitTheJob(t *testing.T) {
+	pw, _ := NewPassword(DefaultPasswordPolicy())
+	var read countingSource
+	if err := Stream(io.Discard, pw, StreamOptions{Count: 1, NewSource: func() Source { return &read }}); err != nil {
+		t.Fatal(err)
+	}
+	if read.n > 512 {
+		t.Fatalf("one 20-character password read %d bytes of randomness", read.n)
+	}
+	if r, b := buffersFor(pw, 1_000_000); r != 64<<10 || b != streamChunk+8192 {
+		t.Fatalf("a million: buffers %d and %d, want the full sizes", r, b)
+	}
+}
+
+type countingSource struct{ n int }
+
+func (c *countingSource) Fill(p []byte) error {
+	c.n += len(p)
+	return CryptoSource().Fill(p)
+}
+
+// Bulk tokens and passphrases on every core, as sesame token -n and
+// sesame pp -n write them: allocations stay constant, whatever the count.
+func BenchmarkBulk100kTokens(b *testing.B) {
+	tok, _ := NewToken(DefaultTokenPolicy())
+	for b.Loop() {
+		if err := Stream(io.Discard, tok, StreamOptions{Count: 100_000}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBulk100kPhrases(b *testing.B) {
+	ph, _ := NewPhrase(DefaultPhrasePolicy())
+	for b.Loop() {
+		if err := Stream(io.Discard, ph, StreamOptions{Count: 100_000}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The same on one core, to see how they scale.
+func BenchmarkBulk100kTokens1Core(b *testing.B) {
+	tok, _ := NewToken(DefaultTokenPolicy())
+	for b.Loop() {
+		if err := Stream(io.Discard, tok, StreamOptions{Count: 100_000, Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBulk100kPhrases1Core(b *testing.B) {
+	ph, _ := NewPhrase(DefaultPhrasePolicy())
+	for b.Loop() {
+		if err := Stream(io.Discard, ph, StreamOptions{Count: 100_000, Workers: 1}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -149,25 +149,51 @@ func encodeToken(f TokenFormat, dst, src []byte) {
 
 // Generate returns Prefix + the encoded random bytes + the checksum if set.
 func (t *Token) Generate(r *Rand) (string, error) {
-	raw := make([]byte, t.p.Bytes)
-	defer clear(raw)
-	if _, err := r.Read(raw); err != nil {
-		return "", err
-	}
-	np, end := len(t.p.Prefix), len(t.p.Prefix)+t.length
-	size := end
-	if t.p.Checksum {
-		size += ChecksumLength(t.p.Format)
-	}
-	out := make([]byte, size)
+	out, err := t.appendSecret(make([]byte, 0, t.size()), r, make([]byte, t.p.Bytes))
 	defer clear(out)
-	copy(out, t.p.Prefix)
-	encodeToken(t.p.Format, out[np:end], raw)
-	if t.p.Checksum {
-		putChecksum(t.p.Format, out[end:], out[np:end])
+	if err != nil {
+		return "", err
 	}
 	return string(out), nil
 }
+
+// size is the length of a token in bytes.
+func (t *Token) size() int {
+	n := len(t.p.Prefix) + t.length
+	if t.p.Checksum {
+		n += ChecksumLength(t.p.Format)
+	}
+	return n
+}
+
+// appendSecret appends one token to dst, drawing its random bytes into
+// scratch (at least Bytes long, cleared after), so that bulk output
+// allocates nothing per token. On error dst comes back as it was.
+func (t *Token) appendSecret(dst []byte, r *Rand, scratch []byte) ([]byte, error) {
+	raw := scratch[:t.p.Bytes]
+	defer clear(raw)
+	if _, err := r.Read(raw); err != nil {
+		return dst, err
+	}
+	dst = slices.Grow(dst, t.size())
+	dst = append(dst, t.p.Prefix...)
+	body := len(dst)
+	dst = dst[:body+t.length]
+	encodeToken(t.p.Format, dst[body:], raw)
+	if t.p.Checksum {
+		end := len(dst)
+		dst = dst[:end+ChecksumLength(t.p.Format)]
+		putChecksum(t.p.Format, dst[end:], dst[body:end])
+	}
+	return dst, nil
+}
+
+// scratchLen is the scratch space appendSecret needs: the random bytes.
+func (t *Token) scratchLen() int { return t.p.Bytes }
+
+// work is how much randomness and output one token takes, to size a
+// one-shot run's buffers.
+func (t *Token) work() (random, out int) { return t.p.Bytes, t.size() + 1 }
 
 // Entropy is 8 bits per random byte, exactly: every encoding is injective
 // and the prefix and checksum are fixed by the bytes.

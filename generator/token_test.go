@@ -521,3 +521,30 @@ func BenchmarkNewTokenBase62_4096(b *testing.B) {
 		mustToken(b, TokenPolicy{Bytes: MaxTokenBytes, Format: TokenBase62})
 	}
 }
+
+// The allocation-free base-62 path writes exactly what math/big's does.
+func TestBase62SmallMatchesBig(t *testing.T) {
+	prng := rand.New(rand.NewPCG(9, 10))
+	for n := 1; n <= smallBase62; n++ {
+		for _, fill := range []byte{0x00, 0xff, 0} {
+			src := make([]byte, n)
+			for i := range src {
+				src[i] = fill
+				if fill == 0 {
+					src[i] = byte(prng.Uint32())
+				}
+			}
+			small := make([]byte, base62Len(n))
+			encodeBase62Small(small, src)
+			x := new(big.Int).SetBytes(src)
+			want := []byte(x.Text(62))
+			for i, c := range want {
+				want[i] = fromBigDigit[c]
+			}
+			want = append([]byte(strings.Repeat("0", len(small)-len(want))), want...)
+			if string(small) != string(want) {
+				t.Fatalf("%d bytes %x: %s, math/big %s", n, src, small, want)
+			}
+		}
+	}
+}
