@@ -1,0 +1,236 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// randomRulesPolicy returns a small policy with required sets and run
+// limits on top of randomTinyPolicy's classes: an alphabet of 4–9
+// characters with stretches of consecutive letters and digits (so that
+// sequences occur), up to four required sets (overlapping, repeated, or
+// naming characters outside the alphabet), and either run limit or both.
+func randomRulesPolicy(rng *rand.Rand) PasswordPolicy {
+	for {
+		p := randomTinyPolicy(rng)
+		stretch := func(s string) string {
+			i := rng.IntN(len(s) + 1)
+			j := i + rng.IntN(len(s)-i+1)
+			return s[i:j]
+		}
+		alpha := stretch("abcd") + stretch("XYZ") + stretch("0123") + stretch("!?#")
+		if rng.IntN(4) == 0 && len(alpha) > 2 { // a gap inside a stretch
+			k := 1 + rng.IntN(len(alpha)-2)
+			alpha = alpha[:k] + alpha[k+1:]
+		}
+		p.Alphabet = alpha
+		if len(alpha) < 4 || len(alpha) > 9 {
+			continue
+		}
+		n := 1
+		for range p.Length {
+			n *= len(alpha)
+		}
+		if n > 60000 {
+			p.Length = max(1, p.Length-2)
+		}
+		p.MaxRepeating, p.MaxSequential = 0, 0
+		switch rng.IntN(4) {
+		case 0:
+			p.MaxRepeating = 1 + rng.IntN(3)
+		case 1:
+			p.MaxSequential = 1 + rng.IntN(3)
+		case 2:
+			p.MaxRepeating, p.MaxSequential = 1+rng.IntN(3), 1+rng.IntN(3)
+		}
+		universe := "abcdXYZ0123!?#"
+		for range rng.IntN(5) {
+			var set string
+			switch k := rng.IntN(4); {
+			case k == 0: // a union of whole classes
+				set = []string{"abcd", "XYZ", "0123", "!?#"}[rng.IntN(4)] + []string{"", "abcd", "0123"}[rng.IntN(3)]
+			case k == 1 && len(p.Require) > 0: // the same set again
+				set = p.Require[rng.IntN(len(p.Require))]
+			default:
+				for range 1 + rng.IntN(4) {
+					set += string(universe[rng.IntN(len(universe))])
+				}
+			}
+			p.Require = append(p.Require, set)
+		}
+		return p
+	}
+}
+
+// rulesOf says which of the new settings a policy uses, for coverage.
+func rulesOf(p PasswordPolicy) (req, seq, both bool) {
+	return len(p.Require) > 0, p.MaxSequential > 0, p.MaxSequential > 0 && p.MaxRepeating > 0
+}
+
+func TestRulesCountAndUniformityByBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	tested, sampled := 0, 0
+	var withReq, withSeq, withBoth, withClasses int
+	methods := map[string]int{}
+	for tested < 400 {
+		p := randomRulesPolicy(rng)
+		want := bruteForcePasswords(p)
+		pw, err := NewPassword(p)
+		if len(want) <= 1 {
+			var pe *PolicyError
+			if err == nil || !errors.As(err, &pe) {
+				t.Fatalf("%+v: %d valid passwords, NewPassword gave %v", p, len(want), err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%+v: %v, but %d passwords exist", p, err, len(want))
+		}
+		tested++
+		req, seq, both := rulesOf(p)
+		if req {
+			withReq++
+		}
+		if seq {
+			withSeq++
+		}
+		if both {
+			withBoth++
+		}
+		if req && (p.Lower.Min+p.Upper.Min+p.Digits.Min+p.Symbols.Min > 0 || p.Digits.HasMax || p.Lower.HasMax) {
+			withClasses++
+		}
+		e := pw.Entropy()
+		if e.Bound != Exact || e.Count.Cmp(big.NewInt(int64(len(want)))) != 0 {
+			t.Fatalf("%+v: entropy count %v (%v), brute force %d", p, e.Count, e.Bound, len(want))
+		}
+		if fig, err := PasswordEntropy(p); err != nil || fig.Count.Cmp(e.Count) != 0 {
+			t.Fatalf("%+v: PasswordEntropy %v, %v; NewPassword %v", p, fig.Count, err, e.Count)
+		}
+		methods[pw.method]++
+		if len(want) > 300 || sampled >= 60 {
+			continue
+		}
+		sampled++
+		checkFullSupport(t, p, want, uint64(tested))
+	}
+	t.Logf("policies: %d (%d sampled); with required sets %d, sequences %d, both limits %d, sets and classes %d; chosen methods %v",
+		tested, sampled, withReq, withSeq, withBoth, withClasses, methods)
+	if withReq < 150 || withSeq < 100 || withBoth < 40 || withClasses < 30 {
+		t.Errorf("coverage too thin: %d %d %d %d", withReq, withSeq, withBoth, withClasses)
+	}
+}
+
+// checkFullSupport draws 60 passwords per valid password from every
+// sampler that applies and runs χ² over all of them: each valid password
+// equally likely, and nothing else drawn.
+func checkFullSupport(t *testing.T, p PasswordPolicy, want []string, seed uint64) {
+	t.Helper()
+	index := map[string]int{}
+	for i, s := range want {
+		index[s] = i
+	}
+	for name, s := range samplersFor(t, p) {
+		r := seededRand(seed)
+		draws := 60 * len(want)
+		obs := make([]int64, len(want))
+		for range draws {
+			pwd, err := s.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i, ok := index[pwd]
+			if !ok {
+				t.Fatalf("%s on %+v produced invalid %q", name, p, pwd)
+			}
+			obs[i]++
+		}
+		exp := make([]float64, len(want))
+		for i := range exp {
+			exp[i] = float64(draws) / float64(len(want))
+		}
+		requireChi(t, fmt.Sprintf("%s full support %+v |V|=%d", name, p, len(want)), obs, exp)
+	}
+}
+
+// Named cases, each against brute force: the combinations the website
+// rules produce.
+func TestRulesNamedCountsByBruteForce(t *testing.T) {
+	maxOf := func(c ClassPolicy, n int) ClassPolicy { return c.AtMost(n) }
+	cases := []struct {
+		name string
+		p    PasswordPolicy
+	}{
+		{"overlapping sets", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Require: []string{"aX0", "XY!", "b0"}}},
+		{"two identical sets", PasswordPolicy{Length: 4, Alphabet: "abcd01!", Require: []string{"01", "10", "a!"}}},
+		{"nested sets", PasswordPolicy{Length: 5, Alphabet: "abcd01!", Require: []string{"0", "01!", "ab0"}}},
+		{"set naming missing characters", PasswordPolicy{Length: 4, Alphabet: "abc01", Require: []string{"0Z", "c~"}}},
+		{"sequence 1", PasswordPolicy{Length: 5, Alphabet: "abcd0!", MaxSequential: 1}},
+		{"sequence 2", PasswordPolicy{Length: 6, Alphabet: "abcd012", MaxSequential: 2}},
+		{"sequence 3", PasswordPolicy{Length: 6, Alphabet: "abcd0123", MaxSequential: 3}},
+		{"sequence 2, chains of 2 and 3", PasswordPolicy{Length: 6, Alphabet: "abXYZ!", MaxSequential: 2}},
+		{"repeat 1", PasswordPolicy{Length: 6, Alphabet: "abcd!", MaxRepeating: 1}},
+		{"repeat 2", PasswordPolicy{Length: 6, Alphabet: "ab0!", MaxRepeating: 2}},
+		{"both 1", PasswordPolicy{Length: 6, Alphabet: "abcd01!", MaxRepeating: 1, MaxSequential: 1}},
+		{"both 2", PasswordPolicy{Length: 6, Alphabet: "abcd012", MaxRepeating: 2, MaxSequential: 2}},
+		{"repeat 3, sequence 2", PasswordPolicy{Length: 6, Alphabet: "abc01!", MaxRepeating: 3, MaxSequential: 2}},
+		{"sets and sequences", PasswordPolicy{Length: 5, Alphabet: "abcdXY01!", MaxSequential: 2, Require: []string{"XY", "01!", "a"}}},
+		{"sets and both limits", PasswordPolicy{Length: 6, Alphabet: "abcd012", MaxRepeating: 2, MaxSequential: 2, Require: []string{"abcd", "012", "d2"}}},
+		{"sets and a class minimum", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Digits: ClassPolicy{Min: 2}, Require: []string{"XY", "a!"}}},
+		{"sets and a class maximum", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Lower: maxOf(ClassPolicy{}, 1), Require: []string{"ab0", "Y!"}}},
+		{"sets and max 0", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Symbols: maxOf(ClassPolicy{}, 0), Require: []string{"!0", "aX"}}},
+		{"sets, classes and both limits", PasswordPolicy{Length: 6, Alphabet: "abcXY012", Upper: ClassPolicy{Min: 1}, Digits: maxOf(ClassPolicy{}, 2), MaxRepeating: 1, MaxSequential: 2, Require: []string{"a0", "cY2"}}},
+		{"sets with a sequence and exclusions", PasswordPolicy{Length: 5, Alphabet: "abcdO01!", NoAmbiguous: true, Exclude: "c", MaxSequential: 1, Require: []string{"ab", "O1!d"}}},
+	}
+	for _, c := range cases {
+		want := bruteForcePasswords(c.p)
+		pw, err := NewPassword(c.p)
+		if err != nil {
+			t.Fatalf("%s: %v (brute force %d)", c.name, err, len(want))
+		}
+		e := pw.Entropy()
+		if e.Bound != Exact || e.Count.Cmp(big.NewInt(int64(len(want)))) != 0 {
+			t.Fatalf("%s: count %v (%v), brute force %d", c.name, e.Count, e.Bound, len(want))
+		}
+		t.Logf("%s: %d passwords, method %s", c.name, len(want), pw.method)
+	}
+}
+
+// The website rules' new errors: each a PolicyError naming its setting.
+func TestRulesPolicyErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		p     PasswordPolicy
+		field string
+		says  string
+	}{
+		{"negative max-sequential", PasswordPolicy{Length: 8, Alphabet: "abc", MaxSequential: -1}, "max-sequential", "negative"},
+		{"empty set", PasswordPolicy{Length: 8, Alphabet: "abc", Require: []string{"a", ""}}, "rules", "required set 2 is empty"},
+		{"set outside the alphabet", PasswordPolicy{Length: 8, Alphabet: "abc", Require: []string{"xyz"}}, "rules", "'x', 'y' and 'z'"},
+		{"set excluded", PasswordPolicy{Length: 8, Alphabet: "abc0", Exclude: "0", Require: []string{"0"}}, "rules", "required set 1"},
+		{"set removed by max 0", PasswordPolicy{Length: 8, Alphabet: "abc0", Digits: ClassPolicy{}.AtMost(0), Require: []string{"a", "0"}}, "rules", "required set 2"},
+		{"too short for the sets", PasswordPolicy{Length: 2, Alphabet: "abcd", Require: []string{"a", "b", "c"}}, "length", "at least 3"},
+		{"sequences impossible", PasswordPolicy{Length: 3, Alphabet: "ab", MaxRepeating: 1, MaxSequential: 1}, "max-sequential", "sequences"},
+		{"repeats impossible", PasswordPolicy{Length: 3, Alphabet: "a", MaxRepeating: 2, MaxSequential: 1}, "max-repeating", "in a row"},
+		{"sequences impossible with sets", PasswordPolicy{Length: 4, Alphabet: "abc", MaxRepeating: 1, MaxSequential: 1, Require: []string{"b"}}, "max-sequential", "sequences"},
+		{"sets against classes", PasswordPolicy{Length: 3, Alphabet: "ab01", Digits: ClassPolicy{Min: 3}, Require: []string{"a"}}, "rules", "required set"},
+	}
+	for _, c := range cases {
+		_, err := NewPassword(c.p)
+		var pe *PolicyError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: got %v, want a PolicyError", c.name, err)
+			continue
+		}
+		if pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.says) {
+			t.Errorf("%s: field %q message %q; want field %q saying %q", c.name, pe.Field, pe.Error(), c.field, c.says)
+		}
+		if msg := pe.Error(); msg != strings.ToLower(msg[:1])+msg[1:] || strings.HasSuffix(msg, ".") {
+			t.Errorf("%s: message %q should be lower-case with no final period", c.name, msg)
+		}
+	}
+}
