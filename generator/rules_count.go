@@ -176,7 +176,7 @@ func (c *counted) runModelFor(alpha bitset, withReq, mirror bool) *runModel {
 // runModelKeep is runModelFor counting only the class ranges keep allows
 // (nil: all).
 func (c *counted) runModelKeep(alpha bitset, withReq, mirror bool, keep []bool) *runModel {
-	if _, ok := c.termSpec(alpha); !ok {
+	if _, ok := c.termSpec(alpha); !ok && keep == nil {
 		return nil
 	}
 	ct := buildTypes(c.lay, alpha, withReq, mirror)
@@ -260,10 +260,21 @@ func (c *counted) boundRules(floatBudget float64) {
 		c.log2VR = a
 		return
 	}
-	// Bonferroni: subtract an upper bound on the strings missing each set.
+	// Bonferroni: subtract an upper bound on the strings missing each set:
+	// the class count ignoring the run limits, or the transfer ignoring
+	// the class ranges (leaving out constraints only adds strings),
+	// whichever is smaller.
 	sum := 0.0
+	none := make([]bool, lay.slots())
 	for _, r := range c.reqs {
-		b := c.log2ClassUpper(full.minus(r))
+		alpha := full.minus(r)
+		b := c.log2ClassUpper(alpha)
+		if lay.maxRun > 0 || lay.maxSeq > 0 {
+			if m := c.runModelKeep(alpha, false, true, none); m.floatCost() <= floatBudget {
+				v, _ := m.floatTransfer(false)
+				b = min(b, v+1e-9*math.Abs(v)+1e-6)
+			}
+		}
 		sum += math.Exp2(b - a)
 	}
 	c.log2VR = math.Inf(-1)
@@ -314,10 +325,7 @@ func (c *counted) runsLowerBound(floatBudget float64) float64 {
 		}
 		break
 	}
-	if eps := c.runsUnionBound(); eps <= 0.5 {
-		return c.log2V + math.Log2(1-eps)
-	}
-	return math.Inf(-1)
+	return c.blockBound()
 }
 
 // log2OutOfRange returns an upper bound on log2 of the strings over the
@@ -360,29 +368,82 @@ func (c *counted) log2OutOfRange(k int) float64 {
 	return v + 1e-9*math.Abs(v) + 1e-6
 }
 
-// runsUnionBound bounds the fraction of class-valid strings that break a
-// run limit. Given the classes of the positions, the characters are
-// independent and uniform within their classes, so a given position starts
-// a repeat run longer than r with probability at most n^-r, and a sequence
-// longer than s (either way) with at most 2·n^-s, n the smallest class.
-func (c *counted) runsUnionBound() float64 {
+// blockBound is a lower bound on log2 of the strings that meet the class
+// ranges and run limits, cheap at any length. Links never cross class
+// labels (a chain lies inside one class), so given the labels of the
+// positions, the characters are uniform within their labels and the
+// string is valid exactly when each maximal block of one label is:
+// probability Π_blocks ρ_c(ℓ), with ρ_c(ℓ) = a_c(ℓ)/n_c^ℓ the share of
+// valid strings of length ℓ over label c. With μ_c the least ratio
+// ρ_c(ℓ+1)/ρ_c(ℓ), ρ_c(ℓ) ≥ μ_c^(ℓ−1), so a string whose labels have P_c
+// adjacent pairs of label c is valid with probability at least Π μ_c^P_c.
+// Averaging over the class-valid strings, Jensen's inequality gives
+//
+//	count ≥ |V| · 2^(Σ_c log2 μ_c · E[P_c])
+//
+// and since the positions are exchangeable, E[P_c] = (L−1)·n_c²·V_c/|V|,
+// where V_c counts the class-valid strings of length L−2 with c's range
+// lowered by 2 (the two positions fixed to label c).
+func (c *counted) blockBound() float64 {
 	lay := c.lay
 	L := lay.L
-	n := float64(len(lay.alphabet))
-	for _, s := range lay.sizes {
-		n = math.Min(n, float64(s))
+	if L < 2 {
+		return c.log2V
 	}
-	eps := 0.0
-	if r := lay.maxRun; r > 0 {
-		eps += float64(L-r) * math.Pow(n, -float64(r))
+	nk := lay.slots()
+	none := make([]bool, nk)
+	bound := c.log2V
+	for label := range lay.sizes {
+		alpha := newBitset(len(lay.alphabet))
+		for i := range lay.sizes[label] {
+			alpha.set(int(lay.offsets[label]) + i)
+		}
+		m := c.runModelKeep(alpha, false, true, none)
+		_, steps := m.floatTransfer(true)
+		// log2 μ: the least step of log2 ρ, each estimate widened by a
+		// margin far above its rounding.
+		margin := func(v float64) float64 { return 1e-9*math.Abs(v) + 1e-6 }
+		logMu := 0.0
+		for t := 1; t < L; t++ {
+			if math.IsInf(steps[t], -1) {
+				logMu = math.Inf(-1)
+				break
+			}
+			lo := steps[t] - margin(steps[t])
+			hi := steps[t-1] + margin(steps[t-1])
+			logMu = min(logMu, lo-hi-math.Log2(float64(lay.sizes[label])))
+		}
+		// E[P_c], bounded from above.
+		spec := countSpec{L: L - 2, pool: c.spec.pool}
+		pairs := true
+		for k, cl := range c.spec.cls {
+			if k == label {
+				if cl.hi < 2 {
+					pairs = false // no two characters of this label at all
+				}
+				cl = countClass{n: cl.n, lo: max(cl.lo-2, 0), hi: cl.hi - 2}
+			}
+			cl.hi = min(cl.hi, L-2)
+			spec.cls = append(spec.cls, cl)
+		}
+		if !pairs || logMu == 0 {
+			continue
+		}
+		vc := spec.log2UpperBound()
+		if spec.exactCost() <= exactBudgetNs/16 {
+			n, _ := spec.countExact(math.Inf(1))
+			vc = log2Big(n)
+		}
+		logP := min(0, 2*math.Log2(float64(lay.sizes[label]))+vc-c.log2V)
+		if math.IsInf(logP, -1) {
+			continue // no two positions can both have this label
+		}
+		if math.IsInf(logMu, -1) {
+			return logMu
+		}
+		bound += logMu * float64(L-1) * math.Exp2(logP)
 	}
-	if s := lay.maxSeq; s > 0 {
-		eps += 2 * float64(L-s) * math.Pow(n, -float64(s))
-	}
-	if n < 2 {
-		return math.Inf(1)
-	}
-	return eps
+	return bound - 1e-9*math.Abs(bound) - 1e-6
 }
 
 // log2ClassUpper returns an upper bound on log2 of the class-valid strings

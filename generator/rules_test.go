@@ -234,3 +234,112 @@ func TestRulesPolicyErrors(t *testing.T) {
 		}
 	}
 }
+
+// Each sampler path a rules policy can take, forced by a policy that picks
+// it: the method is the one named, the count and the full-support χ²
+// agree with brute force, and a failing source yields an error, never a
+// password.
+func TestRulesSamplerPaths(t *testing.T) {
+	cases := []struct {
+		method string
+		p      PasswordPolicy
+	}{
+		{"rejection", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", MaxSequential: 2, Require: []string{"aX0", "XY!", "b0"}}},
+		{"composition+filter", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Digits: ClassPolicy{Min: 2}, Require: []string{"XY", "a!"}}},
+		{"runs+filter", PasswordPolicy{Length: 6, Alphabet: "aceg", MaxRepeating: 1, Require: []string{"a", "eg"}}},
+		{"unrank", PasswordPolicy{Length: 4, Alphabet: "abcdXY01!", MaxSequential: 1, Require: []string{"a", "X", "0", "!"}}},
+		{"unrank+filter", PasswordPolicy{Length: 6, Alphabet: "abcdef", MaxSequential: 1, Require: []string{"ace"}}},
+	}
+	for i, c := range cases {
+		pw, err := NewPassword(c.p)
+		if err != nil {
+			t.Fatalf("%s: %v", c.method, err)
+		}
+		if pw.method != c.method {
+			t.Fatalf("%+v: method %s, want %s", c.p, pw.method, c.method)
+		}
+		want := bruteForcePasswords(c.p)
+		if e := pw.Entropy(); e.Bound != Exact || e.Count.Cmp(big.NewInt(int64(len(want)))) != 0 {
+			t.Fatalf("%s: count %v, brute force %d", c.method, e.Count, len(want))
+		}
+		checkChosenFullSupport(t, pw, want, uint64(70+i))
+		checkFailsClosed(t, c.method, pw)
+	}
+}
+
+// checkChosenFullSupport is checkFullSupport for the chosen sampler only.
+func checkChosenFullSupport(t *testing.T, pw *Password, want []string, seed uint64) {
+	t.Helper()
+	index := map[string]int{}
+	for i, s := range want {
+		index[s] = i
+	}
+	r := seededRand(seed)
+	draws := 60 * len(want)
+	obs := make([]int64, len(want))
+	for range draws {
+		s, err := pw.Generate(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, ok := index[s]
+		if !ok {
+			t.Fatalf("%s produced invalid %q", pw.method, s)
+		}
+		obs[i]++
+	}
+	exp := make([]float64, len(want))
+	for i := range exp {
+		exp[i] = float64(draws) / float64(len(want))
+	}
+	requireChi(t, pw.method+" full support", obs, exp)
+}
+
+func checkFailsClosed(t *testing.T, method string, pw *Password) {
+	t.Helper()
+	for _, good := range []int{0, 100} { // the first block read fails
+		s, err := pw.Generate(NewRand(&failingSource{good: good}))
+		if err == nil || s != "" || !errors.Is(err, ErrRandomness) {
+			t.Fatalf("%s with a source failing after %d bytes: %q, %v", method, good, s, err)
+		}
+	}
+}
+
+// The class samplers filtered for the rules, on long policies where they
+// are chosen (their agreement with brute force on small policies is part
+// of TestRulesCountAndUniformityByBruteForce, which runs every sampler).
+func TestRulesFilteredClassSamplers(t *testing.T) {
+	tilted := DefaultPasswordPolicy()
+	tilted.Length, tilted.Digits.Min, tilted.Symbols.Min = 4096, 1024, 1024
+	tilted.Require = []string{"abcdefghijklm", "XYZ"}
+	tilted.MaxSequential = 3
+	seq := fiveTightClasses4096()
+	seq.Require = []string{"abcdefghijklmnopqrst"}
+	for _, c := range []struct {
+		method string
+		p      PasswordPolicy
+	}{{"tilted+filter", tilted}, {"sequential+filter", seq}} {
+		pw, err := NewPassword(c.p)
+		if err != nil {
+			t.Fatalf("%s: %v", c.method, err)
+		}
+		if pw.method != c.method {
+			t.Fatalf("method %s, want %s", pw.method, c.method)
+		}
+		if pw.Entropy().Bound != LowerBound {
+			t.Errorf("%s: the figure %v should be a lower bound at 4096", c.method, pw.Entropy())
+		}
+		allowed := allowedChars(c.p)
+		r := seededRand(80)
+		for range 3 {
+			s, err := pw.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkPassword(c.p, allowed, s); err != nil {
+				t.Fatalf("%s: %v", c.method, err)
+			}
+		}
+		checkFailsClosed(t, c.method, pw)
+	}
+}

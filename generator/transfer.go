@@ -271,6 +271,17 @@ func (m *runModel) countExact() *big.Int {
 // relative 2^-52 per operation, far inside the margin taken off; underflow
 // only loses mass. Each step is rescaled by a power of two, which is exact.
 func (m *runModel) log2LowerBound() float64 {
+	v, _ := m.floatTransfer(false)
+	if math.IsInf(v, -1) {
+		return v
+	}
+	return v - 1e-9*math.Abs(v) - 1e-6
+}
+
+// floatTransfer runs the floating-point transfer and returns log2 of the
+// count, and when perStep is set also log2 of the count at every length
+// 1..L (estimates, within a relative 1e-12 or so; -Inf for none).
+func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
 	r, s := m.lim.r, m.lim.s
@@ -355,12 +366,28 @@ func (m *runModel) log2LowerBound() float64 {
 			S[i] = nonR[i] + sr
 		}
 	}
+	total := func() float64 {
+		sum := 0.0
+		for c := range cs.n {
+			if !cs.accept[c] {
+				continue
+			}
+			for x := range ct.types {
+				sum += mult[x] * S[c*nT+x]
+			}
+		}
+		return sum
+	}
+	var steps []float64
 	// Values grow by at most a factor N per step: rescale often enough
 	// that they stay far from overflow.
 	every := max(1, int(400/m.log2N()))
 	scale := 0.0
 	for t := 1; t < m.L; t++ {
 		sums()
+		if perStep {
+			steps = append(steps, scale+math.Log2(total()))
+		}
 		clear(next)
 		for c := range cs.n {
 			Sc := S[c*nT : c*nT+nT]
@@ -430,7 +457,10 @@ func (m *runModel) log2LowerBound() float64 {
 			}
 		}
 		if top == 0 {
-			return math.Inf(-1)
+			for len(steps) < m.L {
+				steps = append(steps, math.Inf(-1))
+			}
+			return math.Inf(-1), steps
 		}
 		_, e := math.Frexp(top)
 		f := math.Ldexp(1, -e)
@@ -443,18 +473,9 @@ func (m *runModel) log2LowerBound() float64 {
 		scale += float64(e)
 	}
 	sums()
-	total := 0.0
-	for c := range cs.n {
-		if !cs.accept[c] {
-			continue
-		}
-		for x := range ct.types {
-			total += mult[x] * S[c*nT+x]
-		}
+	v := scale + math.Log2(total())
+	if perStep {
+		steps = append(steps, v)
 	}
-	if total == 0 {
-		return math.Inf(-1)
-	}
-	v := scale + math.Log2(total)
-	return v - 1e-9*math.Abs(v) - 1e-6
+	return v, steps
 }
