@@ -105,3 +105,27 @@ func (f filter) sample(r *Rand, out []int32) {
 		}
 	}
 }
+
+// batchRejection is rejection sampling for rules most uniform strings
+// meet: each try draws the whole string from batched digits (several
+// characters per random word) and checks it in one pass. Every try is a
+// uniform string and the same strings are kept as with rejectionSampler,
+// so the output is uniform on the valid set; without the early stop, a
+// try costs a little more when it fails and much less when it succeeds.
+type batchRejection struct {
+	lay   *layout
+	batch digitBatch
+}
+
+func newBatchRejection(lay *layout) batchRejection {
+	return batchRejection{lay: lay, batch: newDigitBatch(len(lay.alphabet))}
+}
+
+func (s batchRejection) sample(r *Rand, out []int32) {
+	for {
+		s.batch.fill(r, out)
+		if r.err != nil || s.lay.accepts(out) {
+			return
+		}
+	}
+}

@@ -184,3 +184,27 @@ func BenchmarkPasswordSiteRule20(b *testing.B) {
 	b.Logf("method %s, %.2f bits", pw.method, pw.Entropy().Bits)
 	benchGenerate(b, pw)
 }
+
+// A short rule with four disjoint groups and max-sequential 1: too few
+// uniform strings qualify for rejection, so passwords are unranked from
+// exact tables.
+func BenchmarkPasswordRulesUnrank8(b *testing.B) {
+	p := PasswordPolicy{Length: 8, Alphabet: asciiPrintable, MaxSequential: 1, MaxRepeating: 1,
+		Require: []string{"AB", "xy", "7", "#"}}
+	pw, err := NewPassword(p)
+	if err != nil || pw.method != "unrank" {
+		b.Fatalf("%v %s", err, pw.method)
+	}
+	benchGenerate(b, pw)
+}
+
+// Compiling the site rule fully (figure and sampler), as the interactive
+// program does on each key.
+func BenchmarkNewPasswordRules128(b *testing.B) {
+	p := siteRule(128)
+	for b.Loop() {
+		if _, err := NewPassword(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,8 +11,8 @@ import (
 // when it satisfies everything, or the unranking of a uniform index.
 //
 //  1. Plain rejection while a quarter of uniform strings pass (typical
-//     website rules from about 12 characters): the cheapest per password,
-//     and its check is one pass over the string.
+//     website rules from about 12 characters): whole strings from batched
+//     digits, each checked in one pass.
 //  2. Tight class ranges: the exact class sampler, filtered for the rest.
 //  3. A tight repeat limit without classes: the runs sampler, filtered.
 //  4. Otherwise the transfer tables (unrank.go), tracking the required
@@ -22,7 +22,7 @@ func (pw *Password) chooseRulesSampler(c *counted) error {
 	L := lay.L
 	n := len(lay.alphabet)
 	if c.log2VR-float64(L)*c.logN >= minRejectLog2 {
-		pw.gen, pw.method = rejectionSampler{lay}, "rejection"
+		pw.gen, pw.method = newBatchRejection(lay), "rejection"
 		return nil
 	}
 	if len(lay.lo) > 0 && c.log2VR-c.log2V >= minFilterLog2 {

@@ -343,3 +343,35 @@ func TestRulesFilteredClassSamplers(t *testing.T) {
 		checkFailsClosed(t, c.method, pw)
 	}
 }
+
+// MinLength works with required sets and run limits: lengths too short for
+// the sets are skipped, and the answer is the first length whose figure
+// reaches the target.
+func TestRulesMinLength(t *testing.T) {
+	p := PasswordPolicy{Alphabet: " " + SymbolChars + DigitChars + UpperChars + LowerChars, MaxRepeating: 2, MaxSequential: 2,
+		Require: []string{UpperChars, LowerChars, DigitChars, SymbolChars}}
+	if got, err := MinLength(p, 1); err != nil || got != 4 {
+		t.Fatalf("MinLength(1 bit) = %d, %v; want 4, the fewest characters that meet the four sets", got, err)
+	}
+	for _, bits := range []float64{20, 64, 80, 128, 256, 1000} {
+		got, err := MinLength(p, bits)
+		if err != nil {
+			t.Fatalf("MinLength(%v): %v", bits, err)
+		}
+		q := p
+		q.Length = got
+		if e, err := PasswordEntropy(q); err != nil || !e.Reaches(bits) {
+			t.Fatalf("length %d: %v, %v does not reach %v", got, e, err, bits)
+		}
+		q.Length = got - 1
+		if e, err := PasswordEntropy(q); err == nil && e.Reaches(bits) {
+			t.Fatalf("length %d already reaches %v bits (%v)", got-1, bits, e)
+		}
+	}
+	var pe *PolicyError
+	q := p
+	q.Require = append(q.Require, "") // invalid whatever the length
+	if _, err := MinLength(q, 20); !errors.As(err, &pe) || pe.Field != "rules" {
+		t.Fatalf("an empty required set: %v", err)
+	}
+}
