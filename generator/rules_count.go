@@ -1,31 +1,33 @@
 package generator
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"math/big"
-	"slices"
 )
 
 // Counting policies with required sets or a sequence limit ("rules").
 //
-// Exact: the count is inclusion–exclusion over the required sets (see
-// require.go), each term counting one smaller alphabet:
-//   - without run limits, by the class count of count.go (exact wherever
-//     that is, which is everywhere but several wide class ranges at
-//     lengths in the thousands);
-//   - with run limits, by the transfer of transfer.go, exact while its
-//     predicted cost fits the budget: in practice up to a few hundred
-//     characters with every constraint at once, and at any length with a
-//     repeat limit alone and few classes.
+// The count is inclusion–exclusion over the required sets (see
+// require.go): one term per smaller alphabet, counted
+//   - without run limits, by the class count of count.go;
+//   - with run limits, by the transfer of transfer.go.
 //
-// Lower bound, when exact counting would exceed the budget: by the
-// Bonferroni inequality the strings that meet every set number at least
-// f(A) − Σ_j f(A ∖ R_j). f(A) is bounded from below by the floating-point
-// transfer (or, beyond its budget too, by a union bound over the positions
-// where a run could break a limit), and each f(A ∖ R_j) from above by the
-// class count alone, which ignores the run limits.
+// Exact when the terms' predicted cost fits the budget. That covers
+// typical website rules (a few overlapping sets, both run limits, a class
+// minimum) up to a few hundred characters, class ranges and sets without
+// run limits at every length but the one count.go bounds (several wide
+// class ranges in thousands of characters), and shorter policies with
+// every constraint at once.
+//
+// Otherwise a proven lower bound, labelled as such:
+//   - the same inclusion–exclusion with each term estimated in floating
+//     point and widened by its error margin (up for the terms subtracted,
+//     down for those added), while affordable;
+//   - else f(A) − Σ_j f(A ∖ R_j) (the Bonferroni inequality) with cheaper
+//     bounds on each term (rules_bound.go).
+// When neither gives a useful bound within the budget, the budget is
+// exceeded rather than the policy refused, up to a hard cap.
 
 // Budgets in nanoseconds of predicted work. The figure is recomputed on
 // every keystroke: it must take under 5 ms up to 128 characters and under
@@ -33,8 +35,11 @@ import (
 const (
 	rulesShortLength   = 128
 	rulesShortBudgetNs = 3.5e6
-	floatShortBudgetNs = 1e6
-	floatLongBudgetNs  = 15e6
+	// The floating-point estimates of one lower bound, all together.
+	floatShortBudgetNs = 2.5e6
+	floatLongBudgetNs  = 20e6
+	// Past the budgets, rather than refuse a policy.
+	rulesHardCapNs = 150e6
 	// The exact sampler's tables are built at most this slowly.
 	unrankBudgetNs = 60e6
 )
@@ -44,6 +49,16 @@ func rulesBudgets(L int) (exact, float float64) {
 		return rulesShortBudgetNs, floatShortBudgetNs
 	}
 	return exactBudgetNs, floatLongBudgetNs
+}
+
+// ieEntry is one distinct counting problem of the inclusion–exclusion sum,
+// with the summed sign of the alphabets that pose it.
+type ieEntry struct {
+	alpha bitset    // one alphabet that poses it
+	m     *runModel // with run limits
+	spec  countSpec // without
+	coef  int64
+	full  bool // the whole alphabet: the count without required sets
 }
 
 // countRules counts a policy with required sets or a sequence limit,
@@ -63,20 +78,137 @@ func (c *counted) countRules(p PasswordPolicy) error {
 		terms = inclusionExclusion(full, c.reqs)
 	}
 	exactBudget, floatBudget := rulesBudgets(L)
-	var ok bool
-	if lay.maxRun > 0 || lay.maxSeq > 0 {
-		ok = c.countRulesRuns(terms, exactBudget)
-	} else {
-		ok = c.countRulesClasses(terms, exactBudget)
-	}
-	if ok {
+	entries, exactCost, floatCost := c.ieEntries(terms)
+	switch {
+	case entries != nil && exactCost <= exactBudget:
+		c.exactIE(entries)
+		return nil
+	case entries != nil && floatCost <= floatBudget && c.intervalIE(entries):
 		return nil
 	}
-	c.boundRules(floatBudget)
-	if math.IsInf(c.log2VR, -1) {
+	c.boundRules(floatBudget, entries)
+	switch {
+	case !math.IsInf(c.log2VR, -1):
+	case entries != nil && floatCost <= rulesHardCapNs && c.intervalIE(entries):
+	case entries != nil && exactCost <= rulesHardCapNs:
+		c.exactIE(entries)
+	default:
 		return c.tooComplex()
 	}
 	return nil
+}
+
+// ieEntries types the alphabets of the terms and merges those that pose
+// the same problem, with the predicted costs of counting them all exactly
+// and in floating point; nil when a transfer would have too many states.
+func (c *counted) ieEntries(terms []ieTerm) (entries []*ieEntry, exact, float float64) {
+	runs := c.lay.maxRun > 0 || c.lay.maxSeq > 0
+	bySig := map[string]*ieEntry{}
+	for i, t := range terms {
+		s, ok := c.termSpec(t.alpha)
+		if !ok {
+			continue // a class with a minimum is left empty: no string
+		}
+		var e *ieEntry
+		var sig string
+		if runs {
+			ct := buildTypes(c.lay, t.alpha, false, true)
+			sig = ct.signature()
+			if bySig[sig] == nil {
+				cs := newCountStates(c.lay, ct.groups, 0, maxRunStates, nil)
+				if cs == nil {
+					return nil, 0, 0
+				}
+				e = &ieEntry{alpha: t.alpha, m: &runModel{L: c.lay.L, lim: runLimits{r: c.lay.maxRun, s: c.lay.maxSeq}, ct: ct, cs: cs}}
+				exact += e.m.exactCost()
+				float += e.m.floatCost()
+			}
+		} else {
+			sig = fmt.Sprint(s)
+			if bySig[sig] == nil {
+				e = &ieEntry{alpha: t.alpha, spec: s}
+				exact += s.exactCost()
+				float += float64(s.L) * float64(len(s.cls)+1) * 100
+			}
+		}
+		if e != nil {
+			bySig[sig] = e
+			entries = append(entries, e)
+		}
+		bySig[sig].coef += t.coef
+		bySig[sig].full = bySig[sig].full || i == 0
+	}
+	return entries, exact, float
+}
+
+// exactIE sums the exact counts of the entries.
+func (c *counted) exactIE(entries []*ieEntry) {
+	total := new(big.Int)
+	c.countF, c.log2F = new(big.Int), math.Inf(-1) // unless the whole alphabet has valid strings
+	for _, e := range entries {
+		if e.coef == 0 && !e.full {
+			continue
+		}
+		var n *big.Int
+		if e.m != nil {
+			n = e.m.countExact()
+		} else {
+			n, _ = e.spec.countExact(math.Inf(1))
+		}
+		if e.full {
+			c.countF, c.log2F = new(big.Int).Set(n), log2Big(n)
+		}
+		total.Add(total, n.Mul(n, big.NewInt(e.coef)))
+	}
+	if total.Sign() < 0 {
+		panic("generator: negative count from inclusion–exclusion over required sets")
+	}
+	c.countVR, c.log2VR, c.boundVR = total, log2Big(total), Exact
+}
+
+// intervalIE bounds the sum from below with each term estimated in
+// floating point: the added terms taken at their lower bounds, the
+// subtracted ones at their upper bounds. The estimates are within a
+// relative 1e-11 or so; the margin taken is far wider. False when the
+// cancellation leaves nothing certain.
+func (c *counted) intervalIE(entries []*ieEntry) bool {
+	vals := make([]float64, len(entries))
+	top := math.Inf(-1)
+	for i, e := range entries {
+		if e.m != nil {
+			vals[i], _ = e.m.floatTransfer(false)
+		} else {
+			vals[i] = newLog2Counter(e.spec).level(len(e.spec.cls), e.spec.L)
+		}
+		top = max(top, vals[i])
+	}
+	margin := func(v float64) float64 { return 1e-9*math.Abs(v) + 1e-6 }
+	var pos, neg float64
+	c.log2F = math.Inf(-1)
+	for i, e := range entries {
+		v := vals[i]
+		if math.IsInf(v, -1) {
+			continue
+		}
+		if e.full {
+			c.log2F = v - margin(v)
+		}
+		switch {
+		case e.coef > 0:
+			pos += float64(e.coef) * math.Exp2(v-margin(v)-top)
+		case e.coef < 0:
+			neg += float64(-e.coef) * math.Exp2(v+margin(v)-top)
+		}
+	}
+	// Rounding in these sums is a relative 2^-50 at most.
+	pos, neg = pos*(1-1e-12), neg*(1+1e-12)
+	c.countF, c.countVR, c.boundVR = nil, nil, LowerBound
+	if pos <= neg || math.IsInf(top, -1) {
+		c.log2VR = math.Inf(-1)
+		return false
+	}
+	c.log2VR = top + math.Log2(pos-neg)
+	return true
 }
 
 // termSpec is the class counting problem over a smaller alphabet; false
@@ -121,52 +253,6 @@ func (s countSpec) exactCost() float64 {
 	return cost
 }
 
-// countRulesClasses counts required sets over the class constraints alone;
-// false when that would exceed the budget.
-func (c *counted) countRulesClasses(terms []ieTerm, budget float64) bool {
-	specs := map[string]*struct {
-		s    countSpec
-		coef int64
-	}{}
-	var order []string
-	cost := 0.0
-	for _, t := range terms {
-		s, ok := c.termSpec(t.alpha)
-		if !ok {
-			continue
-		}
-		k := fmt.Sprint(s)
-		if e, seen := specs[k]; seen {
-			e.coef += t.coef
-			continue
-		}
-		specs[k] = &struct {
-			s    countSpec
-			coef int64
-		}{s, t.coef}
-		order = append(order, k)
-		cost += s.exactCost()
-	}
-	if cost > budget {
-		return false
-	}
-	total := new(big.Int)
-	for _, k := range order {
-		e := specs[k]
-		if e.coef == 0 {
-			continue
-		}
-		n, _ := e.s.countExact(math.Inf(1))
-		total.Add(total, n.Mul(n, big.NewInt(e.coef)))
-	}
-	if total.Sign() < 0 {
-		panic("generator: negative count from inclusion–exclusion over required sets")
-	}
-	c.countVR, c.log2VR, c.boundVR = total, log2Big(total), Exact
-	c.countF, c.log2F = c.countV, c.log2V
-	return true
-}
-
 // runModelFor builds the counting model of one alphabet (nil when a class
 // with a minimum has no character left, or the count states are too many).
 func (c *counted) runModelFor(alpha bitset, withReq, mirror bool) *runModel {
@@ -189,276 +275,6 @@ func (c *counted) runModelKeep(alpha bitset, withReq, mirror bool, keep []bool) 
 		return nil
 	}
 	return &runModel{L: c.lay.L, lim: runLimits{r: c.lay.maxRun, s: c.lay.maxSeq}, ct: ct, cs: cs}
-}
-
-// countRulesRuns counts with run limits by transfer; false when that would
-// exceed the budget.
-func (c *counted) countRulesRuns(terms []ieTerm, budget float64) bool {
-	type entry struct {
-		m    *runModel
-		coef int64
-		full bool
-	}
-	models := map[string]*entry{}
-	var order []string
-	cost := 0.0
-	for i, t := range terms {
-		if _, ok := c.termSpec(t.alpha); !ok {
-			continue
-		}
-		ct := buildTypes(c.lay, t.alpha, false, true)
-		sig := ct.signature()
-		if e, seen := models[sig]; seen {
-			e.coef += t.coef
-			continue
-		}
-		cs := newCountStates(c.lay, ct.groups, 0, maxRunStates, nil)
-		if cs == nil {
-			return false
-		}
-		m := &runModel{L: c.lay.L, lim: runLimits{r: c.lay.maxRun, s: c.lay.maxSeq}, ct: ct, cs: cs}
-		models[sig] = &entry{m: m, coef: t.coef, full: i == 0}
-		order = append(order, sig)
-		if cost += m.exactCost(); cost > budget {
-			return false
-		}
-	}
-	total := new(big.Int)
-	for _, k := range order {
-		e := models[k]
-		if e.coef == 0 && !e.full {
-			continue
-		}
-		n := e.m.countExact()
-		if e.full {
-			c.countF, c.log2F = new(big.Int).Set(n), log2Big(n)
-		}
-		total.Add(total, n.Mul(n, big.NewInt(e.coef)))
-	}
-	if c.countF == nil { // the whole alphabet broke a class minimum: nothing is valid
-		c.countF, c.log2F = new(big.Int), math.Inf(-1)
-	}
-	if total.Sign() < 0 {
-		panic("generator: negative count from inclusion–exclusion over required sets")
-	}
-	c.countVR, c.log2VR, c.boundVR = total, log2Big(total), Exact
-	return true
-}
-
-// boundRules sets a proven lower bound (see the top of the file); the
-// figure is -Inf when no useful bound was found.
-func (c *counted) boundRules(floatBudget float64) {
-	lay := c.lay
-	full := fullSet(len(lay.alphabet))
-	a := c.log2V // the class count, exact or a lower bound
-	if lay.maxRun > 0 || lay.maxSeq > 0 {
-		a = c.runsLowerBound(floatBudget)
-	}
-	c.log2F, c.countF = a, nil
-	c.countVR, c.boundVR = nil, LowerBound
-	if len(c.reqs) == 0 || math.IsInf(a, -1) {
-		c.log2VR = a
-		return
-	}
-	// Bonferroni: subtract an upper bound on the strings missing each set:
-	// the class count ignoring the run limits, or the transfer ignoring
-	// the class ranges (leaving out constraints only adds strings),
-	// whichever is smaller.
-	sum := 0.0
-	none := make([]bool, lay.slots())
-	for _, r := range c.reqs {
-		alpha := full.minus(r)
-		b := c.log2ClassUpper(alpha)
-		if lay.maxRun > 0 || lay.maxSeq > 0 {
-			if m := c.runModelKeep(alpha, false, true, none); m.floatCost() <= floatBudget {
-				v, _ := m.floatTransfer(false)
-				b = min(b, v+1e-9*math.Abs(v)+1e-6)
-			}
-		}
-		sum += math.Exp2(b - a)
-	}
-	c.log2VR = math.Inf(-1)
-	if sum <= 0.5 {
-		c.log2VR = a + math.Log2(1-sum) - 1e-9
-	}
-}
-
-// runsLowerBound returns a lower bound on log2 of the strings that meet
-// the class ranges and run limits (required sets aside), by the
-// floating-point transfer. When tracking every class range would cost too
-// much, the ranges that almost every string meets anyway are left out of
-// the transfer: with K the classes kept, the valid strings number at least
-// |V_K| − Σ_{k∉K} X_k, where X_k counts all the strings whose class k is
-// out of its range (a binomial tail). Beyond that, a union bound.
-func (c *counted) runsLowerBound(floatBudget float64) float64 {
-	lay := c.lay
-	full := fullSet(len(lay.alphabet))
-	nk := lay.slots()
-	x := make([]float64, nk)
-	order := make([]int, nk)
-	for k := range nk {
-		x[k], order[k] = c.log2OutOfRange(k), k
-	}
-	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(x[i], x[j]) })
-	keep := make([]bool, nk)
-	for k := range keep {
-		keep[k] = true
-	}
-	for d := 0; d <= nk; d++ {
-		if d > 0 {
-			keep[order[d-1]] = false
-			if x[order[d-1]] > c.log2V-20 {
-				break // its range is no formality: leaving it out loses the bound
-			}
-		}
-		m := c.runModelKeep(full, false, true, keep)
-		if m == nil || m.floatCost() > floatBudget {
-			continue
-		}
-		a := m.log2LowerBound()
-		sum := 0.0
-		for _, k := range order[:d] {
-			sum += math.Exp2(x[k] - a)
-		}
-		if sum <= 0.5 {
-			return a + math.Log2(1-sum) - 1e-9
-		}
-		break
-	}
-	return c.blockBound()
-}
-
-// log2OutOfRange returns an upper bound on log2 of the strings over the
-// whole alphabet whose class k count is outside its range:
-// Σ_{j ∉ [lo, hi]} C(L, j)·n^j·(N − n)^(L−j), summed in logarithms with a
-// margin far above the rounding.
-func (c *counted) log2OutOfRange(k int) float64 {
-	lay := c.lay
-	L := lay.L
-	n, rest := float64(lay.sizes[k]), float64(len(lay.alphabet)-lay.sizes[k])
-	lf := func(i int) float64 { v, _ := math.Lgamma(float64(i) + 1); return v / math.Ln2 }
-	term := func(j int) float64 {
-		v := lf(L) - lf(j) - lf(L-j) + float64(j)*math.Log2(n)
-		if L > j {
-			if rest == 0 {
-				return math.Inf(-1)
-			}
-			v += float64(L-j) * math.Log2(rest)
-		}
-		return v
-	}
-	top := math.Inf(-1)
-	var terms []float64
-	for j := range L + 1 {
-		if j >= lay.lo[k] && j <= lay.hi[k] {
-			continue
-		}
-		v := term(j)
-		terms = append(terms, v)
-		top = max(top, v)
-	}
-	if math.IsInf(top, -1) {
-		return top
-	}
-	sum := 0.0
-	for _, v := range terms {
-		sum += math.Exp2(v - top)
-	}
-	v := top + math.Log2(sum)
-	return v + 1e-9*math.Abs(v) + 1e-6
-}
-
-// blockBound is a lower bound on log2 of the strings that meet the class
-// ranges and run limits, cheap at any length. Links never cross class
-// labels (a chain lies inside one class), so given the labels of the
-// positions, the characters are uniform within their labels and the
-// string is valid exactly when each maximal block of one label is:
-// probability Π_blocks ρ_c(ℓ), with ρ_c(ℓ) = a_c(ℓ)/n_c^ℓ the share of
-// valid strings of length ℓ over label c. With μ_c the least ratio
-// ρ_c(ℓ+1)/ρ_c(ℓ), ρ_c(ℓ) ≥ μ_c^(ℓ−1), so a string whose labels have P_c
-// adjacent pairs of label c is valid with probability at least Π μ_c^P_c.
-// Averaging over the class-valid strings, Jensen's inequality gives
-//
-//	count ≥ |V| · 2^(Σ_c log2 μ_c · E[P_c])
-//
-// and since the positions are exchangeable, E[P_c] = (L−1)·n_c²·V_c/|V|,
-// where V_c counts the class-valid strings of length L−2 with c's range
-// lowered by 2 (the two positions fixed to label c).
-func (c *counted) blockBound() float64 {
-	lay := c.lay
-	L := lay.L
-	if L < 2 {
-		return c.log2V
-	}
-	nk := lay.slots()
-	none := make([]bool, nk)
-	bound := c.log2V
-	for label := range lay.sizes {
-		alpha := newBitset(len(lay.alphabet))
-		for i := range lay.sizes[label] {
-			alpha.set(int(lay.offsets[label]) + i)
-		}
-		m := c.runModelKeep(alpha, false, true, none)
-		_, steps := m.floatTransfer(true)
-		// log2 μ: the least step of log2 ρ, each estimate widened by a
-		// margin far above its rounding.
-		margin := func(v float64) float64 { return 1e-9*math.Abs(v) + 1e-6 }
-		logMu := 0.0
-		for t := 1; t < L; t++ {
-			if math.IsInf(steps[t], -1) {
-				logMu = math.Inf(-1)
-				break
-			}
-			lo := steps[t] - margin(steps[t])
-			hi := steps[t-1] + margin(steps[t-1])
-			logMu = min(logMu, lo-hi-math.Log2(float64(lay.sizes[label])))
-		}
-		// E[P_c], bounded from above.
-		spec := countSpec{L: L - 2, pool: c.spec.pool}
-		pairs := true
-		for k, cl := range c.spec.cls {
-			if k == label {
-				if cl.hi < 2 {
-					pairs = false // no two characters of this label at all
-				}
-				cl = countClass{n: cl.n, lo: max(cl.lo-2, 0), hi: cl.hi - 2}
-			}
-			cl.hi = min(cl.hi, L-2)
-			spec.cls = append(spec.cls, cl)
-		}
-		if !pairs || logMu == 0 {
-			continue
-		}
-		vc := spec.log2UpperBound()
-		if spec.exactCost() <= exactBudgetNs/16 {
-			n, _ := spec.countExact(math.Inf(1))
-			vc = log2Big(n)
-		}
-		logP := min(0, 2*math.Log2(float64(lay.sizes[label]))+vc-c.log2V)
-		if math.IsInf(logP, -1) {
-			continue // no two positions can both have this label
-		}
-		if math.IsInf(logMu, -1) {
-			return logMu
-		}
-		bound += logMu * float64(L-1) * math.Exp2(logP)
-	}
-	return bound - 1e-9*math.Abs(bound) - 1e-6
-}
-
-// log2ClassUpper returns an upper bound on log2 of the class-valid strings
-// over a smaller alphabet (an upper bound also with run limits, which only
-// remove strings).
-func (c *counted) log2ClassUpper(alpha bitset) float64 {
-	s, ok := c.termSpec(alpha)
-	if !ok {
-		return math.Inf(-1)
-	}
-	if s.exactCost() <= exactBudgetNs/16 {
-		n, _ := s.countExact(math.Inf(1))
-		return log2Big(n)
-	}
-	return min(s.log2UpperBound(), float64(s.L)*log2Float(max(s.alphabetSize(), 1)))
 }
 
 // emptyErr explains a policy that no password satisfies, by finding which

@@ -211,7 +211,7 @@ func TestRulesCompositionLaw(t *testing.T) {
 // The same with both run limits, where the law comes from enumeration.
 func TestRulesCompositionLawWithRuns(t *testing.T) {
 	p := unionRule()
-	p.Length, p.MaxRepeating, p.MaxSequential = 6, 2, 2
+	p.Length, p.MaxRepeating, p.MaxSequential = 5, 2, 2
 	law := compositionLawByEnumeration(p)
 	for name, pw := range samplersFor(t, p) {
 		t.Run(name, func(t *testing.T) {

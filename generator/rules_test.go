@@ -375,3 +375,49 @@ func TestRulesMinLength(t *testing.T) {
 		t.Fatalf("an empty required set: %v", err)
 	}
 }
+
+// Any rules policy either compiles to a figure that is finite and not
+// above the plain alphabet's, and to passwords that obey every rule, or is
+// refused with a PolicyError that names its setting.
+func FuzzRulesPolicy(f *testing.F) {
+	f.Add(20, asciiPrintable, 2, 2, UpperChars+"|"+LowerChars+"|"+DigitChars+"|"+SymbolChars, 0, -1)
+	f.Add(4, "abcd0123!", 1, 1, "a|0|!|b", 1, 2)
+	f.Add(9, "aAbB01", 0, 1, "ab|AB", 0, 0)
+	f.Add(30, "xyz789", 3, 0, "x9|", 2, -1)
+	f.Add(1, "ab", 0, 0, "b", 0, -1)
+	f.Add(64, LowerChars+DigitChars, 1, 1, "aeiou|13579", 3, 5)
+	f.Fuzz(func(t *testing.T, length int, alphabet string, maxRep, maxSeq int, require string, minDigits, maxLower int) {
+		if length > 200 || len(alphabet) > 200 || len(require) > 200 || minDigits > 50 || maxLower > 50 {
+			return // keep each run fast; the limits are tested elsewhere
+		}
+		p := PasswordPolicy{Length: length, Alphabet: alphabet, MaxRepeating: maxRep, MaxSequential: maxSeq, Require: strings.Split(require, "|")}
+		p.Digits.Min = minDigits
+		if maxLower >= 0 {
+			p.Lower = p.Lower.AtMost(maxLower)
+		}
+		pw, err := NewPassword(p)
+		if err != nil {
+			var pe *PolicyError
+			if !errors.As(err, &pe) || pe.Error() == "" || pe.Field == "" {
+				t.Fatalf("%+v: error %v is not a descriptive PolicyError", p, err)
+			}
+			return
+		}
+		e := pw.Entropy()
+		plain := float64(length) * log2Float(int64(pw.AlphabetSize()))
+		if e.Bits != e.Bits || e.Bits <= 0 || e.Bits > plain+1e-9 {
+			t.Fatalf("%+v: entropy %v (plain %v)", p, e, plain)
+		}
+		allowed := allowedChars(p)
+		r := seededRand(3)
+		for range 3 {
+			s, err := pw.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkPassword(p, allowed, s); err != nil {
+				t.Fatalf("%+v (%s): %q: %v", p, pw.method, s, err)
+			}
+		}
+	})
+}
