@@ -15,7 +15,8 @@ type Password struct {
 	gen     sampler
 	// method names the sampler in use, for diagnostics and tests: direct,
 	// rejection, composition, tilted, sequential, runs, runs-dp (with
-	// "+runs" when a run filter is added).
+	// "+runs" when a run filter is added), and for required sets and
+	// sequence limits unrank, or a superset sampler with "+filter".
 	method string
 	ascii  bool
 	warns  []Warning
@@ -222,6 +223,14 @@ func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
 
 // PasswordEntropy returns the entropy of a policy without preparing to
 // generate: cheaper than NewPassword when only the figure is wanted.
+//
+// The figure is log2 of the exact number of passwords the policy allows
+// wherever counting them fits a time budget (it is recomputed on every
+// keystroke): class ranges alone at every length but with several wide
+// ranges in thousands of characters; required sets and run limits for
+// typical website rules up to a few hundred characters, and for shorter
+// passwords with every constraint at once. Otherwise it is a proven lower
+// bound, labelled LowerBound, typically within a thousandth of a bit.
 func PasswordEntropy(p PasswordPolicy) (Entropy, error) {
 	c, err := countPolicy(p)
 	if err != nil {

@@ -42,8 +42,15 @@ func unrankTableBytes(m *runModel) float64 {
 	return float64(m.cs.n*len(m.ct.types)*m.nq()) * float64(m.L) * (float64(m.L)*m.log2N()/128 + 2) * 8
 }
 
-// unrankCost predicts the time to build the tables, in nanoseconds.
-func unrankCost(m *runModel) float64 { return 2 * m.exactCost() }
+// unrankCost predicts the time to build the tables, in nanoseconds: a
+// backward step costs about twice a forward one, and more again with
+// several count states, whose tables outgrow the caches (measured).
+func unrankCost(m *runModel) float64 {
+	if m.cs.n > 1 {
+		return 5 * m.exactCost()
+	}
+	return 2 * m.exactCost()
+}
 
 func newUnrankSampler(m *runModel) *unrankSampler {
 	ct, cs := m.ct, m.cs
