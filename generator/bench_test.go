@@ -208,3 +208,13 @@ func BenchmarkNewPasswordRules128(b *testing.B) {
 		}
 	}
 }
+
+// A long password with max-sequential 1: exact tables would be too large,
+// so passwords come from floating-point tables with an exact correction.
+func BenchmarkPasswordRulesWeighted4096(b *testing.B) {
+	pw, err := NewPassword(PasswordPolicy{Length: 4096, Alphabet: asciiPrintable, MaxSequential: 1})
+	if err != nil || pw.method != "weighted" {
+		b.Fatalf("%v %s", err, pw.method)
+	}
+	benchGenerate(b, pw)
+}

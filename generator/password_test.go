@@ -213,6 +213,16 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 				}
 				out[name] = with(u, name)
 			}
+			if w := c.weightedSampler(track); w != nil {
+				name := "weighted"
+				if w.check != nil {
+					name += "+filter"
+				}
+				out[name] = with(w, name)
+				exact := *w
+				exact.forceExact = true
+				out[name+"/exact"] = with(&exact, name+"/exact")
+			}
 		}
 	}
 	return out

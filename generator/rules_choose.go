@@ -15,8 +15,10 @@ import (
 //     digits, each checked in one pass.
 //  2. Tight class ranges: the exact class sampler, filtered for the rest.
 //  3. A tight repeat limit without classes: the runs sampler, filtered.
-//  4. Otherwise the transfer tables (unrank.go), tracking the required
-//     sets when too few strings would meet them by chance.
+//  4. Otherwise the transfer tables, tracking the required sets when too
+//     few strings would meet them by chance: exact ones (unrank.go) while
+//     they are small, floating-point ones with an exact correction
+//     (weighted.go) beyond.
 func (pw *Password) chooseRulesSampler(c *counted) error {
 	lay := c.lay
 	L := lay.L
@@ -38,15 +40,11 @@ func (pw *Password) chooseRulesSampler(c *counted) error {
 		return nil
 	}
 	track := len(c.reqs) > 0 && c.log2VR-c.log2F < minRejectLog2
-	if u := c.unrankSampler(track); u != nil {
-		pw.setUnrank(c, u)
+	if pw.tableSampler(c, track) {
 		return nil
 	}
-	if track && c.log2VR-c.log2F >= minFilterLog2 {
-		if u := c.unrankSampler(false); u != nil {
-			pw.setUnrank(c, u)
-			return nil
-		}
+	if track && c.log2VR-c.log2F >= minFilterLog2 && pw.tableSampler(c, false) {
+		return nil
 	}
 	return tooConstrained(c)
 }
@@ -64,6 +62,50 @@ func (c *counted) unrankSampler(track bool) *unrankSampler {
 		u.check = c.lay
 	}
 	return u
+}
+
+// weightedSampler is unrankSampler with floating-point tables.
+func (c *counted) weightedSampler(track bool) *weightedSampler {
+	m := c.runModelFor(fullSet(len(c.lay.alphabet)), track, false)
+	if m == nil || !weightedTablesFit(m) {
+		return nil
+	}
+	w := newWeightedSampler(m)
+	if w != nil && !track && len(c.reqs) > 0 {
+		w.check = c.lay
+	}
+	return w
+}
+
+// Exact tables are preferred while they are this cheap (up to about a
+// hundred characters); past that, the floating-point ones cost far less to
+// build and per password.
+const (
+	unrankPreferNs    = 2e6
+	unrankPreferBytes = 4 << 20
+)
+
+// tableSampler picks unranking or weighted tables.
+func (pw *Password) tableSampler(c *counted, track bool) bool {
+	if m := c.runModelFor(fullSet(len(c.lay.alphabet)), track, false); m != nil &&
+		unrankCost(m) <= unrankPreferNs && unrankTableBytes(m) <= unrankPreferBytes {
+		if u := c.unrankSampler(track); u != nil {
+			pw.setUnrank(c, u)
+			return true
+		}
+	}
+	if w := c.weightedSampler(track); w != nil {
+		pw.gen, pw.method = w, "weighted"
+		if w.check != nil {
+			pw.method += "+filter"
+		}
+		return true
+	}
+	if u := c.unrankSampler(track); u != nil {
+		pw.setUnrank(c, u)
+		return true
+	}
+	return false
 }
 
 // setUnrank installs the sampler and checks its total against the count:

@@ -305,20 +305,25 @@ func checkFailsClosed(t *testing.T, method string, pw *Password) {
 	}
 }
 
-// The class samplers filtered for the rules, on long policies where they
-// are chosen (their agreement with brute force on small policies is part
-// of TestRulesCountAndUniformityByBruteForce, which runs every sampler).
-func TestRulesFilteredClassSamplers(t *testing.T) {
+// The samplers for long policies, where they are chosen: the class
+// samplers filtered for the rules, and the weighted tables (their agreement
+// with brute force on small policies is part of
+// TestRulesCountAndUniformityByBruteForce, which runs every sampler, and of
+// TestWeightedCorrection).
+func TestRulesLongSamplers(t *testing.T) {
 	tilted := DefaultPasswordPolicy()
 	tilted.Length, tilted.Digits.Min, tilted.Symbols.Min = 4096, 1024, 1024
 	tilted.Require = []string{"abcdefghijklm", "XYZ"}
 	tilted.MaxSequential = 3
 	seq := fiveTightClasses4096()
 	seq.Require = []string{"abcdefghijklmnopqrst"}
+	weighted := PasswordPolicy{Length: 3000, Alphabet: " " + SymbolChars + DigitChars + UpperChars + LowerChars, MaxSequential: 1}
+	weightedFilter := weighted
+	weightedFilter.MaxRepeating, weightedFilter.Require = 1, []string{UpperChars, LowerChars, DigitChars, SymbolChars}
 	for _, c := range []struct {
 		method string
 		p      PasswordPolicy
-	}{{"tilted+filter", tilted}, {"sequential+filter", seq}} {
+	}{{"tilted+filter", tilted}, {"sequential+filter", seq}, {"weighted", weighted}, {"weighted+filter", weightedFilter}} {
 		pw, err := NewPassword(c.p)
 		if err != nil {
 			t.Fatalf("%s: %v", c.method, err)
@@ -420,4 +425,78 @@ func FuzzRulesPolicy(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The weighted sampler's correction is what makes it exact whatever the
+// tables' error within its bound δ. With the tables perturbed by up to 20%
+// (and δ set to match), the raw proposal is plainly biased: the
+// full-support test must reject the uncorrected draws and pass the
+// corrected ones, decided fast or exactly.
+func TestWeightedCorrection(t *testing.T) {
+	p := PasswordPolicy{Length: 4, Alphabet: "abcX0!", MaxSequential: 1, MaxRepeating: 1, Require: []string{"aX", "0!"}}
+	c, err := countPolicyRaw(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := c.weightedSampler(true)
+	if w == nil {
+		t.Fatal("no weighted sampler")
+	}
+	rng := rand.New(rand.NewPCG(93, 94))
+	for _, row := range w.rows {
+		for i := range row {
+			row[i] *= 0.8 + 0.4*rng.Float64() // zeros stay zero
+		}
+	}
+	w.delta = 0.2
+	if !w.setTotal() || !w.setPrecision(weightBits, roundBits) {
+		t.Fatal("no constant K for δ = 0.2")
+	}
+	base, err := NewPassword(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bruteForcePasswords(p)
+	index := map[string]int{}
+	for i, s := range want {
+		index[s] = i
+	}
+	run := func(s *weightedSampler, seed uint64) float64 {
+		pw := *base
+		pw.gen = s
+		r := seededRand(seed)
+		draws := 150 * len(want)
+		obs := make([]int64, len(want))
+		for range draws {
+			s, err := pw.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i, ok := index[s]
+			if !ok {
+				t.Fatalf("invalid %q", s)
+			}
+			obs[i]++
+		}
+		exp := make([]float64, len(want))
+		for i := range exp {
+			exp[i] = float64(draws) / float64(len(want))
+		}
+		stat, df, pv := chiSquare(obs, exp)
+		t.Logf("|V|=%d χ²=%.1f df=%d p=%.3g", len(want), stat, df, pv)
+		return pv
+	}
+	if pv := run(w, 90); pv < alarmP {
+		t.Errorf("corrected draws biased: p=%.3g", pv)
+	}
+	exact := *w
+	exact.forceExact = true
+	if pv := run(&exact, 92); pv < alarmP {
+		t.Errorf("exactly decided draws biased: p=%.3g", pv)
+	}
+	raw := *w
+	raw.noCorrection = true
+	if pv := run(&raw, 91); pv >= alarmP {
+		t.Errorf("uncorrected draws passed (p=%.3g): the test cannot see the correction", pv)
+	}
 }
