@@ -1,6 +1,9 @@
 package generator
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // ClassPolicy is what a password policy says about one character class.
 // The zero value allows any number of the class's characters, and none
@@ -61,6 +64,16 @@ type PasswordPolicy struct {
 	// union. Characters not in the compiled alphabet are ignored; a set left
 	// empty is a *PolicyError for the setting "rules".
 	Require []string
+}
+
+// Equal reports whether two policies are the same. Policies cannot be
+// compared with == because Require is a slice; an empty Require and a nil
+// one are the same policy.
+func (p PasswordPolicy) Equal(q PasswordPolicy) bool {
+	if len(p.Require) == 0 && len(q.Require) == 0 {
+		p.Require, q.Require = nil, nil
+	}
+	return reflect.DeepEqual(p, q)
 }
 
 // DefaultPasswordPolicy is 20 characters from lower, upper, digits and

@@ -500,3 +500,59 @@ func TestWeightedCorrection(t *testing.T) {
 		t.Errorf("uncorrected draws passed (p=%.3g): the test cannot see the correction", pv)
 	}
 }
+
+func TestPasswordPolicyEqual(t *testing.T) {
+	a := siteRuleForTest()
+	b := siteRuleForTest()
+	if !a.Equal(b) {
+		t.Fatal("copies differ")
+	}
+	b.Require = append([]string(nil), b.Require...)
+	b.Require[1] += "x"
+	if a.Equal(b) {
+		t.Fatal("different required sets are equal")
+	}
+	c, d := DefaultPasswordPolicy(), DefaultPasswordPolicy()
+	d.Require = []string{}
+	if !c.Equal(d) {
+		t.Fatal("an empty Require differs from a nil one")
+	}
+	d.MaxSequential = 2
+	if c.Equal(d) {
+		t.Fatal("different sequence limits are equal")
+	}
+}
+
+func siteRuleForTest() PasswordPolicy {
+	return PasswordPolicy{Length: 16, Alphabet: "abcABC012!", MaxSequential: 2, Require: []string{"abc", "ABC", "012!"}}
+}
+
+// Bulk output of rules policies: several workers share one compiled
+// password, and every line obeys every rule.
+func TestRulesStream(t *testing.T) {
+	policies := []PasswordPolicy{
+		{Length: 20, Alphabet: asciiPrintable, MaxRepeating: 2, MaxSequential: 2, Require: []string{UpperChars, LowerChars, DigitChars, SymbolChars}},
+		{Length: 6, Alphabet: asciiPrintable, MaxSequential: 1, Require: []string{"AB", "xy", "7", "#"}},
+		{Length: 300, Alphabet: asciiPrintable, MaxSequential: 1, MaxRepeating: 1},
+	}
+	for _, p := range policies {
+		pw, err := NewPassword(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		if err := Stream(&out, pw, StreamOptions{Count: 300, Workers: 3}); err != nil {
+			t.Fatal(err)
+		}
+		allowed := allowedChars(p)
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if len(lines) != 300 {
+			t.Fatalf("%s: %d lines", pw.method, len(lines))
+		}
+		for _, s := range lines {
+			if err := checkPassword(p, allowed, s); err != nil {
+				t.Fatalf("%s: %q: %v", pw.method, s, err)
+			}
+		}
+	}
+}
