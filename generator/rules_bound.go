@@ -52,7 +52,7 @@ func (c *counted) boundRules(floatBudget float64, entries []*ieEntry) {
 // much, the ranges that almost every string meets anyway are left out of
 // the transfer: with K the classes kept, the valid strings number at least
 // |V_K| − Σ_{k∉K} X_k, where X_k counts all the strings whose class k is
-// out of its range (a binomial tail). Beyond that, a union bound.
+// out of its range (a binomial tail). Beyond that, the block bound.
 func (c *counted) runsLowerBound(floatBudget *float64) float64 {
 	lay := c.lay
 	full := fullSet(len(lay.alphabet))

@@ -8,7 +8,8 @@ import (
 // chooseRulesSampler picks the sampler for a policy with required sets or
 // a sequence limit, from the exact (or lower-bound) acceptance figures.
 // Every choice is exactly uniform: a uniform draw from a superset kept only
-// when it satisfies everything, or the unranking of a uniform index.
+// when it satisfies everything, the unranking of a uniform index, or a
+// proposal corrected by rejection to the uniform law.
 //
 //  1. Plain rejection while a quarter of uniform strings pass (typical
 //     website rules from about 12 characters): whole strings from batched
