@@ -41,7 +41,7 @@ func (c *counted) boundRules(floatBudget float64, entries []*ieEntry) {
 	if sum <= 0.5 {
 		c.log2VR = a + math.Log2(1-sum) - 1e-9
 	}
-	if entries != nil {
+	if entries != nil && sum > 1e-6 { // else Bonferroni loses under 2e-6 bits
 		c.log2VR = max(c.log2VR, c.cheapIE(entries, &floatBudget))
 	}
 }
