@@ -115,3 +115,106 @@ func BenchmarkNewPasswordSequential4096(b *testing.B) {
 		}
 	}
 }
+
+// asciiPrintable is the 95 printable ASCII characters, space included: a
+// website's "allowed: ascii-printable".
+const asciiPrintable = " " + SymbolChars + DigitChars + UpperChars + LowerChars
+
+// siteSymbols is a website's custom special-character set.
+const siteSymbols = "-!#$%&*+=?@^_"
+
+// siteRule is a demanding website rule: four overlapping required groups,
+// none inside another, and max-consecutive 2 (both run limits 2) over
+// ASCII.
+func siteRule(L int) PasswordPolicy {
+	return PasswordPolicy{
+		Length: L, Alphabet: asciiPrintable, MaxRepeating: 2, MaxSequential: 2,
+		Require: []string{UpperChars + LowerChars, LowerChars + DigitChars, DigitChars + siteSymbols, siteSymbols + UpperChars},
+	}
+}
+
+func benchRulesEntropy(b *testing.B, p PasswordPolicy) {
+	e, err := PasswordEntropy(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(e.Bits, "bits")
+	for b.Loop() {
+		if _, err := PasswordEntropy(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Entropy of the site rule (under 5 ms up to 128 characters, 50 ms at 4096).
+func BenchmarkEntropyRules128(b *testing.B) { benchRulesEntropy(b, siteRule(128)) }
+
+// A class minimum on top. A minimum of digits implies the two groups that
+// hold every digit, which then drop out; a minimum of symbols implies
+// none of them (they hold a few symbols each), which costs the most.
+func BenchmarkEntropyRules128MinDigits(b *testing.B) {
+	p := siteRule(128)
+	p.Digits.Min = 2
+	benchRulesEntropy(b, p)
+}
+
+func BenchmarkEntropyRules128MinSymbols(b *testing.B) {
+	p := siteRule(128)
+	p.Symbols.Min = 2
+	benchRulesEntropy(b, p)
+}
+
+func BenchmarkEntropyRules4096(b *testing.B) { benchRulesEntropy(b, siteRule(4096)) }
+
+func BenchmarkEntropyRules4096MinSymbols(b *testing.B) {
+	p := siteRule(4096)
+	p.Symbols.Min = 2
+	benchRulesEntropy(b, p)
+}
+
+// A typical site rule at length 20, per password, next to
+// BenchmarkPasswordDefault.
+func BenchmarkPasswordSiteRule20(b *testing.B) {
+	p := siteRule(20)
+	p.Require = []string{UpperChars, LowerChars, DigitChars, SymbolChars}
+	pw, err := NewPassword(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("method %s, %.2f bits", pw.method, pw.Entropy().Bits)
+	benchGenerate(b, pw)
+}
+
+// A short rule with four disjoint groups and max-sequential 1: too few
+// uniform strings qualify for rejection, so passwords are unranked from
+// exact tables.
+func BenchmarkPasswordRulesUnrank8(b *testing.B) {
+	p := PasswordPolicy{Length: 8, Alphabet: asciiPrintable, MaxSequential: 1, MaxRepeating: 1,
+		Require: []string{"AB", "xy", "7", "#"}}
+	pw, err := NewPassword(p)
+	if err != nil || pw.method != "unrank" {
+		b.Fatalf("%v %s", err, pw.method)
+	}
+	benchGenerate(b, pw)
+}
+
+// Compiling the site rule fully (figure and sampler), as the interactive
+// program does on each key.
+func BenchmarkNewPasswordRules128(b *testing.B) {
+	p := siteRule(128)
+	for b.Loop() {
+		if _, err := NewPassword(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A long password with max-sequential 1: exact tables would be too large,
+// so passwords come from floating-point tables with an exact correction.
+func BenchmarkPasswordRulesWeighted4096(b *testing.B) {
+	pw, err := NewPassword(PasswordPolicy{Length: 4096, Alphabet: asciiPrintable, MaxSequential: 1})
+	if err != nil || pw.method != "weighted" {
+		b.Fatalf("%v %s", err, pw.method)
+	}
+	benchGenerate(b, pw)
+}

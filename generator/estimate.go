@@ -40,6 +40,17 @@ func (s countSpec) log2LowerBound() float64 {
 	return v - 1e-9*math.Abs(v) - 1e-6
 }
 
+// log2UpperBound returns an upper bound on log2 of the number of valid
+// strings: the terms the estimate skips are below 2^-48 of each sum it
+// keeps (see dropBits), and rounding is far smaller than the margin added.
+func (s countSpec) log2UpperBound() float64 {
+	v := newLog2Counter(s).level(len(s.cls), s.L)
+	if math.IsInf(v, -1) {
+		return v
+	}
+	return v + 1e-9*math.Abs(v) + 1e-6
+}
+
 // log2Counter evaluates D(j, t): log2 of the number of strings of length t
 // over the pool and the first j constrained classes, memoised, computing
 // only the (j, t) the final sum actually reaches.

@@ -1,6 +1,9 @@
 package generator
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // ClassPolicy is what a password policy says about one character class.
 // The zero value allows any number of the class's characters, and none
@@ -52,6 +55,25 @@ type PasswordPolicy struct {
 	// MaxRepeating, when positive, forbids any character from appearing
 	// more than this many times in a row.
 	MaxRepeating int
+	// MaxSequential, when positive, forbids runs of more than this many
+	// characters that ascend or descend by one inside a–z, A–Z or 0–9
+	// (abc, cba, 789 are runs of 3).
+	MaxSequential int
+	// Require lists sets of characters of which each password must contain
+	// at least one: a website's "required: upper, digit" is one set, the
+	// union. Characters not in the compiled alphabet are ignored; a set left
+	// empty is a *PolicyError for the setting "rules".
+	Require []string
+}
+
+// Equal reports whether two policies are the same. Policies cannot be
+// compared with == because Require is a slice; an empty Require and a nil
+// one are the same policy.
+func (p PasswordPolicy) Equal(q PasswordPolicy) bool {
+	if len(p.Require) == 0 && len(q.Require) == 0 {
+		p.Require, q.Require = nil, nil
+	}
+	return reflect.DeepEqual(p, q)
 }
 
 // DefaultPasswordPolicy is 20 characters from lower, upper, digits and
@@ -98,6 +120,9 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	}
 	if p.MaxRepeating < 0 {
 		return nil, nil, policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", Setting("max-repeating"), p.MaxRepeating)
+	}
+	if p.MaxSequential < 0 {
+		return nil, nil, policyErr("max-sequential", "%v %d is negative: use 0 (no limit) or more", Setting("max-sequential"), p.MaxSequential)
 	}
 	for _, c := range Classes() {
 		cp := p.Class(c)

@@ -15,7 +15,8 @@ type Password struct {
 	gen     sampler
 	// method names the sampler in use, for diagnostics and tests: direct,
 	// rejection, composition, tilted, sequential, runs, runs-dp (with
-	// "+runs" when a run filter is added).
+	// "+runs" when a run filter is added), and for required sets and
+	// sequence limits unrank, or a superset sampler with "+filter".
 	method string
 	ascii  bool
 	warns  []Warning
@@ -64,10 +65,46 @@ type counted struct {
 	runsDP  *runsDP // built when runs and class constraints meet
 	hasRuns bool
 	logN    float64
+	// Required sets and sequence limits ("rules") are counted by
+	// rules_count.go; log2F and countF then count the policy without its
+	// required sets (classes and run limits only).
+	rules  bool
+	reqs   []bitset
+	log2F  float64
+	countF *big.Int
 }
 
-// countPolicy validates a policy and counts its outputs.
+// countPolicy validates a policy and counts its outputs, refusing a
+// policy that allows fewer than two passwords.
 func countPolicy(p PasswordPolicy) (*counted, error) {
+	c, err := countPolicyRaw(p)
+	if err != nil {
+		return nil, err
+	}
+	L := p.Length
+	if c.countVR != nil && c.countVR.Cmp(big.NewInt(1)) == 0 {
+		if len(c.lay.alphabet) == 1 {
+			return nil, policyErr("alphabet", "the alphabet has one character, so every password would be the same (0 bits): use at least 2 characters")
+		}
+		return nil, policyErr("length", "these settings allow exactly one password (0 bits): relax them")
+	}
+	if c.empty() {
+		if c.rules {
+			return nil, c.emptyErr(p)
+		}
+		return nil, policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(p.MaxRepeating), Setting("max-repeating"))
+	}
+	return c, nil
+}
+
+// empty reports whether the count shows no valid password at all.
+func (c *counted) empty() bool {
+	return math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0)
+}
+
+// countPolicyRaw validates a policy and counts its outputs, which may be
+// none.
+func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 	classes, warns, err := resolveClasses(p)
 	if err != nil {
 		return nil, err
@@ -75,6 +112,14 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 	c := &counted{classes: classes, warns: warns}
 	c.lay, c.spec = buildLayout(classes, p)
 	L := p.Length
+	if c.reqs, err = compileRequire(p, c.lay); err != nil {
+		return nil, err
+	}
+	c.lay.setRequire(c.reqs)
+	if p.MaxSequential > 0 && p.MaxSequential < L {
+		c.lay.setSequential(p.MaxSequential)
+	}
+	c.rules = len(c.reqs) > 0 || c.lay.maxSeq > 0
 	c.logN = math.Log2(float64(len(c.lay.alphabet)))
 	if n, ok := c.spec.countExact(exactBudgetNs); ok {
 		c.countV, c.log2V = n, log2Big(n)
@@ -86,19 +131,15 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		c.boundVR = LowerBound
 	}
 	c.hasRuns = p.MaxRepeating > 0 && p.MaxRepeating < L
-	if c.hasRuns {
+	switch {
+	case c.rules:
+		if err := c.countRules(p); err != nil {
+			return nil, err
+		}
+	case c.hasRuns:
 		if err := c.countRuns(p); err != nil {
 			return nil, err
 		}
-	}
-	if c.countVR != nil && c.countVR.Cmp(big.NewInt(1)) == 0 {
-		if len(c.lay.alphabet) == 1 {
-			return nil, policyErr("alphabet", "the alphabet has one character, so every password would be the same (0 bits): use at least 2 characters")
-		}
-		return nil, policyErr("length", "these settings allow exactly one password (0 bits): relax them")
-	}
-	if math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0) {
-		return nil, policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(p.MaxRepeating), Setting("max-repeating"))
 	}
 	return c, nil
 }
@@ -182,6 +223,14 @@ func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
 
 // PasswordEntropy returns the entropy of a policy without preparing to
 // generate: cheaper than NewPassword when only the figure is wanted.
+//
+// The figure is log2 of the exact number of passwords the policy allows
+// wherever counting them fits a time budget (it is recomputed on every
+// keystroke): class ranges alone at every length but with several wide
+// ranges in thousands of characters; required sets and run limits for
+// typical website rules up to a few hundred characters, and for shorter
+// passwords with every constraint at once. Otherwise it is a proven lower
+// bound, labelled LowerBound, typically within a thousandth of a bit.
 func PasswordEntropy(p PasswordPolicy) (Entropy, error) {
 	c, err := countPolicy(p)
 	if err != nil {
@@ -216,6 +265,9 @@ func (pw *Password) chooseSampler(c *counted) error {
 	lay := c.lay
 	L := lay.L
 	pw.entropy = Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}
+	if c.rules {
+		return pw.chooseRulesSampler(c)
+	}
 	if len(lay.lo) == 0 && lay.maxRun == 0 {
 		pw.gen, pw.method = newDirectSampler(len(lay.alphabet)), "direct"
 		return nil
@@ -269,7 +321,7 @@ func (pw *Password) classSampler(c *counted) (sampler, string, error) {
 		if c.countV != nil && total.Cmp(c.countV) != 0 {
 			panic(fmt.Sprintf("generator: composition total %v != count %v", total, c.countV))
 		}
-		if c.countV == nil && !c.hasRuns { // the enumeration is exact: use it
+		if c.countV == nil && !c.hasRuns && !c.rules { // the enumeration is exact: use it
 			pw.entropy = exactEntropy(total)
 		}
 		return s, "composition", nil
@@ -280,7 +332,7 @@ func (pw *Password) classSampler(c *counted) (sampler, string, error) {
 		if c.countV != nil && total.Cmp(c.countV) != 0 {
 			panic(fmt.Sprintf("generator: sequential total %v != count %v", total, c.countV))
 		}
-		if !c.hasRuns { // the tables count |V| exactly
+		if !c.hasRuns && !c.rules { // the tables count |V| exactly
 			pw.entropy = exactEntropy(total)
 		}
 		return ss, "sequential", nil
@@ -293,11 +345,7 @@ func (pw *Password) classSampler(c *counted) (sampler, string, error) {
 
 func tooConstrained(c *counted) error {
 	L := c.lay.L
-	what := describeConstraints(c.classes, L)
-	if c.hasRuns {
-		what = what.and("%v %d", Setting("max-repeating"), c.lay.maxRun)
-	}
-	return policyErr("length", "%v at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", what, L)
+	return policyErr("length", "%v at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", c.describe(), L)
 }
 
 // Generate returns one password drawn uniformly from every password the

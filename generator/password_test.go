@@ -69,6 +69,20 @@ func checkPassword(p PasswordPolicy, allowed map[rune]Class, s string) error {
 		}
 		prev = r
 	}
+	if err := checkSequences(s, p.MaxSequential); err != nil {
+		return err
+	}
+	for j, set := range p.Require {
+		met := false
+		for _, r := range s {
+			if _, ok := allowed[r]; ok && strings.ContainsRune(set, r) {
+				met = true
+			}
+		}
+		if !met {
+			return fmt.Errorf("required set %d %q not met", j+1, set)
+		}
+	}
 	for _, c := range Classes() {
 		cp := p.Class(c)
 		if counts[c] < cp.Min {
@@ -76,6 +90,39 @@ func checkPassword(p PasswordPolicy, allowed map[rune]Class, s string) error {
 		}
 		if cp.HasMax && counts[c] > cp.Max {
 			return fmt.Errorf("%d %s, want at most %d", counts[c], c, cp.Max)
+		}
+	}
+	return nil
+}
+
+// checkSequences finds the longest stretch stepping by +1 or by −1 inside
+// one of a–z, A–Z, 0–9, straight from the definition: from every start,
+// in both directions.
+func checkSequences(s string, maxSeq int) error {
+	if maxSeq <= 0 {
+		return nil
+	}
+	rangeOf := func(r rune) int {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return 1
+		case 'A' <= r && r <= 'Z':
+			return 2
+		case '0' <= r && r <= '9':
+			return 3
+		}
+		return 0
+	}
+	rs := []rune(s)
+	for i := range rs {
+		for _, d := range []rune{1, -1} {
+			n := 1
+			for j := i; j+1 < len(rs) && rangeOf(rs[j]) != 0 && rangeOf(rs[j+1]) == rangeOf(rs[j]) && rs[j+1] == rs[j]+d; j++ {
+				n++
+			}
+			if n > maxSeq {
+				return fmt.Errorf("sequence of %d from %q", n, string(rs[i:i+n]))
+			}
 		}
 	}
 	return nil
@@ -135,15 +182,47 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		ss, _ := newSequentialSampler(c.lay, c.spec)
 		out["sequential"] = with(ss, "sequential")
 	}
+	// Samplers that know nothing of required sets and sequences draw from
+	// a uniform superset; the filter makes them exact for rules policies.
+	wrap := func(s sampler) sampler {
+		if c.rules {
+			return filter{s, c.lay}
+		}
+		return s
+	}
 	if c.lay.maxRun > 0 {
 		rs := newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun)
 		if len(c.lay.lo) == 0 {
-			out["runs"] = with(rs, "runs")
+			out["runs"] = with(wrap(rs), "runs")
 		} else {
-			out["runs+classes"] = with(classFilter{rs, c.lay}, "runs+classes")
+			out["runs+classes"] = with(wrap(classFilter{rs, c.lay}), "runs+classes")
 		}
 		if d := newRunsDP(c.spec, c.lay.maxRun, maxRunStates); d != nil {
-			out["runs-dp"] = with(newDPSampler(d, c.lay.offsets), "runs-dp")
+			out["runs-dp"] = with(wrap(newDPSampler(d, c.lay.offsets)), "runs-dp")
+		}
+	}
+	if c.rules {
+		for _, track := range []bool{true, false} {
+			if track && len(c.reqs) == 0 {
+				continue
+			}
+			if u := c.unrankSampler(track); u != nil {
+				name := "unrank"
+				if u.check != nil {
+					name += "+filter"
+				}
+				out[name] = with(u, name)
+			}
+			if w := c.weightedSampler(track); w != nil {
+				name := "weighted"
+				if w.check != nil {
+					name += "+filter"
+				}
+				out[name] = with(w, name)
+				exact := *w
+				exact.forceExact = true
+				out[name+"/exact"] = with(&exact, name+"/exact")
+			}
 		}
 	}
 	return out

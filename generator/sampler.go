@@ -24,6 +24,15 @@ type layout struct {
 	lo, hi   []int   // count range of each constrained slot
 	sumMin   int
 	maxRun   int // 0: no limit
+	maxSeq   int // 0: no limit
+	// seqKey, when maxSeq is set, places each character so that two
+	// neighbours step by ±1 exactly when they continue a sequence (see
+	// seqKeyOf).
+	seqKey []int32
+	// reqOf marks the required sets each character meets (bit j for set
+	// j); nil when there are none. reqAll has a bit for every set.
+	reqOf  []uint32
+	reqAll uint32
 }
 
 func (l *layout) slots() int     { return len(l.lo) }
@@ -108,7 +117,9 @@ try:
 				continue try
 			}
 		}
-		return
+		if p.complete() {
+			return
+		}
 	}
 }
 
@@ -117,16 +128,22 @@ try:
 // limit, so that samplers reject it early. It rejects exactly the strings
 // the full checks would, only sooner.
 type pruner struct {
-	lay     *layout
-	counts  [numClasses + 1]int
-	deficit int // characters still owed to the minimums
-	run     int
+	lay       *layout
+	counts    [numClasses + 1]int
+	deficit   int // characters still owed to the minimums
+	run       int
+	asc, desc int    // lengths of the ascending and descending runs so far
+	met       uint32 // required sets met so far
 }
 
 // start begins a new string.
 func (p *pruner) start(lay *layout) {
 	*p = pruner{lay: lay, deficit: lay.sumMin}
 }
+
+// complete reports whether the finished string meets every required set
+// (the other constraints were checked as it was drawn).
+func (p *pruner) complete() bool { return p.met == p.lay.reqAll }
 
 // next places character x of constrained slot k (or of the pool, when k is
 // negative or the pool label) at position i of out, and reports whether
@@ -154,6 +171,29 @@ func (p *pruner) next(i, k int, x int32, out []int32) bool {
 		} else {
 			p.run = 1
 		}
+	}
+	if lay.maxSeq > 0 {
+		step := int32(0)
+		if i > 0 {
+			step = lay.seqKey[x] - lay.seqKey[out[i-1]]
+		}
+		switch step {
+		case 1:
+			p.asc, p.desc = p.asc+1, 1
+			if p.asc > lay.maxSeq {
+				return false
+			}
+		case -1:
+			p.asc, p.desc = 1, p.desc+1
+			if p.desc > lay.maxSeq {
+				return false
+			}
+		default:
+			p.asc, p.desc = 1, 1
+		}
+	}
+	if lay.reqOf != nil {
+		p.met |= lay.reqOf[x]
 	}
 	out[i] = x
 	return true
@@ -194,7 +234,7 @@ func (s *compositionSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
 	for {
 		arrange(lay, s.comps[s.chooser.pick(r)], r, out)
-		if r.err != nil || lay.maxRun == 0 || runsOK(out, lay.maxRun) {
+		if r.err != nil || lay.extraOK(out) {
 			return
 		}
 	}
@@ -370,6 +410,9 @@ try:
 			if !p.next(i, b, lay.offsets[b]+int32((int64(x)-s.startW[b])/s.w[b]), out) {
 				continue try
 			}
+		}
+		if !p.complete() {
+			continue try
 		}
 		approx := 0.0
 		for b := 0; b < nl; b++ {

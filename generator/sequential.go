@@ -165,7 +165,7 @@ func (ss *sequentialSampler) sample(r *Rand, out []int32) {
 			m -= k
 		}
 		arrange(lay, counts, r, out)
-		if r.err != nil || lay.maxRun == 0 || runsOK(out, lay.maxRun) {
+		if r.err != nil || lay.extraOK(out) {
 			return
 		}
 	}

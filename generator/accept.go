@@ -1,0 +1,131 @@
+package generator
+
+// Checks of a drawn string against the constraints beyond the class
+// counts. Rejection samplers draw from a uniform superset and keep what
+// passes, so these must reject exactly the invalid strings, and they are
+// kept to one cheap pass over the string so that many draws can be checked
+// in bulk.
+
+// inSeqRange reports whether r can be part of a sequence: a–z, A–Z, 0–9.
+func inSeqRange(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+// seqKeyOf returns the sequence key of the character r at alphabet index
+// i: its code point inside a–z, A–Z and 0–9, and otherwise a distinct
+// negative multiple of four. Two characters then differ by exactly ±1 when
+// they are neighbours inside one of the ranges: the ranges are at least
+// seven code points apart (so 'z' and '{', '9' and ':', 'Z' and 'a' are
+// not), and the other keys are far below them and four apart.
+func seqKeyOf(r rune, i int) int32 {
+	if inSeqRange(r) {
+		return int32(r)
+	}
+	return -4*int32(i) - 1024
+}
+
+// setSequential records the sequence limit and the keys it needs.
+func (l *layout) setSequential(maxSeq int) {
+	l.maxSeq = maxSeq
+	l.seqKey = make([]int32, len(l.alphabet))
+	for i, r := range l.alphabet {
+		l.seqKey[i] = seqKeyOf(r, i)
+	}
+}
+
+// extraOK reports whether out obeys the run limits and meets every
+// required set: everything but the class counts.
+func (l *layout) extraOK(out []int32) bool {
+	if l.maxRun == 0 && l.maxSeq == 0 && l.reqOf == nil {
+		return true
+	}
+	run, asc, desc := 1, 1, 1
+	var met uint32
+	if l.reqOf != nil && len(out) > 0 {
+		met = l.reqOf[out[0]]
+	}
+	for i := 1; i < len(out); i++ {
+		x, prev := out[i], out[i-1]
+		if l.reqOf != nil {
+			met |= l.reqOf[x]
+		}
+		if x == prev {
+			run++
+			if l.maxRun > 0 && run > l.maxRun {
+				return false
+			}
+		} else {
+			run = 1
+		}
+		if l.maxSeq > 0 {
+			switch l.seqKey[x] - l.seqKey[prev] {
+			case 1:
+				asc, desc = asc+1, 1
+				if asc > l.maxSeq {
+					return false
+				}
+			case -1:
+				asc, desc = 1, desc+1
+				if desc > l.maxSeq {
+					return false
+				}
+			default:
+				asc, desc = 1, 1
+			}
+		}
+	}
+	return met == l.reqAll
+}
+
+// accepts reports whether out satisfies every constraint of the layout.
+func (l *layout) accepts(out []int32) bool { return l.countsOK(out) && l.extraOK(out) }
+
+// metAll reports whether out meets every required set.
+func (l *layout) metAll(out []int32) bool {
+	var met uint32
+	for _, x := range out {
+		met |= l.reqOf[x]
+	}
+	return met == l.reqAll
+}
+
+// filter keeps drawing from an exact sampler over a superset until a
+// string satisfies every constraint: rejection from a uniform superset is
+// uniform on the subset.
+type filter struct {
+	base sampler
+	lay  *layout
+}
+
+func (f filter) sample(r *Rand, out []int32) {
+	for {
+		f.base.sample(r, out)
+		if r.err != nil || f.lay.accepts(out) {
+			return
+		}
+	}
+}
+
+// batchRejection is rejection sampling for rules most uniform strings
+// meet: each try draws the whole string from batched digits (several
+// characters per random word) and checks it in one pass. Every try is a
+// uniform string and the same strings are kept as with rejectionSampler,
+// so the output is uniform on the valid set; without the early stop, a
+// try costs a little more when it fails and much less when it succeeds.
+type batchRejection struct {
+	lay   *layout
+	batch digitBatch
+}
+
+func newBatchRejection(lay *layout) batchRejection {
+	return batchRejection{lay: lay, batch: newDigitBatch(len(lay.alphabet))}
+}
+
+func (s batchRejection) sample(r *Rand, out []int32) {
+	for {
+		s.batch.fill(r, out)
+		if r.err != nil || s.lay.accepts(out) {
+			return
+		}
+	}
+}

@@ -1,0 +1,377 @@
+package generator
+
+import (
+	"math"
+	"math/big"
+)
+
+// weightedSampler is the exact sampler of unrank.go with its tables in
+// floating point, for long passwords whose exact tables would be too large
+// or slow (tight run limits at thousands of characters): memory L·states
+// numbers instead of L·states·L/10 words, and microseconds per password.
+//
+// Proposal. Each character is drawn with probability ω_y/Σω, where ω_y is
+// an integer proportional to Ĉ, the floating-point estimate of the
+// completions after y: scaled so the largest is about 2^40, rounded down
+// when at least 2^20 (losing at most a relative 2^-20) and up otherwise
+// (so no valid choice ever gets weight 0, and no invalid one gets any).
+// A whole string s is proposed with probability q(s) = Π_t ω_t/Σω_t,
+// known exactly.
+//
+// Correction. With exact tables the same product telescopes to 1/|V| for
+// every valid string. The estimates carry a relative error of at most δ
+// (sums of non-negative terms only, each rounding a relative 2^-53, over
+// at most (types + 16)·L operations; the rescaling is by powers of two),
+// so q(s) ≥ f^L / (Ĉ_total·(1+δ)) for every valid s, with f the worst
+// per-step ratio. Accepting s with probability K/q(s), for a rational K
+// at most that bound, outputs every valid string with probability exactly
+// K: uniform. K is within a few parts in a thousand of the bound, so
+// almost every proposal is accepted. The acceptance test is decided on 64
+// random bits almost always, exactly in rational arithmetic otherwise
+// (bernoulliRatio).
+type weightedSampler struct {
+	m              *runModel // unmirrored types
+	rows           [][]float64
+	exp            []int // rows[t][i]·2^exp[t] estimates C_t[i]
+	rep, asc, desc []int
+	kNum           int64 // K = kNum / (2^20 · total)
+	total          float64
+	totalExp       int
+	delta          float64 // the tables' relative error bound
+	// Weights are scaled so that the largest is 2^weightBits; those below
+	// 2^roundBits are rounded up rather than down.
+	weightBits, roundBits int
+	check                 *layout // required sets left to a check, or nil
+	// Tests only: decide every acceptance exactly, or skip the correction
+	// (which must then show as bias with coarse weights).
+	forceExact, noCorrection bool
+}
+
+// weightedBytes predicts the tables' memory.
+func weightedBytes(m *runModel) float64 {
+	return float64(m.cs.n*len(m.ct.types)*m.nq()) * float64(m.L) * 8
+}
+
+// The weights' precision: the largest about 2^weightBits, rounded down
+// from 2^roundBits up.
+const (
+	weightBits = 40
+	roundBits  = 20
+)
+
+// newWeightedSampler builds the tables, or returns nil when a valid
+// choice would round to nothing or the error bound is too loose.
+func newWeightedSampler(m *runModel) *weightedSampler {
+	ct, cs := m.ct, m.cs
+	nT, nq, nG := len(ct.types), m.nq(), cs.nG
+	rOn, sOn := m.lim.r > 0, m.lim.s > 0
+	w := &weightedSampler{m: m, rows: make([][]float64, m.L), exp: make([]int, m.L)}
+	w.rep, w.asc, w.desc = m.lim.successors()
+	// Per type: the window of types around it whose characters may be
+	// linked to it, and how many characters of each are not.
+	type window struct {
+		lo, hi int
+		k      [3]float64
+	}
+	win := make([]window, nT)
+	for x, t := range ct.types {
+		wd := window{lo: max(x-1, 0), hi: min(x+1, nT-1)}
+		for z := wd.lo; z <= wd.hi; z++ {
+			k := ct.types[z].mult
+			if rOn && z == x || sOn && (z == int(t.prev) || z == int(t.next)) {
+				k--
+			}
+			wd.k[z-wd.lo] = float64(k)
+		}
+		win[x] = wd
+	}
+	nV := cs.n * nT * nq
+	row := make([]float64, nV)
+	for c := range cs.n {
+		if cs.accept[c] {
+			for i := range nT * nq {
+				row[c*nT*nq+i] = 1
+			}
+		}
+	}
+	w.rows[0] = row
+	D := make([]float64, nT) // C_{t−1} after a fresh y, from count state c
+	pre := make([]float64, nT+1)
+	suf := make([]float64, nT+1)
+	for t := 1; t < m.L; t++ {
+		prev := w.rows[t-1]
+		row := make([]float64, nV)
+		get := func(c, y, q int) float64 { return prev[(c*nT+y)*nq+q] }
+		for c := range cs.n {
+			for y, ty := range ct.types {
+				D[y] = 0
+				if c2 := cs.inc[c*nG+int(ty.group)]; c2 >= 0 {
+					D[y] = get(int(c2), y, 0)
+				}
+				pre[y+1] = pre[y] + float64(ty.mult)*D[y]
+			}
+			suf[nT] = 0
+			for y := nT - 1; y >= 0; y-- {
+				suf[y] = suf[y+1] + float64(ct.types[y].mult)*D[y]
+			}
+			for x, ty := range ct.types {
+				wd := &win[x]
+				others := pre[wd.lo] + suf[wd.hi+1]
+				for z := wd.lo; z <= wd.hi; z++ {
+					others += wd.k[z-wd.lo] * D[z]
+				}
+				for q := range nq {
+					v := others
+					for _, l := range [3]struct {
+						y    int
+						on   bool
+						succ []int
+					}{{x, rOn, w.rep}, {int(ty.next), sOn, w.asc}, {int(ty.prev), sOn, w.desc}} {
+						if !l.on || l.y < 0 || l.succ[q] < 0 {
+							continue
+						}
+						if c2 := cs.inc[c*nG+int(ct.types[l.y].group)]; c2 >= 0 {
+							v += get(int(c2), l.y, l.succ[q])
+						}
+					}
+					row[(c*nT+x)*nq+q] = v
+				}
+			}
+		}
+		// Rescale by a power of two. A positive entry is at least the
+		// least positive entry of the row before (sums of non-negative
+		// terms with integer weights), so it can only underflow here.
+		top := 0.0
+		for _, v := range row {
+			if v > top {
+				top = v
+			}
+		}
+		_, e := math.Frexp(top)
+		f := math.Ldexp(1, -e)
+		for i, v := range row {
+			if v == 0 {
+				continue
+			}
+			if v *= f; v < 0x1p-1000 {
+				return nil
+			}
+			row[i] = v
+		}
+		w.rows[t], w.exp[t] = row, w.exp[t-1]+e
+	}
+	w.delta = 2 * float64(nT+16) * float64(m.L) * 0x1p-53
+	if !w.setTotal() || w.delta > 0x1p-30 || !w.setPrecision(weightBits, roundBits) || w.kNum < 1<<19 {
+		return nil
+	}
+	return w
+}
+
+// setTotal estimates the total from the last row, as the first draw sees
+// it; false when it is zero.
+func (w *weightedSampler) setTotal() bool {
+	ct, cs := w.m.ct, w.m.cs
+	nT, nq := len(ct.types), w.m.nq()
+	last := w.rows[w.m.L-1]
+	total := 0.0
+	for y, ty := range ct.types {
+		if c := cs.inc[ty.group]; c >= 0 {
+			total += float64(ty.mult) * last[(int(c)*nT+y)*nq]
+		}
+	}
+	frac, e := math.Frexp(total)
+	w.total, w.totalExp = frac, e+w.exp[w.m.L-1]
+	return total > 0
+}
+
+// setPrecision sets the weights' precision and the constant K it allows:
+// with f the worst per-step ratio of proposal to exact probability,
+// q(s) ≥ f^L/(count) ≥ f^L/(Ĉ_total·(1+δ)(1+4δ)), the last factor for
+// the rounding of the total itself; kNum/2^20 is at most f^L/((1+δ)(1+4δ)).
+// It reports false when the constant would leave almost nothing accepted.
+func (w *weightedSampler) setPrecision(weightBits, roundBits int) bool {
+	w.weightBits, w.roundBits = weightBits, roundBits
+	delta := w.delta
+	// Per step: each weight is at least (1−δ)(1−2^−roundBits) of its
+	// exact share, and Σω exceeds the scaled sum by at most one per
+	// character while that sum is at least 2^(weightBits−1)/(1+δ).
+	extra := float64(len(w.m.ct.types)+int(w.m.ct.size)) * math.Ldexp(1, 2-weightBits)
+	logF := math.Log2(1-delta) + math.Log2(1-math.Ldexp(1, -roundBits)) - math.Log2(1+delta) - math.Log2(1+extra)
+	bound := math.Exp2(float64(w.m.L)*logF) / (1 + delta) / (1 + 4*delta)
+	w.kNum = int64(math.Floor(bound*(1<<20))) - 2
+	return w.kNum >= 1<<10
+}
+
+// step is one draw of the proposal: the weight of the choice and of all.
+type step struct{ chosen, all uint64 }
+
+func (w *weightedSampler) sample(r *Rand, out []int32) {
+	steps := make([]step, w.m.L)
+	for {
+		if !w.propose(r, out, steps) {
+			return // the source failed
+		}
+		if !w.noCorrection && !w.accept(r, steps) {
+			if r.err != nil {
+				return
+			}
+			continue
+		}
+		if w.check == nil || w.check.metAll(out) {
+			return
+		}
+	}
+}
+
+// candidate is one way to continue: a type and the state after it, the
+// estimate per character, how many of its characters qualify, and either
+// the one copy that must be taken (a linked character) or the one that
+// may not (the copy linked to the last character); -1 for none.
+type candidate struct {
+	y, q, c     int
+	d           float64
+	copies      int64
+	fixed, skip int
+}
+
+// propose draws a string from the proposal, recording each step's weights.
+func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
+	m := w.m
+	ct, cs := m.ct, m.cs
+	nT, nq, nG := len(ct.types), m.nq(), cs.nG
+	rOn, sOn := m.lim.r > 0, m.lim.s > 0
+	cands := make([]candidate, 0, nT+3)
+	omega := make([]uint64, 0, nT+3)
+	x, k, c, q := -1, -1, 0, 0
+	for pos := range m.L {
+		t := m.L - 1 - pos
+		rowT := w.rows[t]
+		cands = cands[:0]
+		if pos == 0 {
+			for y, ty := range ct.types {
+				if c2 := int(cs.inc[ty.group]); c2 >= 0 {
+					cands = append(cands, candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: ty.mult, fixed: -1, skip: -1})
+				}
+			}
+		} else {
+			ty := ct.types[x]
+			for _, l := range [3]struct {
+				y    int
+				on   bool
+				succ []int
+			}{{x, rOn, w.rep}, {int(ty.next), sOn, w.asc}, {int(ty.prev), sOn, w.desc}} {
+				if !l.on || l.y < 0 || l.succ[q] < 0 {
+					continue
+				}
+				if c2 := int(cs.inc[c*nG+int(ct.types[l.y].group)]); c2 >= 0 {
+					// The linked character itself: the same copy.
+					cands = append(cands, candidate{y: l.y, q: l.succ[q], c: c2, d: rowT[(c2*nT+l.y)*nq+l.succ[q]], copies: 1, fixed: k, skip: -1})
+				}
+			}
+			for y, yt := range ct.types {
+				c2 := int(cs.inc[c*nG+int(yt.group)])
+				if c2 < 0 {
+					continue
+				}
+				cd := candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: yt.mult, fixed: -1, skip: -1}
+				if rOn && y == x || sOn && (y == int(ty.next) || y == int(ty.prev)) {
+					cd.copies, cd.skip = yt.mult-1, k
+				}
+				cands = append(cands, cd)
+			}
+		}
+		// Integer weights per character, the largest about 2^weightBits.
+		top := 0.0
+		for _, cd := range cands {
+			if cd.copies > 0 && cd.d > top {
+				top = cd.d
+			}
+		}
+		_, e := math.Frexp(top)
+		scale := math.Ldexp(1, w.weightBits-e)
+		var all uint64
+		omega = omega[:0]
+		for i, cd := range cands {
+			omega = append(omega, 0)
+			if cd.copies <= 0 || cd.d == 0 {
+				continue
+			}
+			v := cd.d * scale
+			if v >= math.Ldexp(1, w.roundBits) {
+				omega[i] = uint64(v)
+			} else {
+				omega[i] = uint64(math.Ceil(v))
+			}
+			all += omega[i] * uint64(cd.copies)
+		}
+		u := r.uint64n(all)
+		if r.err != nil {
+			return false
+		}
+		chosen := -1
+		for i, cd := range cands {
+			span := omega[i] * uint64(cd.copies)
+			if u >= span {
+				u -= span
+				continue
+			}
+			chosen = i
+			copyIdx := int(u / omega[i])
+			switch {
+			case cd.fixed >= 0:
+				copyIdx = cd.fixed
+			case cd.skip >= 0 && copyIdx >= cd.skip:
+				copyIdx++
+			}
+			x, k, c, q = cd.y, copyIdx, cd.c, cd.q
+			steps[pos] = step{chosen: omega[i], all: all}
+			break
+		}
+		if chosen < 0 {
+			panic("generator: weighted draw out of range")
+		}
+		out[pos] = ct.types[x].chars[k]
+	}
+	return true
+}
+
+// accept decides the correction with probability K/q(s) exactly.
+func (w *weightedSampler) accept(r *Rand, steps []step) bool {
+	// log2(K/q) = log2(kNum) − 20 − log2(total) + Σ (log2 all − log2 chosen),
+	// summed in floating point with a rescaled running product.
+	prod, pexp := 1.0, 0
+	for _, s := range steps {
+		prod *= float64(s.all) / float64(s.chosen)
+		var e int
+		prod, e = math.Frexp(prod)
+		pexp += e
+	}
+	approx := math.Log2(float64(w.kNum)) - 20 - math.Log2(w.total) - float64(w.totalExp) + math.Log2(prod) + float64(pexp)
+	if w.forceExact {
+		approx = math.NaN()
+	}
+	return bernoulliRatio(r, approx, func() (*big.Int, *big.Int) {
+		// K/q = kNum·Π all / (2^20·total·Π chosen), total = frac·2^totalExp.
+		x := big.NewInt(w.kNum)
+		y := new(big.Int).Lsh(big.NewInt(1), 20)
+		mant := int64(w.total * (1 << 53)) // exact: total is a float64 fraction
+		y.Mul(y, big.NewInt(mant))
+		shift := w.totalExp - 53
+		for _, s := range steps {
+			x.Mul(x, new(big.Int).SetUint64(s.all))
+			y.Mul(y, new(big.Int).SetUint64(s.chosen))
+		}
+		if shift >= 0 {
+			y.Lsh(y, uint(shift))
+		} else {
+			x.Lsh(x, uint(-shift))
+		}
+		return x, y
+	})
+}
+
+// weightedTablesFit reports whether the tables of m fit the memory and time
+// budgets.
+func weightedTablesFit(m *runModel) bool {
+	return weightedBytes(m) <= maxTableBytes && 2*m.floatCost() <= unrankBudgetNs
+}
