@@ -113,6 +113,11 @@ func compileRequire(p PasswordPolicy, lay *layout) ([]bitset, error) {
 	for j, s := range p.Require {
 		b := newBitset(n)
 		for _, r := range s {
+			// The alphabet holds prepared characters (prepare.go), so a
+			// required character is looked up as prepared too.
+			if q, err := prepareRune("rules", r); err == nil {
+				r = q
+			}
 			if x, ok := index[r]; ok {
 				b.set(x)
 			}
@@ -159,7 +164,12 @@ func emptyRequireErr(j int, s string) error {
 	if s == "" {
 		return policyErr("rules", "required set %d is empty: list at least one character or drop it", j+1)
 	}
-	rs, _ := uniqueRunes(s)
+	var rs []rune
+	for _, r := range s {
+		if !containsRune(rs, r) {
+			rs = append(rs, r)
+		}
+	}
 	return policyErr("rules", "required set %d (%s) has no character the password may use: allow one of them or drop the set", j+1, quoteRunes(rs))
 }
 

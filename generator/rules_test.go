@@ -556,3 +556,23 @@ func TestRulesStream(t *testing.T) {
 		}
 	}
 }
+
+// A required character is looked up as prepared, like the alphabet: the
+// Kelvin sign is K once prepared, so requiring it requires K, and every
+// password holds a K.
+func TestRequireIsPreparedLikeTheAlphabet(t *testing.T) {
+	g, err := NewPassword(PasswordPolicy{Length: 6, Alphabet: "abcK", Require: []string{"\u212a"}})
+	if err != nil {
+		t.Fatalf("requiring the Kelvin sign of an alphabet holding K: %v", err)
+	}
+	r := seededRand(7)
+	for range 200 {
+		pw, err := g.Generate(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(pw, "K") {
+			t.Fatalf("%q has no K, though the rules require it", pw)
+		}
+	}
+}
