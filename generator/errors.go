@@ -83,9 +83,15 @@ type Warning struct {
 	msg   message
 }
 
-// warningf returns a Warning about field.
-func warningf(field Setting, format string, args ...any) Warning {
+// Warningf returns a Warning about field. As in [PolicyErrorf], settings
+// passed as Setting arguments are spelled by the reader of the message.
+func Warningf(field Setting, format string, args ...any) Warning {
 	return Warning{Field: field, msg: message{format, args}}
+}
+
+// warningf is Warningf, for brevity inside the package.
+func warningf(field Setting, format string, args ...any) Warning {
+	return Warningf(field, format, args...)
 }
 
 // String returns the warning with settings under their plain names.

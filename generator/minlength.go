@@ -11,6 +11,12 @@ import (
 // overstates strength. It returns a *PolicyError when even MaxLength falls
 // short or the other settings are invalid.
 func MinLength(p PasswordPolicy, bits float64) (int, error) {
+	return MinLengthIn(p, bits, 1, MaxLength)
+}
+
+// MinLengthIn is MinLength with the length kept within [lo, hi], as a
+// website's rules keep it.
+func MinLengthIn(p PasswordPolicy, bits float64, lo, hi int) (int, error) {
 	if math.IsNaN(bits) || bits < 0 {
 		return 0, policyErr("min-bits", "%v must be a number of bits, 0 or more", Setting("min-bits"))
 	}
@@ -31,18 +37,24 @@ func MinLength(p PasswordPolicy, bits float64) (int, error) {
 	// valid password extends by any character of a class still below its
 	// maximum, which exists until the maximums cap the length. So binary
 	// search for the first length that reaches the target.
-	lo, hi := 1, MaxLength
+	lo, hi = max(lo, 1), min(hi, MaxLength)
+	if lo > hi {
+		return 0, policyErr("length", "no length from %d to %d exists: the range is empty", lo, hi)
+	}
 	if ok, err := reaches(hi); err != nil {
 		return 0, err
 	} else if !ok {
-		best := 0.0
-		for L := MaxLength; L >= 1; L /= 2 { // report what is reachable
+		best, bestL := 0.0, hi
+		for L := hi; L >= lo; L /= 2 { // report what is reachable
 			q := p
 			q.Length = L
 			if e, err := PasswordEntropy(q); err == nil {
-				best = e.Rounded()
+				best, bestL = e.Rounded(), L
 				break
 			}
+		}
+		if hi < MaxLength {
+			return 0, policyErr("min-bits", "no length from %d to %d reaches %.2f bits with these settings (%d characters give %.2f): lower %v", lo, hi, bits, bestL, best, Setting("min-bits"))
 		}
 		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower %v or widen the alphabet", MaxLength, bits, best, Setting("min-bits"))
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -145,6 +146,29 @@ func TestMinLength(t *testing.T) {
 	var pe *PolicyError
 	if _, err := MinLength(PasswordPolicy{Alphabet: "ab", Length: 3}, 5000); !errors.As(err, &pe) || pe.Field != "min-bits" {
 		t.Errorf("unreachable: %v", err)
+	}
+}
+
+// Within a range, the search starts at its low end and stops at its high
+// end, and names both when the target is out of reach.
+func TestMinLengthIn(t *testing.T) {
+	p := DefaultPasswordPolicy()
+	for _, c := range []struct {
+		bits   float64
+		lo, hi int
+		want   int
+	}{{1, 8, 32, 8}, {128, 8, 32, 20}, {131.1, 8, 32, 21}, {128, 20, 20, 20}, {200, 8, 32, 31}} {
+		if got, err := MinLengthIn(p, c.bits, c.lo, c.hi); err != nil || got != c.want {
+			t.Errorf("MinLengthIn(default, %v, %d, %d) = %d, %v; want %d", c.bits, c.lo, c.hi, got, err, c.want)
+		}
+	}
+	var pe *PolicyError
+	q := p
+	q.Length = 32
+	e, _ := PasswordEntropy(q)
+	_, err := MinLengthIn(p, 256, 8, 32)
+	if !errors.As(err, &pe) || pe.Field != "min-bits" || !strings.Contains(err.Error(), "from 8 to 32") || !strings.Contains(err.Error(), fmt.Sprintf("32 characters give %.2f", e.Rounded())) {
+		t.Errorf("out of reach within 8 to 32: %v", err)
 	}
 }
 
