@@ -56,3 +56,8 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// Host returns the domain name that Lookup would read in s, a bare domain
+// or a URL. ok is false when s names no domain, as a rules string never
+// does: every rule has a name and a colon, and a domain needs a dot.
+func Host(s string) (host string, ok bool) { return hostOf(s) }
