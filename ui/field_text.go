@@ -81,7 +81,7 @@ func (f *textField) take(msg tea.Msg, s *settings.Settings) bool {
 func (f *textField) view(s *settings.Settings, focused bool, width int, st *styles) string {
 	if !f.editable(s) {
 		o := f.d.Overridden(s)
-		return st.faint.Render(truncate("- ("+o.By+" "+o.Why+")", width))
+		return st.faint.Render(truncate("- ("+o.Why+")", width))
 	}
 	if focused {
 		f.input.SetWidth(min(max(8, utf8.RuneCountInString(f.input.Value())+1), max(4, width-3)))

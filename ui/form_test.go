@@ -27,10 +27,10 @@ func fieldIDs(h *harness) []string {
 func TestFormFieldsPerMode(t *testing.T) {
 	want := map[settings.Mode][]string{
 		settings.Password: {"length",
-			"lower", "min-lower", "max-lower", "upper", "min-upper", "max-upper",
+			"rules", "lower", "min-lower", "max-lower", "upper", "min-upper", "max-upper",
 			"digits", "min-digits", "max-digits", "symbols", "min-symbols", "max-symbols",
 			"space", "min-space", "max-space",
-			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-repeating"},
+			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-repeating", "max-sequential"},
 		settings.Phrase: {"words", "wordlist", "random-separator", "separator", "case", "number"},
 		settings.Token:  {"bytes", "format", "prefix", "checksum"},
 		settings.PIN:    {"length", "no-trivial"},
@@ -148,7 +148,7 @@ func TestNumberField(t *testing.T) {
 func TestNumberFieldWithZeroLabel(t *testing.T) {
 	h := newHarness(t)
 	f := h.focusOn("max-repeating")
-	mustContain(t, h.view(), "max repeat  ‹off›")
+	mustContain(t, h.view(), "max repeat    ‹off›")
 	h.keys("up")
 	if h.m.s.Password.MaxRepeating != 1 || f.(*numberField).display(&h.m.s) != "1" {
 		t.Fatalf("max-consecutive %d", h.m.s.Password.MaxRepeating)
@@ -823,7 +823,7 @@ func TestCustomAlphabetGreysTheClasses(t *testing.T) {
 	h.focusOn("alphabet")
 	h.typeText("abc123")
 	v := h.view()
-	mustContain(t, v, "use: the alphabet replaces the character", "- (alphabet replaces the character classes)")
+	mustContain(t, v, "use: the alphabet replaces the classes", "- (the alphabet replaces the classes)")
 	for _, id := range fieldIDs(h) {
 		if id == "lower" || id == "symbols" || id == "symbol-set" {
 			t.Fatalf("tab still stops at %s", id)

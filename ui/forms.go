@@ -96,7 +96,7 @@ func (f *form) tableOverride(heading *row, s *settings.Settings) string {
 		return ""
 	}
 	if o := d.Overridden(s); o != nil {
-		return heading.heading[0] + ": the " + o.By + " " + o.Why
+		return heading.heading[0] + ": " + o.Why
 	}
 	return ""
 }

@@ -17,7 +17,7 @@ import (
 
 const (
 	markerW = 2  // "› "
-	labelW  = 12 // "digits 0-9", "look-alikes"
+	labelW  = 14 // "site or rules", "max sequence" and a gap
 	cellGap = 2
 )
 

@@ -141,3 +141,8 @@ func plural(n int, word string) string {
 	}
 	return word + "s"
 }
+
+// Requirement describes one entry of Rules.Required as the thing a
+// password must hold one of: "digit", "letter or digit", "character from
+// !#$%".
+func Requirement(set string) string { return describe(charsetOf(set), "or") }

@@ -121,7 +121,7 @@ func TestBinaryClassCountsFollowExactLaw(t *testing.T) {
 // a row.
 func TestBinaryRunLimitedFullSupport(t *testing.T) {
 	const n = 96 * 600
-	lines := runSesame(t, "pw", "--alphabet", "abc", "-l", "6", "--max-consecutive", "1", "-n", "57600")
+	lines := runSesame(t, "pw", "--alphabet", "abc", "-l", "6", "--max-repeating", "1", "-n", "57600")
 	counts := map[string]int64{}
 	for _, l := range lines {
 		for i := 1; i < len(l); i++ {

@@ -60,6 +60,8 @@ func finishRoot(root *cobra.Command) {
 					directive = cobra.ShellCompDirectiveDefault // and files
 				}
 				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
+			case d.Complete != nil:
+				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Complete(), cobra.ShellCompDirectiveNoFileComp))
 			}
 		}
 		for _, sub := range c.Commands() {

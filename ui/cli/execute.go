@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui"
@@ -44,14 +45,23 @@ func generate(env *environment, req *request) error {
 		}
 		settings.UseWordlist("-", list)
 	}
-	note := ""
+	var notes []string
+	if s.Mode == settings.Password && !req.gave("length") {
+		// Rules fix a length range; a length nobody gave fits into it.
+		s.Password.FitLength()
+	}
 	if req.out.minBitsSet {
 		size := settings.SizeOf(s.Mode)
 		n, err := minSize(&s, req.out.minBits)
 		if err != nil {
 			return err
 		}
-		note = fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64))
+		notes = append(notes, fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64)))
+	}
+	if s.Mode == settings.Password {
+		if a, _, _ := s.Password.AppliedRules(); a != nil {
+			notes = append(notes, a.Name()+": "+a.Rules.Summary())
+		}
 	}
 	g, warns, err := s.Generator(s.Mode)
 	warn(env.stderr, warns)
@@ -61,7 +71,7 @@ func generate(env *environment, req *request) error {
 	if err := savePreset(env, req, s); err != nil {
 		return err
 	}
-	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: note}
+	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: strings.Join(notes, "; ")}
 	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {
 		res.binary = true
 	}
@@ -72,9 +82,7 @@ func generate(env *environment, req *request) error {
 func minSize(s *settings.Settings, bits float64) (int, error) {
 	switch s.Mode {
 	case settings.Password:
-		n, err := generator.MinLength(s.Password.Policy(), bits)
-		s.Password.Length = n
-		return n, err
+		return minPasswordLength(&s.Password, bits)
 	case settings.Phrase:
 		pp, _, err := s.Phrase.PhrasePolicy()
 		if err != nil {
@@ -113,6 +121,9 @@ func startTUI(ctx context.Context, env *environment, req *request) error {
 		}
 	}
 	req.apply(&s)
+	if !req.gave("length") {
+		s.Password.FitLength()
+	}
 	if err := savePreset(env, req, s); err != nil {
 		return err
 	}
@@ -176,4 +187,36 @@ func savePreset(env *environment, req *request, s settings.Settings) error {
 	}
 	say(env.stderr, fmt.Sprintf("saved preset %s: %s", name, presetSummary(p)))
 	return nil
+}
+
+// minPasswordLength sets the password length to the smallest reaching
+// bits, within the length range of any website rules, and says the best
+// those rules allow when no length in it does.
+func minPasswordLength(p *settings.PasswordSettings, bits float64) (int, error) {
+	applied, _, err := p.AppliedRules()
+	if err != nil {
+		return 0, err
+	}
+	lo, hi := 1, generator.MaxLength
+	if applied != nil {
+		lo, hi = applied.LengthRange()
+		p.Length = hi
+		pol, _, err := p.Policy()
+		if err != nil {
+			return 0, err
+		}
+		if e, err := generator.PasswordEntropy(pol); err != nil {
+			return 0, err
+		} else if !e.Reaches(bits) {
+			return 0, usagef("no password %s allow reaches %s bits: the longest, %d characters, gives %.2f; lower --min-bits",
+				applied.Name(), strconv.FormatFloat(bits, 'f', -1, 64), hi, e.Rounded())
+		}
+	}
+	pol, _, err := p.Policy()
+	if err != nil {
+		return 0, err
+	}
+	n, err := generator.MinLengthIn(pol, bits, lo, hi)
+	p.Length = n
+	return n, err
 }

@@ -227,6 +227,18 @@ func details(s settings.Settings, g generator.Generator) []field {
 		if s.Password.Alphabet == "" {
 			s.Password.SymbolSet = pw.ClassChars(generator.Symbols)
 		}
+		// The run limits in force: the stricter of the settings' and the
+		// rules'.
+		s.Password.MaxRepeating = pw.Policy().MaxRepeating
+		s.Password.MaxSequential = pw.Policy().MaxSequential
+		var site, rules any // null without rules
+		if a, _, _ := s.Password.AppliedRules(); a != nil {
+			rules = a.Rules.String()
+			if a.Site != "" {
+				site = a.Site
+			}
+		}
+		out = append(out, field{"site", site}, field{"rules", rules})
 	case *generator.Phrase:
 		out = append(out, field{"list_size", pw.ListSize()})
 		if s.Phrase.RandomSeparator != generator.SepFixed {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"slices"
+
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
@@ -58,6 +60,40 @@ func (r *request) gave(name string) bool {
 		}
 	}
 	return false
+}
+
+// sharesTarget reports whether d and e set one setting (one may be a
+// shorthand for others, as --site is for --rules).
+func sharesTarget(d, e *settings.Setting) bool {
+	if d == e {
+		return false
+	}
+	names := func(x *settings.Setting) []string {
+		if x.Alias() {
+			return x.Sets
+		}
+		return []string{x.Name}
+	}
+	for _, n := range names(d) {
+		if slices.Contains(names(e), n) {
+			return true
+		}
+	}
+	return false
+}
+
+// givenAs returns the flag that gave the setting of that name: the
+// setting itself or a shorthand for it (--site for --rules), or "".
+func (r *request) givenAs(name string) string {
+	for _, d := range r.given {
+		if d.Mode != r.mode && d.Mode != settings.Common {
+			continue
+		}
+		if d.Name == name || slices.Contains(d.Sets, name) {
+			return d.Name
+		}
+	}
+	return ""
 }
 
 // settings returns the settings a printing run uses: the defaults, then the
@@ -132,7 +168,12 @@ func (r *request) positional(f *flagSet, args []string) error {
 // pointless.
 func (f *flagSet) checkContradictions(r *request) error {
 	s := r.settings()
-	for _, d := range r.given {
+	for i, d := range r.given {
+		for _, e := range r.given[:i] {
+			if sharesTarget(d, e) && f.changed(d.Name) && f.changed(e.Name) {
+				return usagef("--%s and --%s set the same thing: give one", e.Name, d.Name)
+			}
+		}
 		if d.Negatable && f.changed(d.Name) && f.changed("no-"+d.Name) {
 			return usagef("--%s and --no-%s contradict each other: give one", d.Name, d.Name)
 		}
@@ -142,12 +183,19 @@ func (f *flagSet) checkContradictions(r *request) error {
 		if d.Overridden == nil {
 			continue
 		}
-		if o := d.Overridden(&s); o != nil && r.gave(o.By) {
-			shown := d.Name
+		if o := d.Overridden(&s); o != nil {
+			by := r.givenAs(o.By)
+			if by == "" {
+				continue
+			}
+			shown, fix := d.Name, "drop one of them"
 			if f.changed("no-"+d.Name) && !f.changed(d.Name) {
 				shown = "no-" + d.Name
+				if o.Hint != "" {
+					fix = "drop --" + shown + " (" + o.Hint + ")"
+				}
 			}
-			return usagef("--%s %s, so --%s has no effect: drop one of them", o.By, o.Why, shown)
+			return usagef("--%s has no effect with --%s, as %s: %s", shown, by, o.Why, fix)
 		}
 	}
 	return nil

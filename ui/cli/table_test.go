@@ -145,8 +145,20 @@ func otherValue(t *testing.T, d *settings.Setting, s *settings.Settings) bool {
 		err = d.SetInt(s, (d.Int(s)+1)%len(d.Choices))
 	case settings.TextKind:
 		v := "#$"
-		if d.Suggest != nil {
+		switch {
+		case d.Suggest != nil:
 			v = d.Suggest()[len(d.Suggest())-1]
+		case d.Complete != nil:
+			// The first value that builds with the other settings as
+			// they are (a site's rules may not allow the length).
+			for _, c := range d.Complete() {
+				if d.SetText(s, c) == nil {
+					if _, _, err := s.Generator(d.Mode); err == nil {
+						v = c
+						break
+					}
+				}
+			}
 		}
 		err = d.SetText(s, v)
 	}
@@ -164,7 +176,7 @@ func otherValue(t *testing.T, d *settings.Setting, s *settings.Settings) bool {
 func TestJSONKeysAreTheTable(t *testing.T) {
 	figures := map[string]bool{
 		"secret": true, "mode": true, "entropy_bits": true, "entropy_bound": true, "estimate": true, "rating": true,
-		"alphabet_size": true, "list_size": true, "length": true, "body_length": true,
+		"alphabet_size": true, "list_size": true, "length": true, "body_length": true, "site": true, "rules": true,
 	}
 	for _, m := range settings.Modes() {
 		f := newFake(t, false)

@@ -9,15 +9,17 @@ import (
 
 // From settings to generators.
 
-// Policy returns the generator's password policy.
-func (p PasswordSettings) Policy() generator.PasswordPolicy {
+// Policy returns the generator's password policy, with the website rules
+// applied (rules.go), and the warnings about the rules.
+func (p PasswordSettings) Policy() (generator.PasswordPolicy, []generator.Warning, error) {
 	pol := generator.PasswordPolicy{
-		Length:       p.Length,
-		SymbolSet:    p.SymbolSet,
-		Alphabet:     p.Alphabet,
-		Exclude:      p.Exclude,
-		NoAmbiguous:  p.NoAmbiguous,
-		MaxRepeating: p.MaxRepeating,
+		Length:        p.Length,
+		SymbolSet:     p.SymbolSet,
+		Alphabet:      p.Alphabet,
+		Exclude:       p.Exclude,
+		NoAmbiguous:   p.NoAmbiguous,
+		MaxRepeating:  p.MaxRepeating,
+		MaxSequential: p.MaxSequential,
 	}
 	for _, c := range generator.Classes() {
 		in, out := p.Class(c), pol.Class(c)
@@ -26,7 +28,11 @@ func (p PasswordSettings) Policy() generator.PasswordPolicy {
 			*out = out.AtMost(in.Max.N)
 		}
 	}
-	return pol
+	applied, warns, err := p.AppliedRules()
+	if err != nil || applied == nil {
+		return pol, warns, err
+	}
+	return pol, warns, applied.apply(&pol, p)
 }
 
 // PhrasePolicy loads the wordlist and returns the generator policy.
@@ -67,7 +73,11 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 	)
 	switch m {
 	case Password:
-		g, err = asGenerator(generator.NewPassword(s.Password.Policy()))
+		var pol generator.PasswordPolicy
+		pol, warns, err = s.Password.Policy()
+		if err == nil {
+			g, err = asGenerator(generator.NewPassword(pol))
+		}
 	case Phrase:
 		var pp generator.PhrasePolicy
 		pp, warns, err = s.Phrase.PhrasePolicy()

@@ -30,10 +30,16 @@ type Setting struct {
 	// NonEmpty, for a text, makes an empty value given on the command line
 	// an error; it says what would work instead.
 	NonEmpty string
+	// Check, for a text, refuses a value given on the command line that
+	// cannot be meant for this setting (a rules string given to --site).
+	Check func(text string) *ValueError
 	// Suggest lists values for completion and for the form's choice of
 	// built-in values (the wordlists); Files adds files to both.
 	Suggest func() []string
 	Files   bool
+	// Complete lists values for shell completion alone (the bundled
+	// sites: too many to step through in a form).
+	Complete func() []string
 	// Size marks the mode's size: what ↑/↓ change in the interactive
 	// program and what --min-bits chooses.
 	Size bool
@@ -87,7 +93,10 @@ type Choice struct {
 // Override explains why a setting has no effect: By replaces it.
 type Override struct {
 	By  string // the setting that overrides, such as "alphabet"
-	Why string // what By does instead, such as "replaces the character classes"
+	Why string // a clause saying what By does: "the alphabet replaces the character classes"
+	// Hint, for a switch turned off on the command line, says which flag
+	// does what was meant ("--max-digits 0 leaves digits out").
+	Hint string
 }
 
 // Alias reports whether the setting is a shorthand for others (Sets).

@@ -41,17 +41,21 @@ type Class struct {
 
 // PasswordSettings are the password settings.
 type PasswordSettings struct {
-	Length       int
-	Lower        Class
-	Upper        Class
-	Digits       Class
-	Symbols      Class
-	Space        Class
-	SymbolSet    string // replaces the 32 ASCII punctuation characters
-	Alphabet     string // replaces the classes' characters
-	Exclude      string
-	NoAmbiguous  bool
-	MaxRepeating int // 0: no limit
+	Length        int
+	Lower         Class
+	Upper         Class
+	Digits        Class
+	Symbols       Class
+	Space         Class
+	SymbolSet     string // replaces the 32 ASCII punctuation characters
+	Alphabet      string // replaces the classes' characters
+	Exclude       string
+	NoAmbiguous   bool
+	MaxRepeating  int // 0: no limit
+	MaxSequential int // 0: no limit
+	// Rules are a website's password rules (rules.go): a domain or URL
+	// whose bundled rules apply, or a rules string; "" for none.
+	Rules string
 }
 
 // Class returns the settings of one character class.

@@ -1,11 +1,13 @@
 package settings
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/generator/rules"
 )
 
 // The table: every setting of sesame, in the order the forms show them and
@@ -27,23 +29,63 @@ func buildTable() []*Setting {
 
 func passwordSettings() []*Setting {
 	pw := func(s *Settings) *PasswordSettings { return &s.Password }
-	byAlphabet := func(s *Settings) *Override {
-		if s.Password.Alphabet != "" {
-			return &Override{By: "alphabet", Why: "replaces the character classes"}
+	// The rules, then a custom alphabet, say which characters to use.
+	byRules := func(s *Settings) *Override {
+		if a, _, _ := s.Password.AppliedRules(); a != nil {
+			return &Override{By: "rules", Why: a.Subject() + " set the characters"}
 		}
 		return nil
 	}
-	out := []*Setting{{
-		Name: "length", Short: "l", Mode: Password, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
-		Help: "password length in characters (1-4096)", Row: "length",
-		ref: func(s *Settings) any { return &pw(s).Length },
-	}}
+	byAlphabet := func(s *Settings) *Override {
+		if o := byRules(s); o != nil {
+			return o
+		}
+		if s.Password.Alphabet != "" {
+			return &Override{By: "alphabet", Why: "the alphabet replaces the classes"}
+		}
+		return nil
+	}
+	out := []*Setting{
+		{
+			Name: "length", Short: "l", Mode: Password, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
+			Help: "password length in characters (1-4096)", Row: "length",
+			Note: func(s *Settings) string {
+				if a, _, _ := s.Password.AppliedRules(); a != nil {
+					lo, hi := a.LengthRange()
+					return rangeText(lo, hi) + " allowed"
+				}
+				return ""
+			},
+			ref: func(s *Settings) any { return &pw(s).Length },
+		},
+		{
+			Name: "rules", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Help:     "follow a website's password rules: a rules string ('minlength: 8; required: digit') or a site's domain, as --site",
+			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
+			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
+			Note: rulesNote, Complete: rules.Sites,
+			ref: func(s *Settings) any { return &pw(s).Rules },
+		},
+		{
+			Name: "site", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
+			Sets:  []string{"rules"},
+			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
+		},
+	}
 	for _, c := range generator.Classes() {
 		cl := func(s *Settings) *Class { return pw(s).Class(c) }
 		row := classRow(c)
+		overridden := func(s *Settings) *Override {
+			o := byAlphabet(s)
+			if o != nil {
+				o.Hint = fmt.Sprintf("--max-%s 0 leaves %s out", c, classPlural(c))
+			}
+			return o
+		}
 		use := &Setting{
 			Name: c.String(), Mode: Password, Kind: SwitchKind, Negatable: c != generator.Space,
-			Help: "use " + classWords(c), Row: row, Table: "classes", Overridden: byAlphabet,
+			Help: "use " + classWords(c), Row: row, Table: "classes", Overridden: overridden,
 			ref: func(s *Settings) any { return &cl(s).Use },
 		}
 		if c == generator.Space {
@@ -80,12 +122,12 @@ func passwordSettings() []*Setting {
 			ref: func(s *Settings) any { return &pw(s).NoAmbiguous },
 		},
 		&Setting{
-			Name: "alphabet", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Name: "alphabet", Mode: Password, Kind: TextKind, MaxLen: 1024, Overridden: byRules,
 			Help:     "use exactly these characters (replaces the classes)",
 			NonEmpty: "give the characters to use, or leave it out for the classes",
 			Row:      "alphabet", Zero: "the classes above",
 			Note: func(s *Settings) string {
-				if s.Password.Alphabet != "" {
+				if s.Password.Alphabet != "" && byRules(s) == nil {
 					return "replaces the classes; min/max still apply"
 				}
 				return ""
@@ -104,9 +146,20 @@ func passwordSettings() []*Setting {
 			ref: func(s *Settings) any { return &pw(s).MaxRepeating },
 		},
 		&Setting{
+			Name: "max-sequential", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Help: "no run of more than N characters counting up or down, like abc, cba or 789 (0: no limit)", Row: "max sequence", Zero: "off",
+			Note: func(s *Settings) string {
+				if n := s.Password.MaxSequential; n > 0 {
+					return "no run like " + runExample(n+1)
+				}
+				return ""
+			},
+			ref: func(s *Settings) any { return &pw(s).MaxSequential },
+		},
+		&Setting{
 			Name: "max-consecutive", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
-			Help: "the same as --max-repeating N (as the website rules language names it)",
-			Sets: []string{"max-repeating"}, NoForm: true, NoJSON: true,
+			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
+			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
 	)
 }
@@ -141,7 +194,7 @@ func phraseSettings() []*Setting {
 			Help: "text between words (may be empty)", Row: "separator", Zero: "none", Quote: true, HideOverridden: true,
 			Overridden: func(s *Settings) *Override {
 				if s.Phrase.RandomSeparator != generator.SepFixed {
-					return &Override{By: "random-separator", Why: "puts a random character between words"}
+					return &Override{By: "random-separator", Why: "a random character goes between words"}
 				}
 				return nil
 			},

@@ -140,6 +140,11 @@ func (d *Setting) ChoiceNames(flags bool) []string {
 // (1_000 is allowed), "any" for no limit, true or false, a choice's name
 // (in any case), or the text itself.
 func (d *Setting) Parse(s *Settings, text string) error {
+	if d.Check != nil {
+		if err := d.Check(text); err != nil {
+			return err
+		}
+	}
 	if d.Alias() {
 		for _, t := range d.targets() {
 			if err := t.Parse(s, text); err != nil {

@@ -1,0 +1,261 @@
+package settings
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/generator/rules"
+)
+
+// A website's password rules, applied to the password settings. The rules
+// setting holds either a site (a domain or a URL, whose bundled rules
+// apply) or a rules string; rules.Host tells them apart, since a rules
+// string never reads as a domain.
+//
+// The rules take the place of a custom alphabet: they say which characters
+// a password may use (so the class switches, the symbol set and the
+// alphabet have no effect) and which it must hold. Every other password
+// setting narrows them further: exclusions, look-alikes, a class's
+// minimum and maximum (a maximum of 0 leaves the class out), and the
+// stricter of each run limit. The length must lie in the rules' range.
+
+// AppliedRules are the rules that apply to the password settings.
+type AppliedRules struct {
+	Site  string // the bundled site whose rules these are; "" for a rules string
+	Rules *rules.Rules
+}
+
+// Name names the rules in a sentence: "the rules of chase.com" or "the
+// rules".
+func (a *AppliedRules) Name() string {
+	if a.Site != "" {
+		return "the rules of " + a.Site
+	}
+	return "the rules"
+}
+
+// Subject names the rules as a sentence's subject: "chase.com's rules"
+// or "the rules".
+func (a *AppliedRules) Subject() string {
+	if a.Site != "" {
+		return a.Site + "'s rules"
+	}
+	return "the rules"
+}
+
+// LengthRange is the lengths the rules allow, within sesame's own limits.
+func (a *AppliedRules) LengthRange() (lo, hi int) {
+	lo, hi = max(a.Rules.MinLength, 1), generator.MaxLength
+	if a.Rules.MaxLength > 0 {
+		hi = min(a.Rules.MaxLength, hi)
+	}
+	return lo, hi
+}
+
+// Clamp returns n moved into the rules' length range.
+func (a *AppliedRules) Clamp(n int) int {
+	lo, hi := a.LengthRange()
+	return min(max(n, lo), hi)
+}
+
+// FitLength moves the length into the range of the rules that apply, if
+// any: what a length nobody chose should do when rules are chosen.
+func (p *PasswordSettings) FitLength() {
+	if a, _, err := p.AppliedRules(); err == nil && a != nil {
+		p.Length = a.Clamp(p.Length)
+	}
+}
+
+// rulesSetting is how errors and warnings about the rules name the setting.
+const rulesSetting = generator.Setting("rules")
+
+// AppliedRules resolves the rules setting. It returns nil when the setting
+// is empty, and nil with a warning when it names a site whose rules are
+// not bundled: the defaults apply, as they would with no rules. A rules
+// string that does not follow the language is a *generator.PolicyError
+// saying where it went wrong.
+func (p PasswordSettings) AppliedRules() (*AppliedRules, []generator.Warning, error) {
+	text := strings.TrimSpace(p.Rules)
+	if text == "" {
+		return nil, nil, nil
+	}
+	if host, ok := rules.Host(text); ok {
+		site, r, found := rules.Lookup(host)
+		if !found {
+			w := generator.Warningf(rulesSetting, "no rules are bundled for %s, so the usual settings apply", host)
+			if near := Closest(host, rules.Sites()); near != "" {
+				w = generator.Warningf(rulesSetting, "no rules are bundled for %s (did you mean %s?), so the usual settings apply", host, near)
+			}
+			return nil, []generator.Warning{w}, nil
+		}
+		return &AppliedRules{Site: site, Rules: r}, unicodeWarning(r), nil
+	}
+	r, notes, err := rules.Parse(text)
+	if err != nil {
+		// The rules string is the user's own text, never a secret, so
+		// the message may quote it.
+		pe := generator.PolicyErrorf(rulesSetting, "%v: %s", rulesSetting, err.Error())
+		pe.Err = err
+		return nil, nil, pe
+	}
+	var warns []generator.Warning
+	for _, n := range notes {
+		warns = append(warns, generator.Warningf(rulesSetting, "%v: %s", rulesSetting, n))
+	}
+	return &AppliedRules{Rules: r}, append(warns, unicodeWarning(r)...), nil
+}
+
+func unicodeWarning(r *rules.Rules) []generator.Warning {
+	if !r.Unicode {
+		return nil
+	}
+	return []generator.Warning{generator.Warningf(rulesSetting,
+		"the rules allow any Unicode character; sesame draws from printable ASCII only")}
+}
+
+// apply makes the policy follow the rules: their characters, requirements
+// and run limits, and their length range. A requirement that the other
+// settings leave no character for is an error naming those settings.
+func (a *AppliedRules) apply(pol *generator.PasswordPolicy, p PasswordSettings) error {
+	if err := a.checkNarrowing(p); err != nil {
+		return err
+	}
+	r := a.Rules
+	pol.Alphabet, pol.SymbolSet = r.Allowed, ""
+	pol.Require = r.Required
+	pol.MaxRepeating = stricter(pol.MaxRepeating, r.MaxRepeating)
+	pol.MaxSequential = stricter(pol.MaxSequential, r.MaxSequential)
+	if lo, hi := a.LengthRange(); pol.Length < lo || pol.Length > hi {
+		return generator.PolicyErrorf("length", "%v %d is outside the %s %s allow: choose %d to %d",
+			generator.Setting("length"), pol.Length, rangeText(lo, hi), a.Name(), lo, hi)
+	}
+	return nil
+}
+
+// checkNarrowing finds a requirement of the rules that the settings which
+// narrow them (exclusions, look-alikes, a class maximum of 0) leave no
+// character for, and names those settings: the library alone could only
+// say that a required set is empty, not which setting emptied it.
+func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
+	type narrowing struct {
+		name   string
+		arg    string // written after the name: " 0"
+		drops  func(rune) bool
+		active bool
+	}
+	ns := []narrowing{
+		{name: "exclude", drops: func(r rune) bool { return strings.ContainsRune(p.Exclude, r) }, active: p.Exclude != ""},
+		{name: "no-ambiguous", drops: func(r rune) bool { return strings.ContainsRune(generator.Ambiguous, r) }, active: p.NoAmbiguous},
+	}
+	for _, c := range generator.Classes() {
+		ns = append(ns, narrowing{name: "max-" + c.String(), arg: " 0",
+			drops:  func(r rune) bool { return generator.ClassOf(r) == c },
+			active: p.Class(c).Max == AtMost(0)})
+	}
+	for _, req := range a.Rules.Required {
+		var culprits []narrowing
+		left := false
+		for _, r := range req {
+			dropped := false
+			for _, n := range ns {
+				if n.active && n.drops(r) {
+					dropped = true
+					if !slices.ContainsFunc(culprits, func(c narrowing) bool { return c.name == n.name }) {
+						culprits = append(culprits, n)
+					}
+				}
+			}
+			left = left || !dropped
+		}
+		if left {
+			continue
+		}
+		var (
+			parts []string
+			args  = []any{}
+		)
+		for _, c := range culprits {
+			parts = append(parts, "%v"+c.arg)
+			args = append(args, generator.Setting(c.name))
+		}
+		verb, fix := "leaves", "drop "+parts[0]
+		if len(culprits) > 1 {
+			verb, fix = "leave", "drop one of them"
+		}
+		format := "%s require %s, but " + AndList(parts) + " " + verb + " none: " + fix
+		args = append([]any{a.Subject(), withArticle(rules.Requirement(req))}, args...)
+		if len(culprits) == 1 {
+			args = append(args, args[2])
+		}
+		return generator.PolicyErrorf(generator.Setting(culprits[0].name), format, args...)
+	}
+	return nil
+}
+
+// withArticle puts "a" or "an" before a noun phrase.
+func withArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// rangeText writes a length range: "8–32 characters", "exactly 6".
+func rangeText(lo, hi int) string {
+	if lo == hi {
+		return fmt.Sprintf("exactly %d characters", lo)
+	}
+	return fmt.Sprintf("%d–%d characters", lo, hi)
+}
+
+// stricter is the tighter of two run limits, where 0 is no limit.
+func stricter(a, b int) int {
+	switch {
+	case a == 0:
+		return b
+	case b == 0:
+		return a
+	}
+	return min(a, b)
+}
+
+// rulesNote is the form's note beside the rules: what they fix, or why
+// they do not apply.
+func rulesNote(s *Settings) string {
+	a, warns, err := s.Password.AppliedRules()
+	switch {
+	case err != nil:
+		return "" // the field shows the error
+	case a == nil && len(warns) > 0:
+		return warns[0].String()
+	case a == nil:
+		return ""
+	}
+	if a.Site != "" {
+		return a.Site + ": " + a.Rules.Summary()
+	}
+	return a.Rules.Summary()
+}
+
+// checkSite refuses, for --site, a value that names no domain.
+func checkSite(text string) *ValueError {
+	if _, ok := rules.Host(text); ok {
+		return nil
+	}
+	e := &ValueError{Want: "takes a domain or a URL, such as chase.com or https://www.chase.com/login"}
+	if strings.Contains(text, ":") {
+		e.Hint = "for a rules string, use --rules"
+	}
+	return e
+}
+
+// runExample shows a sequential run of n characters: abcd for 4.
+func runExample(n int) string {
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	if n <= len(letters) {
+		return letters[:n]
+	}
+	return fmt.Sprintf("%d letters in alphabetical order", n)
+}
