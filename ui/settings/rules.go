@@ -2,7 +2,6 @@ package settings
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -155,22 +154,25 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 			active: p.Class(c).Max == AtMost(0)})
 	}
 	for _, req := range a.Rules.Required {
-		var culprits []narrowing
+		used := make([]bool, len(ns)) // which narrowings drop some of req
 		left := false
 		for _, r := range req {
 			dropped := false
-			for _, n := range ns {
+			for i, n := range ns {
 				if n.active && n.drops(r) {
-					dropped = true
-					if !slices.ContainsFunc(culprits, func(c narrowing) bool { return c.name == n.name }) {
-						culprits = append(culprits, n)
-					}
+					dropped, used[i] = true, true
 				}
 			}
 			left = left || !dropped
 		}
 		if left {
 			continue
+		}
+		var culprits []narrowing
+		for i, n := range ns {
+			if used[i] {
+				culprits = append(culprits, n)
+			}
 		}
 		var (
 			parts []string
