@@ -168,10 +168,20 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 		if left {
 			continue
 		}
+		// Name a setting that empties the set alone, if one does;
+		// otherwise every one that took a part.
 		var culprits []narrowing
 		for i, n := range ns {
-			if used[i] {
-				culprits = append(culprits, n)
+			if used[i] && !strings.ContainsFunc(req, func(r rune) bool { return !n.drops(r) }) {
+				culprits = []narrowing{n}
+				break
+			}
+		}
+		if culprits == nil {
+			for i, n := range ns {
+				if used[i] {
+					culprits = append(culprits, n)
+				}
 			}
 		}
 		var (

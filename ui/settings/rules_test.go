@@ -163,7 +163,8 @@ func TestRulesEmptiedByNarrowing(t *testing.T) {
 	}{
 		{func(p *PasswordSettings) { p.Digits.Max = AtMost(0) }, "max-digits", "chase.com's rules require a digit, but max-digits 0 leaves none: drop max-digits 0"},
 		{func(p *PasswordSettings) { p.Exclude = "0123456789" }, "exclude", "but exclude leaves none"},
-		{func(p *PasswordSettings) { p.Exclude = "2345"; p.NoAmbiguous = true; p.Digits.Max = AtMost(0) }, "exclude", "but exclude, no-ambiguous and max-digits 0 leave none: drop one of them"},
+		{func(p *PasswordSettings) { p.Exclude = "0123456789"; p.NoAmbiguous = true }, "exclude", "but exclude leaves none: drop exclude"},
+		{func(p *PasswordSettings) { p.Exclude = "3479"; p.NoAmbiguous = true }, "exclude", "but exclude and no-ambiguous leave none: drop one of them"},
 	} {
 		p := Default().Password
 		p.Rules = "chase.com"
