@@ -40,10 +40,30 @@ func (f *numberField) value(s *settings.Settings) (int, bool) {
 	return f.d.Int(s), true
 }
 
+// bounds is the range a value may take now: the setting's, narrowed by
+// other settings (a website's rules bound the length).
+func (f *numberField) bounds(s *settings.Settings) (lo, hi int, why string) {
+	lo, hi, why, _ = f.narrowed(s)
+	return lo, hi, why
+}
+
+// narrowed is bounds, and whether other settings narrow the range.
+func (f *numberField) narrowed(s *settings.Settings) (lo, hi int, why string, ok bool) {
+	lo, hi = f.d.Min, f.d.Max
+	why = fmt.Sprintf("%s is at most %s", f.d.Name, settings.Group(f.d.Max))
+	if f.d.Range != nil {
+		if l, h, w, ok := f.d.Range(s); ok {
+			return max(lo, l), min(hi, h), w, true
+		}
+	}
+	return lo, hi, why, false
+}
+
 // set stores v (clamped to the range) or, for a limit, "any" when !set,
 // and reports a change.
 func (f *numberField) set(s *settings.Settings, v int, set bool) bool {
-	v = min(max(v, f.d.Min), f.d.Max)
+	lo, hi, _ := f.bounds(s)
+	v = min(max(v, lo), hi)
 	before, had := f.value(s)
 	if f.limit() {
 		if had == set && (!set || before == v) {
@@ -70,9 +90,13 @@ func (f *numberField) step(s *settings.Settings, delta int) bool {
 	v, set := f.value(s)
 	switch {
 	case !set:
-		return f.set(s, f.d.Min, true)
+		lo, _, _ := f.bounds(s)
+		return f.set(s, lo, true)
 	case f.limit() && v+delta < f.d.Min:
 		return f.set(s, 0, false)
+	}
+	if lo, hi, why, ok := f.narrowed(s); ok && (v+delta > hi || v+delta < lo) {
+		f.said = why // the edge of a range the field does not show
 	}
 	return f.set(s, v+delta, true)
 }
@@ -90,10 +114,12 @@ func (f *numberField) update(k *fieldKeys, msg tea.KeyPressMsg, s *settings.Sett
 		return true, f.step(s, -10)
 	case key.Matches(msg, k.First):
 		f.typing = false
-		return true, f.set(s, f.d.Min, true)
+		lo, _, _ := f.bounds(s)
+		return true, f.set(s, lo, true)
 	case key.Matches(msg, k.Last):
 		f.typing = false
-		return true, f.set(s, f.d.Max, true)
+		_, hi, _ := f.bounds(s)
+		return true, f.set(s, hi, true)
 	case key.Matches(msg, k.Erase):
 		return true, f.erase(s)
 	case key.Matches(msg, k.Digits):
@@ -116,10 +142,10 @@ func (f *numberField) typeDigits(s *settings.Settings, digits string) bool {
 		f.typed = "0"
 	}
 	n, err := strconv.Atoi(f.typed)
-	if err != nil || n > f.d.Max {
-		n = f.d.Max
+	if _, hi, why := f.bounds(s); err != nil || n > hi {
+		n = hi
 		f.typed = strconv.Itoa(n)
-		f.said = fmt.Sprintf("%s is at most %s", f.d.Name, settings.Group(f.d.Max))
+		f.said = why
 	}
 	return f.set(s, n, true)
 }
@@ -199,8 +225,10 @@ func (f *numberField) keys(k *fieldKeys) []key.Binding {
 }
 
 // stepSize changes a mode's size (length, words, bytes, digits) from the
-// result, within its range, and reports a change.
-func stepSize(d *settings.Setting, s *settings.Settings, delta int) bool {
+// result, within its range, and reports a change and what stopped it at
+// the edge of a range narrowed by other settings.
+func stepSize(d *settings.Setting, s *settings.Settings, delta int) (bool, string) {
 	f := numberField{base: base{d}}
-	return f.step(s, delta)
+	changed := f.step(s, delta)
+	return changed, f.said
 }

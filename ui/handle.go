@@ -156,8 +156,12 @@ func (m *model) moveField(step int) {
 
 // adjustPrimary changes the length (words, bytes, digits) from the result.
 func (m *model) adjustPrimary(delta int) tea.Cmd {
-	if stepSize(settings.SizeOf(m.s.Mode), &m.s, delta) {
+	changed, said := stepSize(settings.SizeOf(m.s.Mode), &m.s, delta)
+	switch {
+	case changed:
 		return m.settingsChanged()
+	case said != "":
+		return m.setStatus(said, statusInfo)
 	}
 	return nil
 }

@@ -51,6 +51,8 @@ type model struct {
 
 	// s is every setting; the forms read and write it.
 	s settings.Settings
+	// rulesSeen is the website rules the length was last fitted to.
+	rulesSeen string
 
 	forms   [4]*form
 	results [4]modeResult
@@ -101,6 +103,7 @@ func newModel(opts Options, d deps) *model {
 		isDark: true,
 		saver:  newSaver(opts.ConfigPath, opts.Settings),
 	}
+	m.rulesSeen = m.s.Password.Rules
 	if m.deps.now == nil {
 		m.deps.now = time.Now
 	}
@@ -227,6 +230,12 @@ func (m *model) setMode(mode settings.Mode) tea.Cmd {
 
 // settingsChanged regenerates the current mode and schedules a save.
 func (m *model) settingsChanged() tea.Cmd {
+	if m.s.Password.Rules != m.rulesSeen {
+		// New rules bound the length: one outside their range moves in,
+		// as the command line fits a length nobody gave.
+		m.rulesSeen = m.s.Password.Rules
+		m.s.Password.FitLength()
+	}
 	return tea.Batch(m.request(m.s.Mode, false), m.markDirty())
 }
 

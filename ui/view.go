@@ -97,7 +97,7 @@ func (m *model) render() string {
 	// A tall terminal gets a body of a steady height (the same for every
 	// tab, with room for notes), centred, rather than a stretched one.
 	if bodyH > stableBody {
-		bodyH = max(preferred, stableBody)
+		bodyH = min(bodyH, max(preferred, stableBody)) // never past the room there is
 	}
 
 	var content []string

@@ -233,22 +233,31 @@ func stricter(a, b int) int {
 	return min(a, b)
 }
 
-// rulesNote is the form's note beside the rules: what they fix, or why
-// they do not apply.
+// rulesNote is the form's note beside the rules: what they fix. (Why
+// they do not apply, the form shows as the error or warning it is.)
 func rulesNote(s *Settings) string {
-	a, warns, err := s.Password.AppliedRules()
-	switch {
-	case err != nil:
-		return "" // the field shows the error
-	case a == nil && len(warns) > 0:
-		return warns[0].String()
-	case a == nil:
+	a, _, err := s.Password.AppliedRules()
+	if err != nil || a == nil {
 		return ""
 	}
 	if a.Site != "" {
 		return a.Site + ": " + a.Rules.Summary()
 	}
 	return a.Rules.Summary()
+}
+
+// ruledLimit is the run limit in force, the stricter of the setting's and
+// the rules', and, when the rules' is the one, a note saying so.
+func ruledLimit(s *Settings, own int, of func(*AppliedRules) int) (int, string) {
+	a, _, _ := s.Password.AppliedRules()
+	if a == nil {
+		return own, ""
+	}
+	n := stricter(own, of(a))
+	if n != own {
+		return n, " (" + a.Subject() + ")"
+	}
+	return n, ""
 }
 
 // checkSite refuses, for --site, a value that names no domain.

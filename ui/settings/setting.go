@@ -23,7 +23,10 @@ type Setting struct {
 	RootOnly bool
 
 	// Values.
-	Min, Max  int      // IntKind and LimitKind: the range
+	Min, Max int // IntKind and LimitKind: the range
+	// Range, if set, narrows [Min, Max] by other settings (a website's
+	// rules bound the length), saying why; ok is false when it does not.
+	Range     func(*Settings) (lo, hi int, why string, ok bool)
 	MaxLen    int      // TextKind: the most characters
 	Choices   []Choice // ChoiceKind: in the order of the underlying value
 	Negatable bool     // SwitchKind that is on by default: --no-NAME turns it off

@@ -49,6 +49,13 @@ func passwordSettings() []*Setting {
 		{
 			Name: "length", Short: "l", Mode: Password, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
 			Help: "password length in characters (1-4096)", Row: "length",
+			Range: func(s *Settings) (int, int, string, bool) {
+				if a, _, _ := s.Password.AppliedRules(); a != nil {
+					lo, hi := a.LengthRange()
+					return lo, hi, a.Subject() + " allow " + rangeText(lo, hi), true
+				}
+				return 0, 0, "", false
+			},
 			Note: func(s *Settings) string {
 				if a, _, _ := s.Password.AppliedRules(); a != nil {
 					lo, hi := a.LengthRange()
@@ -138,8 +145,9 @@ func passwordSettings() []*Setting {
 			Name: "max-repeating", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
 			Help: "no character more than N times in a row (0: no limit)", Row: "max repeat", Zero: "off",
 			Note: func(s *Settings) string {
-				if n := s.Password.MaxRepeating; n > 0 {
-					return "no character " + plural(n+1, "time") + " in a row"
+				n, by := ruledLimit(s, s.Password.MaxRepeating, func(a *AppliedRules) int { return a.Rules.MaxRepeating })
+				if n > 0 {
+					return "no character " + plural(n+1, "time") + " in a row" + by
 				}
 				return ""
 			},
@@ -149,8 +157,9 @@ func passwordSettings() []*Setting {
 			Name: "max-sequential", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
 			Help: "no run of more than N characters counting up or down, like abc, cba or 789 (0: no limit)", Row: "max sequence", Zero: "off",
 			Note: func(s *Settings) string {
-				if n := s.Password.MaxSequential; n > 0 {
-					return "no run like " + runExample(n+1)
+				n, by := ruledLimit(s, s.Password.MaxSequential, func(a *AppliedRules) int { return a.Rules.MaxSequential })
+				if n > 0 {
+					return "no run like " + runExample(n+1) + by
 				}
 				return ""
 			},
