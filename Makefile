@@ -6,7 +6,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 PKGS        := ./...
 
-.PHONY: all build run test vet fmtcheck bench bench-go bench-peers peers lint fuzz man clean
+.PHONY: all build run test vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules clean
 
 all: build
 
@@ -50,6 +50,14 @@ peers:
 # Regenerate the man pages in assets/man from the command definitions.
 man:
 	$(GO) run ./ui/cli/mangen assets/man
+
+# Refresh the bundled website rules (assets/rules) from a checkout of
+# https://github.com/apple/password-manager-resources, given as RULES_SRC:
+#   make rules RULES_SRC=../password-manager-resources
+# Nothing is written unless every site's rules parse.
+rules:
+	@test -n "$(RULES_SRC)" || { echo "usage: make rules RULES_SRC=path/to/password-manager-resources"; exit 2; }
+	$(GO) run ./generator/rules/internal/refresh $(RULES_SRC)
 
 # Install the binary, the man pages and the shell completions under PREFIX
 # (DESTDIR is prepended for staged installs and packages). The completions

@@ -87,7 +87,11 @@ func presetSummary(p settings.Preset) string {
 	switch p.Mode {
 	case settings.Password:
 		if pw, ok := g.(*generator.Password); ok && err == nil {
-			return fmt.Sprintf("%d characters from %d", s.Password.Length, pw.AlphabetSize())
+			out := fmt.Sprintf("%d characters from %d", s.Password.Length, pw.AlphabetSize())
+			if a, _, _ := s.Password.AppliedRules(); a != nil {
+				out += ", " + a.Name()
+			}
+			return out
 		}
 		return fmt.Sprintf("%d characters", s.Password.Length)
 	case settings.Phrase:

@@ -70,7 +70,7 @@ func newRoot(env *environment) *cobra.Command {
 	for _, m := range settings.Modes() {
 		root.AddCommand(newModeCommand(env, m))
 	}
-	root.AddCommand(newNumberCommand(env), newPresetsCommand(env), newClearerCommand(env))
+	root.AddCommand(newNumberCommand(env), newPresetsCommand(env), newCreditsCommand(env), newClearerCommand(env))
 	finishRoot(root)
 	return root
 }

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sesame-sh/sesame/assets"
+)
+
+// newCreditsCommand prints where the data sesame embeds comes from and
+// under which licence: the licences ask that their notices travel with
+// every copy, and the binary is a copy.
+func newCreditsCommand(env *environment) *cobra.Command {
+	return &cobra.Command{
+		Use:   "credits",
+		Short: "Show where the built-in wordlists and website rules come from, and their licences",
+		Long: `Show the attribution and licence of the data built into sesame: the EFF's
+diceware wordlists (CC BY 3.0 US) and the list of websites' password rules
+from Apple's password-manager-resources (MIT).`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("credits takes no arguments, got %q", args[0])
+			}
+			return nil
+		},
+		RunE: func(*cobra.Command, []string) error {
+			words, err := assets.Wordlists.ReadFile(assets.Attribution)
+			if err != nil {
+				return fmt.Errorf("reading the wordlists' attribution: %w", err)
+			}
+			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution)
+			return err
+		},
+	}
+}
