@@ -19,6 +19,7 @@ func newCreditsCommand(env *environment) *cobra.Command {
 		Long: `Show the attribution and licence of the data built into sesame: the EFF's
 diceware wordlists (CC BY 3.0 US) and the list of websites' password rules
 from Apple's password-manager-resources (MIT).`,
+		Example: `  sesame credits | less`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usagef("credits takes no arguments, got %q", args[0])
