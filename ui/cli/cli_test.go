@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -13,13 +14,26 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/generator/rules"
 )
 
 // The scripts in testdata/script drive the real command line: the test
 // binary re-executes itself as "sesame", through the same Main as the
 // sesame binary, with pipes (not terminals) for its streams.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"sesame": func() { os.Exit(Main()) }})
+	testscript.Main(m, map[string]func(){
+		"sesame": func() { os.Exit(Main()) },
+		// sesame-lean is sesame that fails (status 99) if the run parsed
+		// the bundled site list, which only a site lookup should.
+		"sesame-lean": func() {
+			code := Main()
+			if rules.Loaded() {
+				fmt.Fprintln(os.Stderr, "sesame-lean: the site list was parsed")
+				os.Exit(99)
+			}
+			os.Exit(code)
+		},
+	})
 }
 
 func TestScripts(t *testing.T) {

@@ -61,7 +61,12 @@ func finishRoot(root *cobra.Command) {
 				}
 				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
 			case d.Complete != nil:
-				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Complete(), cobra.ShellCompDirectiveNoFileComp))
+				// Listed when asked, not at every start: listing the
+				// bundled sites parses their rules.
+				list := d.Complete
+				c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+					return list(), cobra.ShellCompDirectiveNoFileComp
+				})
 			}
 		}
 		for _, sub := range c.Commands() {
