@@ -10,15 +10,18 @@ import (
 //
 // Choosing index j with probability w_j / Σw exactly means drawing U uniform
 // in [0, Σw) and finding the interval [C_{j−1}, C_j) of the cumulative sums
-// that holds it. Σw can have tens of thousands of bits, but U's top 64 bits
+// that holds it. Σw can have tens of thousands of bits, but U's top 24 bits
 // almost always settle the question: only when they equal the top bits of
-// a boundary are more bits needed, and then the rest of U is drawn in full
-// and compared exactly. The result is exactly the same distribution as
-// drawing all of U up front, at the cost of one 64-bit draw.
+// a boundary (about one pick in 2^24 per boundary) are more bits needed,
+// and then the rest of U is drawn in full and compared exactly. The result
+// is exactly the same distribution as drawing all of U up front, at the
+// cost of one 32-bit draw: bulk output of composition-sampled passwords
+// is bound by how much randomness each takes, and 24 bits keep the
+// redraws of a range near 2^32 rare.
 
 // lazyBits is how many top bits of U the fast path draws. Tests lower it to
-// force the exact slow path; production keeps 64.
-var lazyBits uint = 64
+// force the exact slow path; production keeps 24.
+var lazyBits uint = 24
 
 // topBits returns bits [sh, sh+64) of x.
 func topBits(x *big.Int, sh uint) uint64 {
@@ -67,20 +70,41 @@ func chooserShape(b int) *lazyChooser {
 // pick returns j with probability (cum[j] − cum[j−1]) / total, or 0 after
 // a source failure (the caller checks r.Err()).
 func (c *lazyChooser) pick(r *Rand) int {
+	// U's top bits u are drawn uniform below the total's top bits plus
+	// one (just the total when nothing lies below the window), not over
+	// all 2^k values, which would make U overshoot the total up to half
+	// the time.
+	last := c.tops[len(c.tops)-1]
+	span := last
+	if c.sh > 0 {
+		span++ // 0 when last is 2^64−1: then every u is needed
+	}
 	for {
-		u := r.u64()
-		if c.k < 64 {
-			u &= 1<<c.k - 1
+		var u uint64
+		switch {
+		case span == 0:
+			u = r.u64()
+		case span <= 1<<32:
+			u = uint64(r.uint32n(uint32(span))) // 2^32 wraps to 0: every value
+		default:
+			u = r.uint64n(span)
 		}
 		if r.err != nil {
 			return 0
 		}
 		// U lies in [u·2^sh, (u+1)·2^sh). A boundary whose top bits exceed
 		// u is certainly above U, and one whose top bits are below u is
-		// certainly at most U; only equal top bits leave a doubt.
-		j := 0
-		for j < len(c.tops) && c.tops[j] < u {
-			j++
+		// certainly at most U; only equal top bits leave a doubt. The
+		// first boundary whose top bits are not below u (the tops never
+		// decrease):
+		j, hi := 0, len(c.tops)
+		for j < hi {
+			m := int(uint(j+hi) >> 1)
+			if c.tops[m] < u {
+				j = m + 1
+			} else {
+				hi = m
+			}
 		}
 		if j < len(c.tops) && c.tops[j] > u {
 			return j

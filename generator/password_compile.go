@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
+	"unicode/utf8"
 )
 
 // Password is a compiled password policy. It is immutable, and Generate
@@ -19,6 +21,7 @@ type Password struct {
 	// sequence limits unrank, or a superset sampler with "+filter".
 	method string
 	ascii  bool
+	bytes  []byte // the alphabet as bytes, when ascii
 	warns  []Warning
 }
 
@@ -26,6 +29,11 @@ type Password struct {
 const (
 	// Plain rejection while at least a quarter of tries succeed.
 	minRejectLog2 = -2
+	// With class ranges alone, the composition sampler takes about twice
+	// a uniform string's randomness (the composition, the positions and
+	// the characters, in batches), so rejection only pays while half the
+	// tries succeed.
+	minRejectClassLog2 = -1
 	// A runs filter on top of an exact sampler while 1 in 64 tries pass.
 	minFilterLog2 = -6
 	// Tilted rejection is refused below this acceptance. Several tight
@@ -119,6 +127,7 @@ func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 	if p.MaxSequential > 0 && p.MaxSequential < L {
 		c.lay.setSequential(p.MaxSequential)
 	}
+	c.lay.setFollow()
 	c.rules = len(c.reqs) > 0 || c.lay.maxSeq > 0
 	c.logN = math.Log2(float64(len(c.lay.alphabet)))
 	if n, ok := c.spec.countExact(exactBudgetNs); ok {
@@ -186,7 +195,7 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 // pool) and derives the counting problem.
 func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
 	L := p.Length
-	lay := &layout{L: L}
+	lay := &layout{L: L, shuffle: newShuffler(L)}
 	if p.MaxRepeating > 0 && p.MaxRepeating < L {
 		lay.maxRun = p.MaxRepeating
 	}
@@ -253,6 +262,11 @@ func NewPassword(p PasswordPolicy) (*Password, error) {
 			pw.ascii = false
 		}
 	}
+	if pw.ascii {
+		for _, r := range c.lay.alphabet {
+			pw.bytes = append(pw.bytes, byte(r))
+		}
+	}
 	if err := pw.chooseSampler(c); err != nil {
 		return nil, err
 	}
@@ -272,8 +286,12 @@ func (pw *Password) chooseSampler(c *counted) error {
 		pw.gen, pw.method = newDirectSampler(len(lay.alphabet)), "direct"
 		return nil
 	}
-	if c.log2VR-float64(L)*c.logN >= minRejectLog2 {
-		pw.gen, pw.method = rejectionSampler{lay}, "rejection"
+	rejectFrom := float64(minRejectLog2)
+	if lay.maxRun == 0 {
+		rejectFrom = minRejectClassLog2
+	}
+	if c.log2VR-float64(L)*c.logN >= rejectFrom {
+		pw.gen, pw.method = newBatchRejection(lay), "rejection"
 		return nil
 	}
 	runsFit := lay.maxRun > 0 && float64(L)*(words(float64(L)*c.logN/2)*8+32) <= maxTableBytes
@@ -316,6 +334,9 @@ func (pw *Password) classSampler(c *counted) (sampler, string, error) {
 	lay := c.lay
 	S := words(float64(lay.L) * c.logN)
 	limit := int(min(1<<16, maxTableBytes/(S*8+64)))
+	if s := newSplitSampler(lay, c.spec, c.countV); s != nil {
+		return s, "split", nil
+	}
 	if comps := c.spec.compositions(limit); comps >= 0 {
 		s, total := newCompositionSampler(lay, c.spec)
 		if c.countV != nil && total.Cmp(c.countV) != 0 {
@@ -361,6 +382,35 @@ func (pw *Password) Generate(r *Rand) (string, error) {
 	clear(idx)
 	return s, nil
 }
+
+// appendSecret appends one password to dst, drawing its alphabet indices
+// into s, so that bulk output allocates nothing per password. On error
+// dst comes back as it was.
+func (pw *Password) appendSecret(dst []byte, r *Rand, s *scratch) ([]byte, error) {
+	idx := s.idx[:pw.lay.L]
+	pw.gen.sample(r, idx)
+	if err := r.Err(); err != nil {
+		clear(idx)
+		return dst, err
+	}
+	if pw.ascii {
+		start := len(dst)
+		dst = slices.Grow(dst, len(idx))[:start+len(idx)]
+		out, alphabet := dst[start:], pw.bytes
+		for i, x := range idx {
+			out[i] = alphabet[x]
+		}
+	} else {
+		for _, x := range idx {
+			dst = utf8.AppendRune(dst, pw.lay.alphabet[x])
+		}
+	}
+	clear(idx)
+	return dst, nil
+}
+
+// newScratch is the space appendSecret needs: the indices.
+func (pw *Password) newScratch() *scratch { return &scratch{idx: make([]int32, pw.lay.L)} }
 
 // render turns alphabet indices into the password text.
 func (pw *Password) render(idx []int32) string {

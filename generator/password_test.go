@@ -172,10 +172,13 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		return &cp
 	}
 	out := map[string]*Password{"chosen:" + base.method: base}
-	out["rejection"] = with(rejectionSampler{c.lay}, "rejection")
+	out["rejection"] = with(newBatchRejection(c.lay), "rejection")
 	if len(c.lay.lo) > 0 {
 		if cs, _ := newCompositionSampler(c.lay, c.spec); cs != nil {
 			out["composition"] = with(cs, "composition")
+		}
+		if ss := newSplitSampler(c.lay, c.spec, c.countV); ss != nil {
+			out["split"] = with(ss, "split")
 		}
 		ts, _ := newTiltedSampler(c.lay, c.log2V)
 		out["tilted"] = with(ts, "tilted")
@@ -252,6 +255,14 @@ func randomTinyPolicy(rng *rand.Rand) PasswordPolicy {
 func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	tested, sampled := 0, 0
+	seen := map[string]int{} // how many policies each sampler was tested on
+	defer func() {
+		for _, m := range []string{"rejection", "composition", "split", "tilted", "sequential"} {
+			if seen[m] == 0 {
+				t.Errorf("no policy tested the %s sampler against brute force", m)
+			}
+		}
+	}()
 	for tested < 300 {
 		p := randomTinyPolicy(rng)
 		want := bruteForcePasswords(p)
@@ -285,6 +296,7 @@ func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 			index[s] = i
 		}
 		for name, s := range samplersFor(t, p) {
+			seen[name]++
 			r := seededRand(uint64(tested))
 			draws := 60 * len(want)
 			obs := make([]int64, len(want))
@@ -636,7 +648,7 @@ func TestEveryMethodFailsClosed(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range []string{"direct", "rejection", "composition", "tilted", "sequential", "runs", "runs+classes", "runs-dp"} {
+	for _, m := range []string{"direct", "rejection", "composition", "split", "tilted", "sequential", "runs", "runs+classes", "runs-dp"} {
 		if !seen[m] {
 			t.Errorf("method %s was not exercised", m)
 		}

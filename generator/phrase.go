@@ -299,7 +299,7 @@ func (p *Phrase) Generate(r *Rand) (string, error) {
 // appendSecret appends one passphrase to dst, allocating nothing beyond
 // dst's growth: bulk output writes results straight into its buffer. It
 // draws in the order Generate documents. On error dst comes back as it was.
-func (p *Phrase) appendSecret(dst []byte, r *Rand, _ []byte) ([]byte, error) {
+func (p *Phrase) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) {
 	start := len(dst)
 	k := p.policy.Words
 	numAt, digit := -1, byte(0)
@@ -330,8 +330,8 @@ func (p *Phrase) appendSecret(dst []byte, r *Rand, _ []byte) ([]byte, error) {
 	return dst, nil
 }
 
-// scratchLen is the scratch space appendSecret needs: none.
-func (p *Phrase) scratchLen() int { return 0 }
+// newScratch is the space appendSecret needs: none.
+func (p *Phrase) newScratch() *scratch { return &scratch{} }
 
 // work is how much randomness and output one passphrase takes, to size a
 // one-shot run's buffers: at most 8 bytes a draw.

@@ -24,6 +24,46 @@ type Rand struct {
 	buf []byte
 	pos int // next unread byte of buf
 	err error
+	// carry holds, for the two ranges drawn last, the digits of their
+	// last batched word not yet used (digits.go).
+	carry [2]digitCarry
+	// work is scratch space that samplers borrow for one draw (see
+	// scratch32), kept here because a Rand belongs to one goroutine:
+	// large stack arrays would cost their zeroing on every password.
+	work   [3][]int32
+	work64 []uint64
+	ident  []int32 // 0, 1, 2, … (see identity)
+}
+
+// scratch32 returns the i-th scratch slice of n elements, not zeroed.
+// Borrowers clear what they used before returning, as it holds digits of
+// a secret.
+func (r *Rand) scratch32(i, n int) []int32 {
+	if cap(r.work[i]) < n {
+		r.work[i] = make([]int32, n)
+	}
+	return r.work[i][:n]
+}
+
+// identity returns n positions 0, 1, …, n−1 for a partial shuffle. The
+// borrower must put them back in order (undoing its swaps) before it
+// returns, which costs its swaps rather than n stores.
+func (r *Rand) identity(n int) []int32 {
+	if len(r.ident) < n {
+		r.ident = make([]int32, n)
+		for i := range r.ident {
+			r.ident[i] = int32(i)
+		}
+	}
+	return r.ident[:n]
+}
+
+// scratch64 is scratch32 for 64-bit values.
+func (r *Rand) scratch64(n int) []uint64 {
+	if cap(r.work64) < n {
+		r.work64 = make([]uint64, n)
+	}
+	return r.work64[:n]
 }
 
 // NewRand returns a Rand that reads src in blocks of 4 KiB.
@@ -42,6 +82,11 @@ func (r *Rand) Err() error { return r.err }
 func (r *Rand) Wipe() {
 	clear(r.buf)
 	r.pos = len(r.buf)
+	r.carry = [2]digitCarry{}
+	for i := range r.work {
+		clear(r.work[i][:cap(r.work[i])])
+	}
+	clear(r.work64[:cap(r.work64)])
 }
 
 // refill reads a fresh block; it reports false (and leaves the Rand failed)

@@ -33,6 +33,11 @@ type layout struct {
 	// j); nil when there are none. reqAll has a bit for every set.
 	reqOf  []uint32
 	reqAll uint32
+	// shuffle arranges L labels (composition samplers).
+	shuffle shuffler
+	// follow[a·n+b] says how character b follows a (accept.go), when a
+	// run or sequence limit is set and the alphabet is small enough.
+	follow []uint8
 }
 
 func (l *layout) slots() int     { return len(l.lo) }
@@ -40,14 +45,14 @@ func (l *layout) poolLabel() int { return len(l.lo) }
 
 // countsOK reports whether every constrained class count is in range.
 func (l *layout) countsOK(out []int32) bool {
-	var counts [numClasses]int
+	// counts[0] collects the pool, so that the loop has no branch to
+	// mispredict: the classes are mixed at random.
+	var counts [numClasses + 1]int
 	for _, x := range out {
-		if k := l.slotOf[x]; k >= 0 {
-			counts[k]++
-		}
+		counts[l.slotOf[x]+1]++
 	}
 	for k := range l.lo {
-		if counts[k] < l.lo[k] || counts[k] > l.hi[k] {
+		if c := counts[k+1]; c < l.lo[k] || c > l.hi[k] {
 			return false
 		}
 	}
@@ -91,36 +96,6 @@ func (s directSampler) sample(r *Rand, out []int32) {
 		return
 	}
 	s.batch.fill(r, out)
-}
-
-// rejectionSampler draws uniform strings over the whole alphabet and keeps
-// the first that satisfies every constraint. A try stops as soon as its
-// prefix can no longer be valid (a maximum exceeded, too few positions left
-// for the missing minimums, a run too long); that rejects exactly the same
-// strings, only sooner, so the output stays uniform over the valid set.
-type rejectionSampler struct{ lay *layout }
-
-func (s rejectionSampler) sample(r *Rand, out []int32) {
-	lay := s.lay
-	n := len(lay.alphabet)
-	L := lay.L
-	var p pruner
-try:
-	for {
-		p.start(lay)
-		for i := 0; i < L; i++ {
-			x := int32(r.intn(n))
-			if r.err != nil {
-				return
-			}
-			if !p.next(i, int(lay.slotOf[x]), x, out) {
-				continue try
-			}
-		}
-		if p.complete() {
-			return
-		}
-	}
 }
 
 // pruner follows a string as it is drawn, position by position, and says
@@ -241,25 +216,72 @@ func (s *compositionSampler) sample(r *Rand, out []int32) {
 }
 
 // arrange fills out with a uniformly random string whose constrained
-// class counts are k (the pool takes the rest): the labels in a uniformly
-// random order, then a uniform character of each label.
+// class counts are k (the pool takes the rest): the positions of the
+// constrained characters, then a uniform character of each label.
+//
+// The positions come from the first K steps of a Fisher–Yates shuffle of
+// the positions (K = Σk): a uniform sequence of K distinct positions, of
+// which the first k_0 get label 0, the next k_1 label 1, and so on. Every
+// arrangement of the labels arises from the same number of sequences
+// (Π k_b!), so it is uniform; the positions left over get the pool. The
+// characters are drawn label by label, in the order the labels were
+// placed. Every range is known once k is, so all the digits are taken
+// from 64-bit words in batches (digits.go): about as much randomness as
+// the arrangement and the characters carry, where a shuffle of all L
+// labels and a draw per character would take twice that.
 func arrange(lay *layout, k []int, r *Rand, out []int32) {
-	pos := 0
-	for slot, c := range k {
-		for range c {
-			out[pos] = int32(slot)
-			pos++
+	L := lay.L
+	K := 0
+	for _, c := range k {
+		K += c
+	}
+	pos, digits, ranges := r.scratch32(0, L), r.scratch32(1, L+K), r.scratch64(L+K)
+	defer clear(digits)
+	defer clear(pos)
+	// The ranges, in the order they are used: K swaps, then the
+	// characters of label 0, 1, …, then the pool's.
+	copy(ranges, lay.shuffle.ranges[:K])
+	d := K
+	for b, c := range k {
+		n := uint64(lay.sizes[b])
+		for i := d; i < d+c; i++ {
+			ranges[i] = n
+		}
+		d += c
+	}
+	if K < L {
+		n := uint64(lay.sizes[lay.poolLabel()])
+		for i := d; i < len(ranges); i++ {
+			ranges[i] = n
 		}
 	}
-	for ; pos < lay.L; pos++ {
-		out[pos] = int32(lay.poolLabel())
+	drawMixed(r, ranges, digits)
+	if r.err != nil {
+		return
 	}
-	for i := len(out) - 1; i > 0; i-- { // Fisher–Yates: uniform arrangement
-		j := r.intn(i + 1)
-		out[i], out[j] = out[j], out[i]
+	for i := range pos {
+		pos[i] = int32(i)
 	}
-	for i, label := range out {
-		out[i] = lay.offsets[label] + int32(r.intn(lay.sizes[label]))
+	for t := range K {
+		j := t + int(digits[t])
+		pos[t], pos[j] = pos[j], pos[t]
+	}
+	// The first K positions get the labels in order; the rest the pool.
+	d, t := K, 0
+	for b, c := range k {
+		base := lay.offsets[b]
+		for range c {
+			out[pos[t]] = base + digits[d]
+			t++
+			d++
+		}
+	}
+	if K < L {
+		base := lay.offsets[lay.poolLabel()]
+		for _, i := range pos[K:] {
+			out[i] = base + digits[d]
+			d++
+		}
 	}
 }
 

@@ -72,10 +72,10 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 			defer r.Wipe()
 			buf := make([]byte, 0, bufSize)
 			defer func() { clear(buf[:cap(buf)]) }()
-			var scratch []byte
+			var scratch *scratch
 			if app != nil {
-				scratch = make([]byte, app.scratchLen())
-				defer clear(scratch)
+				scratch = app.newScratch()
+				defer scratch.wipe()
 			}
 			for !failed.Load() {
 				start := next.Add(int64(per)) - int64(per)
@@ -111,7 +111,7 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 
 // appendResults appends up to n results, stopping at about a chunk, and
 // returns how many are still to do.
-func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch []byte) ([]byte, int, error) {
+func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch *scratch) ([]byte, int, error) {
 	if fast != nil {
 		k := min(n, max(1, (streamChunk-len(buf))/(fast.L+1)))
 		buf = fast.batch.appendLines(buf, r, fast.alphabet, fast.L, k)
@@ -150,8 +150,21 @@ func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, 
 // with scratch space of its own per goroutine, so that bulk output
 // allocates nothing per result.
 type appender interface {
-	appendSecret(dst []byte, r *Rand, scratch []byte) ([]byte, error)
-	scratchLen() int
+	appendSecret(dst []byte, r *Rand, s *scratch) ([]byte, error)
+	newScratch() *scratch
+}
+
+// scratch is one goroutine's working space for appendSecret: random bytes
+// (a token's) or alphabet indices (a password's). It may hold secret
+// material, so it is wiped when the goroutine is done.
+type scratch struct {
+	bytes []byte
+	idx   []int32
+}
+
+func (s *scratch) wipe() {
+	clear(s.bytes)
+	clear(s.idx)
 }
 
 // worker is a generator that can say how much randomness and output one

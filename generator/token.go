@@ -149,7 +149,7 @@ func encodeToken(f TokenFormat, dst, src []byte) {
 
 // Generate returns Prefix + the encoded random bytes + the checksum if set.
 func (t *Token) Generate(r *Rand) (string, error) {
-	out, err := t.appendSecret(make([]byte, 0, t.size()), r, make([]byte, t.p.Bytes))
+	out, err := t.appendSecret(make([]byte, 0, t.size()), r, t.newScratch())
 	defer clear(out)
 	if err != nil {
 		return "", err
@@ -167,10 +167,10 @@ func (t *Token) size() int {
 }
 
 // appendSecret appends one token to dst, drawing its random bytes into
-// scratch (at least Bytes long, cleared after), so that bulk output
-// allocates nothing per token. On error dst comes back as it was.
-func (t *Token) appendSecret(dst []byte, r *Rand, scratch []byte) ([]byte, error) {
-	raw := scratch[:t.p.Bytes]
+// s (cleared after), so that bulk output allocates nothing per token. On
+// error dst comes back as it was.
+func (t *Token) appendSecret(dst []byte, r *Rand, s *scratch) ([]byte, error) {
+	raw := s.bytes[:t.p.Bytes]
 	defer clear(raw)
 	if _, err := r.Read(raw); err != nil {
 		return dst, err
@@ -188,8 +188,8 @@ func (t *Token) appendSecret(dst []byte, r *Rand, scratch []byte) ([]byte, error
 	return dst, nil
 }
 
-// scratchLen is the scratch space appendSecret needs: the random bytes.
-func (t *Token) scratchLen() int { return t.p.Bytes }
+// newScratch is the space appendSecret needs: the random bytes.
+func (t *Token) newScratch() *scratch { return &scratch{bytes: make([]byte, t.p.Bytes)} }
 
 // work is how much randomness and output one token takes, to size a
 // one-shot run's buffers.
