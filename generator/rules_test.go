@@ -245,7 +245,8 @@ func TestRulesSamplerPaths(t *testing.T) {
 		p      PasswordPolicy
 	}{
 		{"rejection", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", MaxSequential: 2, Require: []string{"aX0", "XY!", "b0"}}},
-		{"composition+filter", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Digits: ClassPolicy{Min: 2}, Require: []string{"XY", "a!"}}},
+		{"split+filter", PasswordPolicy{Length: 5, Alphabet: "abcXY01!", Digits: ClassPolicy{Min: 2}, Require: []string{"XY", "a!"}}},
+		{"composition+filter", PasswordPolicy{Length: 5, Alphabet: "abXY01", Lower: ClassPolicy{Min: 2}, Digits: ClassPolicy{Min: 2}, Upper: ClassPolicy{}.AtMost(1), Require: []string{"aX"}}},
 		{"runs+filter", PasswordPolicy{Length: 6, Alphabet: "aceg", MaxRepeating: 1, Require: []string{"a", "eg"}}},
 		{"unrank", PasswordPolicy{Length: 4, Alphabet: "abcdXY01!", MaxSequential: 1, Require: []string{"a", "X", "0", "!"}}},
 		{"unrank+filter", PasswordPolicy{Length: 6, Alphabet: "abcdef", MaxSequential: 1, Require: []string{"ace"}}},

@@ -51,10 +51,11 @@ const (
 )
 
 // newSplitSampler builds the sampler, or returns nil when the policy has
-// no loose class, no tight one, or is out of its range.
+// no tight class, neither a loose class nor a pool, or is out of its
+// range.
 func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler {
 	L := lay.L
-	if L > splitMaxLength || total == nil || len(lay.lo) < 2 {
+	if L > splitMaxLength || total == nil || len(lay.lo) == 0 {
 		return nil
 	}
 	N := float64(len(lay.alphabet))
@@ -66,7 +67,10 @@ func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler 
 			s.tight = append(s.tight, k)
 		}
 	}
-	if len(s.tight) == 0 || len(s.loose) == 0 {
+	// With no loose class the rest is the pool alone, which needs no
+	// check: the sampler is then the composition sampler with the pool
+	// drawn in batches.
+	if len(s.tight) == 0 || len(s.loose) == 0 && spec.pool < 2 {
 		return nil
 	}
 	// The rest: the loose slots' characters and the pool.

@@ -44,8 +44,9 @@ for _ in range(N): w("".join(secrets.choice(a) for _ in range(20)) + "\n")'`
 		// within 2× of it).
 		{"sesame pw --site chase.com -n N", sesame + " pw --site chase.com -n N", million, sesame, "constrained"},
 		{"sesame pw --site paypal.com -n N", sesame + " pw --site paypal.com -n N", million, sesame, "constrained"},
-		{"sesame pw --min-digits 4 --min-symbols 4 -n N", sesame + " pw --min-digits 4 --min-symbols 4 -n N", million, sesame, "constrained"},
+		{"sesame pw --min-digits 3 --min-symbols 3 -n N", sesame + " pw --min-digits 3 --min-symbols 3 -n N", million, sesame, "constrained"},
 		{"sesame pw --max-digits 2 --max-symbols 2 -n N", sesame + " pw --max-digits 2 --max-symbols 2 -n N", million, sesame, "constrained"},
+		{"sesame pw --max-consecutive 2 -n N", sesame + " pw --max-consecutive 2 -n N", million, sesame, "constrained"},
 		{"sesame pw --max-repeating 1 -n N", sesame + " pw --max-repeating 1 -n N", million, sesame, "constrained"},
 		{"sesame pw --max-sequential 2 -n N", sesame + " pw --max-sequential 2 -n N", million, sesame, "constrained"},
 		{"pwgen -s -1 20 N", "pwgen -s -1 20 N", 100_000, "pwgen", "password"},
