@@ -234,3 +234,28 @@ func TestSequentialCountAgrees(t *testing.T) {
 		}
 	}
 }
+
+// Loose classes (ranges almost every string meets) are merged into the
+// pool for the lower bound, less the strings that break them: the bound
+// stays below the exact count and within 10^−5 bit of it.
+func TestLowerBoundMergesLooseClasses(t *testing.T) {
+	cases := []countSpec{
+		{L: 400, cls: []countClass{{26, 5, 400}, {26, 5, 400}, {10, 3, 400}, {32, 0, 150}}},
+		{L: 600, cls: []countClass{{26, 2, 600}, {10, 1, 600}, {32, 150, 220}, {1, 0, 10}}, pool: 26},
+		{L: 300, cls: []countClass{{26, 1, 300}, {26, 1, 300}, {10, 1, 300}, {32, 1, 300}}},
+	}
+	for i, s := range cases {
+		reduced, broken := s.withoutLooseClasses()
+		if len(reduced.cls) >= len(s.cls) || math.IsInf(broken, -1) {
+			t.Fatalf("case %d: no class merged (%d of %d kept)", i, len(reduced.cls), len(s.cls))
+		}
+		exact, ok := s.countExact(math.Inf(1))
+		if !ok {
+			t.Fatal("countExact refused with an infinite budget")
+		}
+		lb, want := s.log2LowerBound(), log2Big(exact)
+		if lb > want || lb < want-1e-5 {
+			t.Errorf("case %d: lower bound %.9f vs exact %.9f", i, lb, want)
+		}
+	}
+}

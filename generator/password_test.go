@@ -180,6 +180,9 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		if ss := newSplitSampler(c.lay, c.spec, c.countV); ss != nil {
 			out["split"] = with(ss, "split")
 		}
+		if ss := newSplitSamplerUpTo(c.lay, c.spec, c.countV, 0); ss != nil {
+			out["split-restart"] = with(ss, "split-restart")
+		}
 		ts, _ := newTiltedSampler(c.lay, c.log2V)
 		out["tilted"] = with(ts, "tilted")
 		ss, _ := newSequentialSampler(c.lay, c.spec)
@@ -257,7 +260,7 @@ func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 	tested, sampled := 0, 0
 	seen := map[string]int{} // how many policies each sampler was tested on
 	defer func() {
-		for _, m := range []string{"rejection", "composition", "split", "tilted", "sequential"} {
+		for _, m := range []string{"rejection", "composition", "split", "split-restart", "tilted", "sequential"} {
 			if seen[m] == 0 {
 				t.Errorf("no policy tested the %s sampler against brute force", m)
 			}

@@ -313,7 +313,7 @@ func checkFailsClosed(t *testing.T, method string, pw *Password) {
 // TestWeightedCorrection).
 func TestRulesLongSamplers(t *testing.T) {
 	tilted := DefaultPasswordPolicy()
-	tilted.Length, tilted.Digits.Min, tilted.Symbols.Min = 4096, 1024, 1024
+	tilted.Length, tilted.Digits.Min, tilted.Symbols.Min = 4096, 1024, 1500
 	tilted.Require = []string{"abcdefghijklm", "XYZ"}
 	tilted.MaxSequential = 3
 	seq := fiveTightClasses4096()

@@ -297,10 +297,11 @@ func arrange(lay *layout, k []int, r *Rand, out []int32) {
 // acceptance.
 type tiltedSampler struct {
 	lay    *layout
-	w      []int64 // per label
-	cumW   []int64 // cumulative n_b·w_b
-	startW []int64 // first slot of each label
-	kStar  []int   // per label
+	w      []int64   // per label
+	cumW   []int64   // cumulative n_b·w_b
+	startW []int64   // first slot of each label
+	kStar  []int     // per label
+	invW   []float64 // 1/w_b, to divide by w_b without a division
 	logW   []float64
 	batch  digitBatch // uniform slots in [0, Σ n_b·w_b)
 }
@@ -308,7 +309,7 @@ type tiltedSampler struct {
 // newTiltedSampler chooses the weights by a pattern search on the exact
 // acceptance rate (log2 |V| + Σ k*_b·log2 w_b − L·log2 Σ n_b·w_b, which
 // only depends on the weights' ratios), then scales them to integers with
-// the smallest at tiltScale so the ratios keep about ten bits of
+// the smallest at tiltScale so the ratios keep about six bits of
 // precision. It returns the sampler and log2 of its acceptance rate.
 func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) {
 	nl := len(lay.sizes)
@@ -370,6 +371,7 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 		acc += int64(lay.sizes[b]) * wb
 		s.cumW = append(s.cumW, acc)
 		s.logW = append(s.logW, math.Log2(float64(wb)))
+		s.invW = append(s.invW, 1/float64(wb))
 	}
 	s.batch = newDigitBatch(int(acc))
 	return s, best
@@ -378,9 +380,11 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 // tiltScale is the smallest tilt weight; the others are up to 2^maxTiltLog2
 // times larger, which covers every policy (the steepest, nearly all digits,
 // wants a ratio of a few hundred) while Σ n_b·w_b stays below 2^31, as the
-// batched slot draws need.
+// batched slot draws need. Six bits of precision in the ratios cost no
+// measurable acceptance (any integer weights are exact), and smaller slot
+// ranges fit three draws in a random word more often than two.
 const (
-	tiltScale   = 1024
+	tiltScale   = 64
 	maxTiltLog2 = 12
 )
 
@@ -429,7 +433,17 @@ try:
 				b++
 			}
 			counts[b]++
-			if !p.next(i, b, lay.offsets[b]+int32((int64(x)-s.startW[b])/s.w[b]), out) {
+			// (x − start)/w_b by a float product, corrected to the exact
+			// quotient: the operands are below 2^31, so the product is off
+			// by at most one.
+			off := int64(x) - s.startW[b]
+			q := int64(float64(off) * s.invW[b])
+			if q*s.w[b] > off {
+				q--
+			} else if (q+1)*s.w[b] <= off {
+				q++
+			}
+			if !p.next(i, b, lay.offsets[b]+int32(q), out) {
 				continue try
 			}
 		}

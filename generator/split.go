@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 )
 
 // splitSampler serves class ranges of which some are tight and the rest
@@ -29,24 +30,34 @@ import (
 // Its randomness is about the password's entropy plus the positions of
 // the tight characters, against twice that for the full composition
 // sampler and the tries of plain rejection.
+//
+// Counting A(m) for every m is cheap for short passwords only. Longer
+// ones (a maximum of 1000 symbols in 4096 characters) use the weights
+// W'(k) with a^m in place of A(m), a the rest's size, which count the
+// strings meeting the tight ranges alone; a rest that breaks a loose range
+// then sends the whole draw back to the start (a new k). That is plain
+// rejection from those strings to the valid ones, again exactly uniform,
+// and the loose ranges make it rare.
 type splitSampler struct {
-	lay      *layout
-	tight    []int   // tight slots, in layout order
-	comps    [][]int // tight counts of each composition, per tight slot
-	chooser  *lazyChooser
-	rest     []int32    // the other characters' alphabet indices
-	restInc  []uint64   // per rest digit: 1 in the byte of its loose slot (looseOK)
-	batch    digitBatch // digits over rest
-	loose    []int      // loose slots
-	posBatch digitBatch // positions in [0, L), for L <= 64
+	lay     *layout
+	tight   []int   // tight slots, in layout order
+	comps   [][]int // tight counts of each composition, per tight slot
+	chooser *lazyChooser
+	rest    []int32    // the other characters' alphabet indices
+	restInc []uint64   // per rest digit: 1 in the byte of its loose slot (looseOK)
+	restLab []uint8    // per rest digit: its loose slot + 1, or 0 for the pool
+	batch   digitBatch // digits over rest
+	loose   []int      // loose slots
+	restart bool       // the weights leave the loose ranges out: redraw k too
 }
 
 // Split sampler limits: the rest's acceptance must stay high (each try
-// redraws the rest), and A(m) is counted for every m, which is only cheap
-// for short passwords, the bulk case it serves.
+// redraws the rest), and A(m) is counted for every m only up to
+// splitExactLength, which covers the bulk case.
 const (
 	splitLooseAcceptance = 0.85 // a class is loose when this share of uniform strings meet it
-	splitMaxLength       = 128
+	splitMinRestAccept   = 0.25 // the least share of rests the loose ranges may keep
+	splitExactLength     = 128
 	splitMaxComps        = 4096
 )
 
@@ -54,18 +65,43 @@ const (
 // no tight class, neither a loose class nor a pool, or is out of its
 // range.
 func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler {
+	return newSplitSamplerUpTo(lay, spec, total, splitExactLength)
+}
+
+// newSplitSamplerUpTo is newSplitSampler counting A(m) up to length
+// exactUpTo (tests lower it to try the restarting form on small
+// policies).
+func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo int) *splitSampler {
 	L := lay.L
-	if L > splitMaxLength || total == nil || len(lay.lo) == 0 {
+	if len(lay.lo) == 0 || L <= exactUpTo && total == nil {
 		return nil
 	}
 	N := float64(len(lay.alphabet))
-	s := &splitSampler{lay: lay}
+	s := &splitSampler{lay: lay, restart: L > exactUpTo}
+	share := make([]float64, len(lay.lo)) // of uniform strings meeting each range
 	for k := range lay.lo {
-		if classAcceptance(L, float64(lay.sizes[k])/N, lay.lo[k], lay.hi[k]) >= splitLooseAcceptance {
+		share[k] = classAcceptance(L, float64(lay.sizes[k])/N, lay.lo[k], lay.hi[k])
+		if share[k] >= splitLooseAcceptance {
 			s.loose = append(s.loose, k)
 		} else {
 			s.tight = append(s.tight, k)
 		}
+	}
+	// Too many compositions of the tight classes: the least tight joins
+	// the loose ones while the rest stays likely enough to pass.
+	for len(s.tight) > 1 && s.tightCompositions(spec) < 0 {
+		i := 0
+		for j, k := range s.tight {
+			if share[k] > share[s.tight[i]] {
+				i = j
+			}
+		}
+		s.loose = append(s.loose, s.tight[i])
+		slices.Sort(s.loose)
+		s.tight = slices.Delete(s.tight, i, i+1)
+	}
+	if s.restAcceptance() < splitMinRestAccept {
+		return nil
 	}
 	// With no loose class the rest is the pool alone, which needs no
 	// check: the sampler is then the composition sampler with the pool
@@ -93,6 +129,22 @@ func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler 
 	tightSpec.pool = int64(len(s.rest))
 	if len(s.rest) < 2 || tightSpec.compositions(splitMaxComps) < 0 {
 		return nil
+	}
+	if s.restart {
+		var cum []*big.Int
+		acc := new(big.Int)
+		tightSpec.visitCompositions(func(counts []int, w *big.Int) {
+			if w.Sign() == 0 {
+				return
+			}
+			acc = new(big.Int).Add(acc, w)
+			cum = append(cum, acc)
+			s.comps = append(s.comps, append([]int(nil), counts...))
+		})
+		if len(cum) == 0 {
+			return nil
+		}
+		return s.finish(cum)
 	}
 	// A(m) for every m the tight counts leave.
 	A := make(map[int]*big.Int)
@@ -137,19 +189,56 @@ func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler 
 	if acc.Cmp(total) != 0 {
 		panic(fmt.Sprintf("generator: split sampler total %v != count %v", acc, total))
 	}
+	return s.finish(cum)
+}
+
+// tightCompositions counts the tight classes' compositions, or returns −1
+// past splitMaxComps.
+func (s *splitSampler) tightCompositions(spec countSpec) int {
+	t := countSpec{L: s.lay.L, pool: spec.pool}
+	for _, k := range s.tight {
+		t.cls = append(t.cls, spec.cls[k])
+	}
+	for _, k := range s.loose {
+		t.pool += spec.cls[k].n
+	}
+	return t.compositions(splitMaxComps)
+}
+
+// finish sets up the draws once the compositions' cumulative weights are
+// known.
+func (s *splitSampler) finish(cum []*big.Int) *splitSampler {
 	s.chooser = newLazyChooser(cum)
 	s.batch = newDigitBatch(len(s.rest))
 	for _, x := range s.rest {
+		s.restLab = append(s.restLab, uint8(s.lay.slotOf[x]+1))
 		var inc uint64
-		if k := lay.slotOf[x]; k >= 0 {
+		if k := s.lay.slotOf[x]; k >= 0 {
 			inc = 1 << (8 * uint(k))
 		}
 		s.restInc = append(s.restInc, inc)
 	}
-	if L >= 2 && L <= 64 {
-		s.posBatch = newDigitBatch(L)
-	}
 	return s
+}
+
+// restAcceptance estimates the share of rests that meet the loose ranges,
+// at the length the tight classes typically leave: it decides whether the
+// split pays, not what it draws.
+func (s *splitSampler) restAcceptance() float64 {
+	lay := s.lay
+	L, N := lay.L, len(lay.alphabet)
+	m, restN := float64(L), float64(N)
+	for _, k := range s.tight {
+		typical := float64(L) * float64(lay.sizes[k]) / float64(N)
+		m -= min(max(typical, float64(lay.lo[k])), float64(lay.hi[k]))
+		restN -= float64(lay.sizes[k])
+	}
+	mi := max(0, int(math.Round(m)))
+	acc := 1.0
+	for _, k := range s.loose {
+		acc *= classAcceptance(mi, float64(lay.sizes[k])/restN, lay.lo[k], min(lay.hi[k], mi))
+	}
+	return acc
 }
 
 // restCount counts the strings of length m over the rest that meet the
@@ -210,14 +299,6 @@ func (s *splitSampler) sample(r *Rand, out []int32) {
 			j := t + int(digits[t])
 			pos[t], pos[j] = pos[j], pos[t]
 		}
-		// Undone below, in reverse, so that pos is the identity again.
-		undo := func() {
-			for t := K - 1; t >= 0; t-- {
-				j := t + int(digits[t])
-				pos[t], pos[j] = pos[j], pos[t]
-			}
-			clear(digits)
-		}
 		d, t := K, 0
 		for i, c := range k {
 			base := lay.offsets[s.tight[i]]
@@ -227,42 +308,76 @@ func (s *splitSampler) sample(r *Rand, out []int32) {
 				d++
 			}
 		}
-		// The rest, uniform until the loose ranges hold.
-		if m := L - K; m > 0 {
-			restOut := r.scratch32(2, m)
-			free := pos[K:]
-			for {
-				s.batch.fillCarry(r, restOut)
-				if r.err != nil {
-					clear(restOut)
-					undo()
-					return
-				}
-				// Place the try while counting its loose classes: a
-				// refused try is simply overwritten by the next.
-				var counts uint64
-				for i, x := range restOut {
-					counts += s.restInc[x]
-					out[free[i]] = s.rest[x]
-				}
-				if s.looseOK(counts) {
-					break
-				}
-			}
-			clear(restOut)
+		ok := s.fillRest(r, out, pos[K:])
+		// Put the positions back in order, undoing the swaps.
+		for t := K - 1; t >= 0; t-- {
+			j := t + int(digits[t])
+			pos[t], pos[j] = pos[j], pos[t]
 		}
-		undo()
-		if lay.maxRun == 0 && lay.maxSeq == 0 && lay.reqOf == nil || lay.extraOK(out) {
+		clear(digits)
+		if r.err != nil {
+			return
+		}
+		if ok && (lay.maxRun == 0 && lay.maxSeq == 0 && lay.reqOf == nil || lay.extraOK(out)) {
 			return
 		}
 	}
 }
 
-// looseOK reports whether the loose classes' counts, packed a byte per
-// slot (the rest is at most splitMaxLength < 256 characters), are in
-// range.
-func (s *splitSampler) looseOK(counts uint64) bool {
+// fillRest draws the characters of the free positions: uniform strings
+// of the rest until one meets the loose ranges, or (restarting) just one,
+// and reports whether it does.
+func (s *splitSampler) fillRest(r *Rand, out, free []int32) bool {
+	m := len(free)
+	if m == 0 {
+		return s.looseOK(0, nil)
+	}
+	rest := r.scratch32(2, m)
+	defer clear(rest)
+	for {
+		s.batch.fillCarry(r, rest)
+		if r.err != nil {
+			return false
+		}
+		// Place the try while counting its loose classes: a refused try
+		// is simply overwritten by the next.
+		var counts uint64
+		if m < 256 {
+			for i, x := range rest {
+				counts += s.restInc[x]
+				out[free[i]] = s.rest[x]
+			}
+		} else {
+			for i, x := range rest {
+				out[free[i]] = s.rest[x]
+			}
+		}
+		if s.looseOK(counts, rest) {
+			return true
+		}
+		if s.restart {
+			return false
+		}
+	}
+}
+
+// looseOK reports whether the rest meets the loose ranges: from counts
+// packed a byte per slot when the rest is shorter than 256 characters,
+// otherwise by counting rest.
+func (s *splitSampler) looseOK(counts uint64, rest []int32) bool {
 	lay := s.lay
+	if len(rest) >= 256 {
+		var c [numClasses + 1]int
+		for _, x := range rest {
+			c[s.restLab[x]]++
+		}
+		for _, k := range s.loose {
+			if c[k+1] < lay.lo[k] || c[k+1] > lay.hi[k] {
+				return false
+			}
+		}
+		return true
+	}
 	for _, k := range s.loose {
 		if c := int(counts >> (8 * uint(k)) & 0xff); c < lay.lo[k] || c > lay.hi[k] {
 			return false
