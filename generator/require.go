@@ -40,14 +40,6 @@ func (b bitset) empty() bool {
 	return true
 }
 
-func (b bitset) count() int {
-	n := 0
-	for _, w := range b {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
-
 // subsetOf reports whether every member of b is in c.
 func (b bitset) subsetOf(c bitset) bool {
 	for i, w := range b {

@@ -59,23 +59,6 @@ func (l *layout) countsOK(out []int32) bool {
 	return true
 }
 
-// runsOK reports whether no character repeats more than maxRun times in a
-// row.
-func runsOK(out []int32, maxRun int) bool {
-	run := 1
-	for i := 1; i < len(out); i++ {
-		if out[i] == out[i-1] {
-			run++
-			if run > maxRun {
-				return false
-			}
-		} else {
-			run = 1
-		}
-	}
-	return true
-}
-
 // directSampler: no constraints at all, every character independent.
 type directSampler struct {
 	n     int
