@@ -219,7 +219,7 @@ func (s batchRejection) sample(r *Rand, out []int32) {
 		return
 	}
 	for {
-		s.batch.fillCarry(r, out)
+		s.batch.fill(r, out)
 		if r.err != nil || s.lay.accepts(out) {
 			return
 		}

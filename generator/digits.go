@@ -41,28 +41,7 @@ func newDigitBatch(n int) digitBatch {
 	return b
 }
 
-// fill writes uniform digits into out, consuming one 64-bit word per k
-// digits (plus rare redraws).
-func (b digitBatch) fill(r *Rand, out []int32) {
-	for i := 0; i < len(out); {
-		x := r.u64()
-		if r.err != nil {
-			return
-		}
-		if _, l := bits.Mul64(x, b.p); l < b.t {
-			continue
-		}
-		m := min(b.k, len(out)-i)
-		for j := range m {
-			hi, lo := bits.Mul64(x, b.n)
-			out[i+j] = int32(hi)
-			x = lo
-		}
-		i += m
-	}
-}
-
-// digitCarry holds the digits of a batched word that a fill did not use.
+// digitCarry holds the digits of a batched word that fill did not use.
 // They are uniform and independent of every digit taken before them, so
 // the next fill of the same range starts with them rather than wasting
 // them: rejection sampling then draws about 0.9 bytes a character, as the
@@ -73,10 +52,11 @@ type digitCarry struct {
 	left int
 }
 
-// fillCarry is fill that starts with the digits left over from the last
-// word of the same range, and leaves the rest of its own last word for
-// the next one.
-func (b digitBatch) fillCarry(r *Rand, out []int32) {
+// fill writes uniform digits into out, consuming one 64-bit word per k
+// digits (plus rare redraws). It starts with the digits left over from
+// the last word of the same range, and leaves the rest of its own last
+// word for the next fill.
+func (b digitBatch) fill(r *Rand, out []int32) {
 	// The slot of this range, or else the other one's (the older).
 	c := &r.carry[0]
 	if c.n != b.n {

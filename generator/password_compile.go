@@ -218,7 +218,13 @@ func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
 		}
 		spec.cls = append(spec.cls, countClass{n: int64(len(c.chars)), lo: c.min, hi: c.max})
 	}
+	for k := range lay.lo {
+		lay.slotIDs = append(lay.slotIDs, k)
+	}
 	if len(pool) > 0 {
+		if len(pool) >= 2 {
+			lay.poolBatch = newDigitBatch(len(pool))
+		}
 		lay.offsets = append(lay.offsets, int32(len(lay.alphabet)))
 		lay.sizes = append(lay.sizes, len(pool))
 		for _, r := range pool {

@@ -33,8 +33,11 @@ type layout struct {
 	// j); nil when there are none. reqAll has a bit for every set.
 	reqOf  []uint32
 	reqAll uint32
-	// shuffle arranges L labels (composition samplers).
-	shuffle shuffler
+	// shuffle arranges L labels (composition samplers), slotIDs lists
+	// the slots (0, 1, …) and poolBatch draws pool characters.
+	shuffle   shuffler
+	slotIDs   []int
+	poolBatch digitBatch
 	// follow[a·n+b] says how character b follows a (accept.go), when a
 	// run or sequence limit is set and the alphabet is small enough.
 	follow []uint8
@@ -199,73 +202,85 @@ func (s *compositionSampler) sample(r *Rand, out []int32) {
 }
 
 // arrange fills out with a uniformly random string whose constrained
-// class counts are k (the pool takes the rest): the positions of the
-// constrained characters, then a uniform character of each label.
-//
-// The positions come from the first K steps of a Fisher–Yates shuffle of
-// the positions (K = Σk): a uniform sequence of K distinct positions, of
-// which the first k_0 get label 0, the next k_1 label 1, and so on. Every
-// arrangement of the labels arises from the same number of sequences
-// (Π k_b!), so it is uniform; the positions left over get the pool. The
-// characters are drawn label by label, in the order the labels were
-// placed. Every range is known once k is, so all the digits are taken
-// from 64-bit words in batches (digits.go): about as much randomness as
-// the arrangement and the characters carry, where a shuffle of all L
-// labels and a draw per character would take twice that.
+// class counts are k (the pool takes the rest): the labels at uniformly
+// random positions (placeLabels), then the pool's characters.
 func arrange(lay *layout, k []int, r *Rand, out []int32) {
-	L := lay.L
-	K := 0
+	pos := r.identity(lay.L)
+	swaps, K := placeLabels(r, lay, lay.slotIDs, k, pos, out)
+	defer unplace(pos, swaps)
+	if r.err != nil || K == lay.L {
+		return
+	}
+	base := lay.offsets[lay.poolLabel()]
+	if lay.sizes[lay.poolLabel()] == 1 { // one character: nothing to draw
+		for _, i := range pos[K:] {
+			out[i] = base
+		}
+		return
+	}
+	pool := r.scratch32(2, lay.L-K)
+	defer clear(pool)
+	lay.poolBatch.fill(r, pool)
+	for i, x := range pool {
+		out[pos[K+i]] = base + x
+	}
+}
+
+// placeLabels puts k[i] characters of slot slots[i], for each i, at
+// uniformly random distinct positions of out. The positions come from
+// the first K steps of a Fisher–Yates shuffle of pos (K = Σk), which must
+// be the identity: a uniform sequence of K distinct positions, of which
+// the first k_0 get the first slot's characters, the next k_1 the next
+// slot's, and so on. Every arrangement of the labels arises from the same
+// number of sequences (Π k_i!), so it is uniform. The positions left,
+// pos[K:], are for the caller to fill. The shuffle's and the characters'
+// ranges are all known once k is, so their digits are taken from 64-bit
+// words in batches (digits.go). It returns the swaps, which unplace
+// undoes, and K.
+func placeLabels(r *Rand, lay *layout, slots, k []int, pos, out []int32) (swaps []int32, K int) {
 	for _, c := range k {
 		K += c
 	}
-	pos, digits, ranges := r.scratch32(0, L), r.scratch32(1, L+K), r.scratch64(L+K)
-	defer clear(digits)
-	defer clear(pos)
-	// The ranges, in the order they are used: K swaps, then the
-	// characters of label 0, 1, …, then the pool's.
+	ranges, digits := r.scratch64(2*K), r.scratch32(1, 2*K)
 	copy(ranges, lay.shuffle.ranges[:K])
 	d := K
-	for b, c := range k {
-		n := uint64(lay.sizes[b])
-		for i := d; i < d+c; i++ {
-			ranges[i] = n
+	for i, c := range k {
+		n := uint64(lay.sizes[slots[i]])
+		for j := d; j < d+c; j++ {
+			ranges[j] = n
 		}
 		d += c
 	}
-	if K < L {
-		n := uint64(lay.sizes[lay.poolLabel()])
-		for i := d; i < len(ranges); i++ {
-			ranges[i] = n
-		}
-	}
 	drawMixed(r, ranges, digits)
 	if r.err != nil {
-		return
-	}
-	for i := range pos {
-		pos[i] = int32(i)
+		clear(digits)
+		return nil, K
 	}
 	for t := range K {
 		j := t + int(digits[t])
 		pos[t], pos[j] = pos[j], pos[t]
 	}
-	// The first K positions get the labels in order; the rest the pool.
 	d, t := K, 0
-	for b, c := range k {
-		base := lay.offsets[b]
+	for i, c := range k {
+		base := lay.offsets[slots[i]]
 		for range c {
 			out[pos[t]] = base + digits[d]
 			t++
 			d++
 		}
 	}
-	if K < L {
-		base := lay.offsets[lay.poolLabel()]
-		for _, i := range pos[K:] {
-			out[i] = base + digits[d]
-			d++
-		}
+	clear(digits[K:])
+	return digits[:K], K
+}
+
+// unplace puts pos back to the identity, undoing placeLabels' swaps, and
+// clears them.
+func unplace(pos, swaps []int32) {
+	for t := len(swaps) - 1; t >= 0; t-- {
+		j := t + int(swaps[t])
+		pos[t], pos[j] = pos[j], pos[t]
 	}
+	clear(swaps)
 }
 
 // tiltedSampler is rejection sampling from a tilted proposal, for policies

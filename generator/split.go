@@ -269,52 +269,14 @@ func classAcceptance(L int, p float64, lo, hi int) float64 {
 
 func (s *splitSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
-	L := lay.L
-	pos := r.identity(L)
+	pos := r.identity(lay.L)
 	for {
-		k := s.comps[s.chooser.pick(r)]
-		K := 0
-		for _, c := range k {
-			K += c
-		}
-		// The tight labels' positions (the first K steps of a shuffle of
-		// the positions, as arrange places labels) and their characters,
-		// from batched words.
-		ranges, digits := r.scratch64(2*K), r.scratch32(1, 2*K)
-		copy(ranges, lay.shuffle.ranges[:K])
-		d := K
-		for i, c := range k {
-			n := uint64(lay.sizes[s.tight[i]])
-			for j := d; j < d+c; j++ {
-				ranges[j] = n
-			}
-			d += c
-		}
-		drawMixed(r, ranges, digits)
+		swaps, K := placeLabels(r, lay, s.tight, s.comps[s.chooser.pick(r)], pos, out)
 		if r.err != nil {
-			clear(digits)
 			return
 		}
-		for t := range K {
-			j := t + int(digits[t])
-			pos[t], pos[j] = pos[j], pos[t]
-		}
-		d, t := K, 0
-		for i, c := range k {
-			base := lay.offsets[s.tight[i]]
-			for range c {
-				out[pos[t]] = base + digits[d]
-				t++
-				d++
-			}
-		}
 		ok := s.fillRest(r, out, pos[K:])
-		// Put the positions back in order, undoing the swaps.
-		for t := K - 1; t >= 0; t-- {
-			j := t + int(digits[t])
-			pos[t], pos[j] = pos[j], pos[t]
-		}
-		clear(digits)
+		unplace(pos, swaps)
 		if r.err != nil {
 			return
 		}
@@ -335,7 +297,7 @@ func (s *splitSampler) fillRest(r *Rand, out, free []int32) bool {
 	rest := r.scratch32(2, m)
 	defer clear(rest)
 	for {
-		s.batch.fillCarry(r, rest)
+		s.batch.fill(r, rest)
 		if r.err != nil {
 			return false
 		}
