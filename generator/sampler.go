@@ -171,10 +171,9 @@ type compositionSampler struct {
 	chooser *lazyChooser
 }
 
-// newCompositionSampler enumerates the valid compositions; total is |V|.
-func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *big.Int) {
-	s := &compositionSampler{lay: lay}
-	var cum []*big.Int
+// weighedCompositions lists the compositions of positive weight with the
+// cumulative sums of their weights, for a lazyChooser.
+func weighedCompositions(spec countSpec) (comps [][]int, cum []*big.Int) {
 	acc := new(big.Int)
 	spec.visitCompositions(func(counts []int, w *big.Int) {
 		if w.Sign() == 0 {
@@ -182,13 +181,21 @@ func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *b
 		}
 		acc = new(big.Int).Add(acc, w)
 		cum = append(cum, acc)
-		s.comps = append(s.comps, append([]int(nil), counts...))
+		comps = append(comps, append([]int(nil), counts...))
 	})
+	return comps, cum
+}
+
+// newCompositionSampler enumerates the valid compositions; total is |V|.
+func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *big.Int) {
+	s := &compositionSampler{lay: lay}
+	var cum []*big.Int
+	s.comps, cum = weighedCompositions(spec)
 	if len(cum) == 0 {
 		return nil, new(big.Int)
 	}
 	s.chooser = newLazyChooser(cum)
-	return s, acc
+	return s, cum[len(cum)-1]
 }
 
 func (s *compositionSampler) sample(r *Rand, out []int32) {

@@ -132,15 +132,7 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 	}
 	if s.restart {
 		var cum []*big.Int
-		acc := new(big.Int)
-		tightSpec.visitCompositions(func(counts []int, w *big.Int) {
-			if w.Sign() == 0 {
-				return
-			}
-			acc = new(big.Int).Add(acc, w)
-			cum = append(cum, acc)
-			s.comps = append(s.comps, append([]int(nil), counts...))
-		})
+		s.comps, cum = weighedCompositions(tightSpec)
 		if len(cum) == 0 {
 			return nil
 		}
