@@ -126,7 +126,10 @@ func (a *AppliedRules) apply(pol *generator.PasswordPolicy, p PasswordSettings) 
 	pol.Require = r.Required
 	pol.MaxRepeating = stricter(pol.MaxRepeating, r.MaxRepeating)
 	pol.MaxSequential = stricter(pol.MaxSequential, r.MaxSequential)
-	if lo, hi := a.LengthRange(); pol.Length < lo || pol.Length > hi {
+	if lo, hi := a.LengthRange(); lo > hi {
+		return generator.PolicyErrorf(rulesSetting, "%s ask for at least %d characters, more than the %d sesame makes",
+			a.Subject(), lo, generator.MaxLength)
+	} else if pol.Length < lo || pol.Length > hi {
 		return generator.PolicyErrorf("length", "%v %d is outside the %s %s allow: choose %d to %d",
 			generator.Setting("length"), pol.Length, rangeText(lo, hi), a.Name(), lo, hi)
 	}
@@ -266,7 +269,7 @@ func checkSite(text string) *ValueError {
 		return nil
 	}
 	e := &ValueError{Want: "takes a domain or a URL, such as chase.com or https://www.chase.com/login"}
-	if strings.Contains(text, ":") {
+	if strings.Contains(text, ":") && !strings.Contains(text, "://") {
 		e.Hint = "for a rules string, use --rules"
 	}
 	return e
