@@ -20,6 +20,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add(`{"password":{"length":4,"digits":{"use":true,"min":9}},"clear_after":-3}`)
 	f.Add(`{"mode":7,"pin":{"length":-1}}`)
 	f.Add(`{"phrase":{"wordlist":"/nonexistent\n"}}`)
+	f.Add(`{"version":2,"password":{"rules":"chase.com","length":40}}`)
+	f.Add(`{"version":2,"password":{"rules":"required: uper; minlength: 3"}}`)
+	f.Add(`{"version":2,"password":{"rules":"minlength: 8; maxlength: 12; required: digit","max_digits":0}}`)
 	f.Add("not json at all")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, data string) {
