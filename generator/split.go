@@ -43,12 +43,13 @@ type splitSampler struct {
 	tight   []int   // tight slots, in layout order
 	comps   [][]int // tight counts of each composition, per tight slot
 	chooser *lazyChooser
-	rest    []int32    // the other characters' alphabet indices
-	restInc []uint64   // per rest digit: 1 in the byte of its loose slot (looseOK)
-	restLab []uint8    // per rest digit: its loose slot + 1, or 0 for the pool
-	batch   digitBatch // digits over rest
-	loose   []int      // loose slots
-	restart bool       // the weights leave the loose ranges out: redraw k too
+	rest    []int32        // the other characters' alphabet indices
+	restInc []uint64       // per rest digit: 1 in the byte of its loose slot (looseOK)
+	restLab []uint8        // per rest digit: its loose slot + 1, or 0 for the pool
+	batch   digitBatch     // digits over rest
+	loose   []int          // loose slots
+	restart bool           // the weights leave the loose ranges out: redraw k too
+	approx  *approxChooser // the restarting form's chooser (split_long.go)
 }
 
 // Split sampler limits: the rest's acceptance must stay high (each try
@@ -127,16 +128,14 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 		}
 	}
 	tightSpec.pool = int64(len(s.rest))
-	if len(s.rest) < 2 || tightSpec.compositions(splitMaxComps) < 0 {
+	if len(s.rest) < 2 || tightSpec.compositions(s.maxComps()) < 0 {
 		return nil
 	}
 	if s.restart {
-		var cum []*big.Int
-		s.comps, cum = weighedCompositions(tightSpec)
-		if len(cum) == 0 {
+		if s.approx = newApproxChooser(tightSpec); s.approx == nil {
 			return nil
 		}
-		return s.finish(cum)
+		return s.finish(nil)
 	}
 	// A(m) for every m the tight counts leave.
 	A := make(map[int]*big.Int)
@@ -194,13 +193,25 @@ func (s *splitSampler) tightCompositions(spec countSpec) int {
 	for _, k := range s.loose {
 		t.pool += spec.cls[k].n
 	}
-	return t.compositions(splitMaxComps)
+	return t.compositions(s.maxComps())
+}
+
+// maxComps is how many tight compositions the sampler takes: the exact
+// weights cost a big-number product each, the approximate ones a few
+// logarithms.
+func (s *splitSampler) maxComps() int {
+	if s.restart {
+		return splitMaxApproxComps
+	}
+	return splitMaxComps
 }
 
 // finish sets up the draws once the compositions' cumulative weights are
 // known.
 func (s *splitSampler) finish(cum []*big.Int) *splitSampler {
-	s.chooser = newLazyChooser(cum)
+	if cum != nil {
+		s.chooser = newLazyChooser(cum)
+	}
 	s.batch = newDigitBatch(len(s.rest))
 	for _, x := range s.rest {
 		s.restLab = append(s.restLab, uint8(s.lay.slotOf[x]+1))
@@ -263,7 +274,13 @@ func (s *splitSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
 	pos := r.identity(lay.L)
 	for {
-		swaps, K := placeLabels(r, lay, s.tight, s.comps[s.chooser.pick(r)], pos, out)
+		var k []int
+		if s.approx != nil {
+			k = s.approx.pick(r)
+		} else {
+			k = s.comps[s.chooser.pick(r)]
+		}
+		swaps, K := placeLabels(r, lay, s.tight, k, pos, out)
 		if r.err != nil {
 			return
 		}
