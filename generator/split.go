@@ -313,7 +313,7 @@ func (s *splitSampler) fillRest(r *Rand, out, free []int32) bool {
 		// Place the try while counting its loose classes: a refused try
 		// is simply overwritten by the next.
 		var counts uint64
-		if m < 256 {
+		if m < 256 && len(s.loose) > 0 {
 			for i, x := range rest {
 				counts += s.restInc[x]
 				out[free[i]] = s.rest[x]
@@ -323,7 +323,7 @@ func (s *splitSampler) fillRest(r *Rand, out, free []int32) bool {
 				out[free[i]] = s.rest[x]
 			}
 		}
-		if s.looseOK(counts, rest) {
+		if len(s.loose) == 0 || s.looseOK(counts, rest) {
 			return true
 		}
 		if s.restart {
