@@ -29,7 +29,7 @@ func TestSettingsSavedAfterChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, warn := settings.Load(path)
+	got, warn, _ := settings.Load(path)
 	if warn != "" || got.Password.Length != 22 || !got.Masked || got.Mode != settings.Token {
 		t.Fatalf("saved %+v (%s)", got, warn)
 	}
@@ -46,7 +46,7 @@ func TestNoSaveWithoutChanges(t *testing.T) {
 	h := newHarness(t, withConfig(path), withSettings(func(s *settings.Settings) { s.Password.Length = 40 }))
 	h.keys("r", "c", "tab", "esc")
 	h.fire(isSaveDue)
-	if err := h.m.finalSave(); err != nil {
+	if _, err := h.m.finalSave(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -59,10 +59,10 @@ func TestFinalSaveWritesWhatIsLeft(t *testing.T) {
 	h := newHarness(t, withConfig(path))
 	h.keys("2", "up")
 	h.keys("q") // before any timer fired
-	if err := h.m.finalSave(); err != nil {
+	if _, err := h.m.finalSave(); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := settings.Load(path)
+	got, _, _ := settings.Load(path)
 	if got.Mode != settings.Phrase || got.Phrase.Words != 7 {
 		t.Fatalf("final save wrote %+v", got)
 	}
@@ -70,16 +70,16 @@ func TestFinalSaveWritesWhatIsLeft(t *testing.T) {
 
 func TestSaverNeverWritesAnOlderSnapshot(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "config.json")
-	sv := newSaver(path, settings.Default())
+	sv := newSaver(path, settings.Default(), nil)
 	newer, older := settings.Default(), settings.Default()
 	newer.Password.Length, older.Password.Length = 30, 25
-	if err := sv.save(2, newer); err != nil {
+	if _, err := sv.save(2, newer); err != nil {
 		t.Fatal(err)
 	}
-	if err := sv.save(1, older); err != nil { // a slow save of an earlier change
+	if _, err := sv.save(1, older); err != nil { // a slow save of an earlier change
 		t.Fatal(err)
 	}
-	if got, _ := settings.Load(path); got.Password.Length != 30 {
+	if got, _, _ := settings.Load(path); got.Password.Length != 30 {
 		t.Fatalf("file holds length %d, want the newer 30", got.Password.Length)
 	}
 	if sv.unsaved(newer) || !sv.unsaved(older) {
@@ -93,7 +93,7 @@ func TestNoConfigPathNeverSaves(t *testing.T) {
 	if n := h.fire(isSaveDue); n != 0 {
 		t.Fatalf("%d save timers without a config path", n)
 	}
-	if err := h.m.finalSave(); err != nil {
+	if _, err := h.m.finalSave(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -146,14 +146,14 @@ func TestInvalidSettingsAreNeverSaved(t *testing.T) {
 		t.Fatal("min-digits 30 at length 20 should fail")
 	}
 	h.fire(isSaveDue)
-	s, warn := settings.Load(path)
+	s, warn, _ := settings.Load(path)
 	if warn != "" || s.Password.Digits.Min != 0 || s.Phrase.Words != 9 {
 		t.Fatalf("saved min-digits %d, words %d (%s)", s.Password.Digits.Min, s.Phrase.Words, warn)
 	}
-	if err := h.m.finalSave(); err != nil {
+	if _, err := h.m.finalSave(); err != nil {
 		t.Fatal(err)
 	}
-	if s, _ := settings.Load(path); s.Password.Digits.Min != 0 {
+	if s, _, _ := settings.Load(path); s.Password.Digits.Min != 0 {
 		t.Fatalf("saved at the end: min-digits %d", s.Password.Digits.Min)
 	}
 }
@@ -180,7 +180,7 @@ func TestPresetsInTheProgram(t *testing.T) {
 	mustContain(t, h.view(), "save the passphrase settings as preset:")
 	h.typeText("long")
 	h.keys("enter")
-	if p, err := settings.FindPreset(path, "long"); err != nil || p.Settings.Phrase.Words != 9 {
+	if p, _, err := settings.FindPreset(path, "long"); err != nil || p.Settings.Phrase.Words != 9 {
 		t.Fatalf("saved %+v, %v", p, err)
 	}
 	mustContain(t, h.view(), "saved preset long")
@@ -194,7 +194,7 @@ func TestPresetsInTheProgram(t *testing.T) {
 	h.keys("S")
 	h.typeText("zzz")
 	h.keys("esc")
-	if _, err := settings.FindPreset(path, "zzz"); err == nil || h.m.prompt.input != nil {
+	if _, _, err := settings.FindPreset(path, "zzz"); err == nil || h.m.prompt.input != nil {
 		t.Fatal("esc saved the preset")
 	}
 }

@@ -39,9 +39,12 @@ type keyMap struct {
 	Back      key.Binding
 	field     fieldKeys
 
-	// On the status line, typing a preset's name.
+	// On the status line, typing a preset's name, then, if a saved preset
+	// has it, answering whether to replace that preset.
 	PromptDone   key.Binding
 	PromptCancel key.Binding
+	PromptYes    key.Binding
+	PromptNo     key.Binding
 
 	// In the history.
 	HistUp    key.Binding
@@ -121,6 +124,8 @@ func defaultKeyMap() keyMap {
 
 		PromptDone:   b([]string{"enter"}, "enter", "save"),
 		PromptCancel: b([]string{"esc"}, "esc", "cancel"),
+		PromptYes:    b([]string{"y"}, "y", "replace"),
+		PromptNo:     b([]string{"n"}, "n/esc", "keep"),
 
 		HistUp:    b([]string{"up", "k"}, "↑/↓", "select"),
 		HistDown:  b([]string{"down", "j"}, "↓", "down"),

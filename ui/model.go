@@ -101,7 +101,7 @@ func newModel(opts Options, d deps) *model {
 		keys:   defaultKeyMap(),
 		help:   help.New(),
 		isDark: true,
-		saver:  newSaver(opts.ConfigPath, opts.Settings),
+		saver:  newSaver(opts.ConfigPath, opts.Settings, opts.ConfigError),
 	}
 	m.rulesSeen = m.s.Password.Rules
 	if m.deps.now == nil {

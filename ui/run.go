@@ -28,6 +28,10 @@ type Options struct {
 	Settings settings.Settings
 	// ConfigPath is where settings are remembered; "" means don't save.
 	ConfigPath string
+	// ConfigError, when the settings file could not be read whole (a
+	// *settings.FileError), means nothing is saved over it this time;
+	// Warnings say so.
+	ConfigError error
 	// Warnings are shown once at start (e.g. an unreadable config file).
 	Warnings []string
 }
@@ -44,8 +48,10 @@ func Run(ctx context.Context, opts Options) error {
 	// screen under 16 ms, a frame at 60 Hz.
 	final, err := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
 	if fm, ok := final.(*model); ok {
-		if serr := fm.finalSave(); serr != nil {
+		if note, serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
+		} else if note != "" {
+			fmt.Fprintln(os.Stderr, "sesame: "+note)
 		}
 		if note := handOffCopy(fm, clipboard.StartClearer); note != "" {
 			fmt.Fprintln(os.Stderr, "sesame: "+note)

@@ -320,8 +320,7 @@ func (m *model) statusLines(width int) []string {
 		style, sign = st.errText, "✗ "
 	}
 	if m.prompt.input != nil {
-		m.prompt.input.SetWidth(max(8, width-30))
-		return []string{st.heading.Render("save the "+m.s.Mode.Noun()+" settings as preset: ") + m.prompt.input.View()}
+		return []string{m.promptLine(width)}
 	}
 	text := m.statusText()
 	if text == "" {
@@ -353,7 +352,7 @@ func (m *model) helpKeys() helpKeys {
 	mask, unmask := on(k.Mask, !m.s.Masked), on(k.Unmask, m.s.Masked)
 	quit := k.Interrupt
 	if m.prompt.input != nil {
-		return helpKeys{short: []key.Binding{k.PromptDone, k.PromptCancel, quit}, full: [][]key.Binding{{k.PromptDone, k.PromptCancel, quit}}}
+		return m.promptHelp()
 	}
 	if m.history.open {
 		return helpKeys{

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -106,6 +107,7 @@ func minSize(s *settings.Settings, bits float64) (int, error) {
 func startTUI(ctx context.Context, env *environment, req *request) error {
 	s := settings.Default()
 	var warnings []string
+	var configErr error
 	path := ""
 	if !req.out.noConfig {
 		p, err := configPath(env)
@@ -114,7 +116,10 @@ func startTUI(ctx context.Context, env *environment, req *request) error {
 		} else {
 			path = p
 			var w string
-			s, w = settings.Load(path)
+			s, w, configErr = settings.Load(path)
+			if configErr != nil {
+				warnings = append(warnings, configErr.Error()+"; using the defaults, and settings will not be saved this time")
+			}
 			if w != "" {
 				warnings = append(warnings, w)
 			}
@@ -127,7 +132,7 @@ func startTUI(ctx context.Context, env *environment, req *request) error {
 	if err := savePreset(env, req, s); err != nil {
 		return err
 	}
-	return env.runTUI(ctx, ui.Options{Settings: s, ConfigPath: path, Warnings: warnings})
+	return env.runTUI(ctx, ui.Options{Settings: s, ConfigPath: path, ConfigError: configErr, Warnings: warnings})
 }
 
 func configPath(env *environment) (string, error) {
@@ -153,7 +158,11 @@ func findPreset(env *environment, req *request) error {
 	if !req.out.noConfig {
 		path, _ = configPath(env)
 	}
-	p, err := settings.FindPreset(path, name)
+	p, warning, err := settings.FindPreset(path, name)
+	if warning != "" && !req.interactive {
+		// The interactive program says it on its status line.
+		say(env.stderr, "warning: "+warning)
+	}
 	if err != nil {
 		return usagef("--preset: %v", err)
 	}
@@ -168,7 +177,9 @@ func findPreset(env *environment, req *request) error {
 }
 
 // savePreset saves the settings as the preset --save-preset names, and
-// says so.
+// says so, and what it left out. Not being able to write it is a failure
+// at run time; a settings file that could not be read is never written
+// over.
 func savePreset(env *environment, req *request, s settings.Settings) error {
 	name := req.out.savePreset
 	if name == "" {
@@ -181,11 +192,25 @@ func savePreset(env *environment, req *request, s settings.Settings) error {
 	if err != nil {
 		return fmt.Errorf("saving preset %s: %w", name, err)
 	}
-	p, err := settings.SavePreset(path, name, s.Mode, s)
-	if err != nil {
+	p, replaced, err := settings.SavePreset(path, name, s.Mode, s)
+	var pe *generator.PolicyError
+	var fe *settings.FileError
+	switch {
+	case errors.As(err, &pe):
 		return usagef("%v", err)
+	case errors.As(err, &fe):
+		return fmt.Errorf("preset %s not saved: %w, and sesame never writes over a file it cannot read", name, err)
+	case err != nil:
+		return fmt.Errorf("preset %s not saved: %w", name, err)
 	}
-	say(env.stderr, fmt.Sprintf("saved preset %s: %s", name, presetSummary(p)))
+	if _, site := s.Only(s.Mode).Storable(); site != "" {
+		say(env.stderr, settings.DroppedURL(site))
+	}
+	verb := "saved"
+	if replaced {
+		verb = "replaced"
+	}
+	say(env.stderr, fmt.Sprintf("%s preset %s: %s", verb, name, presetSummary(p)))
 	return nil
 }
 

@@ -205,7 +205,7 @@ var runOptions = []runOption{
 	{name: "preset", help: "start from a preset's settings (sesame presets lists them)", notNumber: true,
 		value: func(o *output) pflag.Value { return (*nameValue)(&o.preset) }},
 	{name: "save-preset", help: "save the settings as a preset of this name, in the settings file", notNumber: true,
-		value: func(o *output) pflag.Value { return (*nameValue)(&o.savePreset) }},
+		value: func(o *output) pflag.Value { return (*presetNameValue)(&o.savePreset) }},
 	{name: "no-config", help: "ignore and don't save the remembered settings", isSwitch: true, rootOnly: true,
 		value: func(o *output) pflag.Value { return (*boolValue)(&o.noConfig) }},
 }
@@ -242,6 +242,20 @@ type nameValue string
 func (v *nameValue) String() string     { return string(*v) }
 func (v *nameValue) Type() string       { return "name" }
 func (v *nameValue) Set(s string) error { *v = nameValue(s); return nil }
+
+// presetNameValue is a name to save a preset under, checked as it is
+// given: an empty or impossible name is refused before anything is made.
+type presetNameValue string
+
+func (v *presetNameValue) String() string { return string(*v) }
+func (v *presetNameValue) Type() string   { return "name" }
+func (v *presetNameValue) Set(s string) error {
+	if err := settings.CheckPresetName(s); err != nil {
+		return err
+	}
+	*v = presetNameValue(s)
+	return nil
+}
 
 type countValue struct{ p *int }
 

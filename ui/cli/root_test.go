@@ -97,10 +97,14 @@ func TestStartingFormLayersDefaultsConfigFlags(t *testing.T) {
 	if f.opts.Settings.Password.Length != 20 || f.opts.ConfigPath != "" {
 		t.Fatalf("--no-config: %+v", f.opts)
 	}
-	// A corrupt file: defaults and a warning handed to the program.
+	// A corrupt file: defaults, a warning saying nothing will be saved,
+	// and the error that keeps the program from saving over it.
 	os.WriteFile(path, []byte("{nope"), 0o600)
 	f.run()
-	if len(f.opts.Warnings) != 1 || f.opts.Settings.Password.Length != 20 {
+	var fe *settings.FileError
+	if len(f.opts.Warnings) != 1 || !strings.Contains(f.opts.Warnings[0], "line 1, column 2") ||
+		!strings.Contains(f.opts.Warnings[0], "will not be saved") || !errors.As(f.opts.ConfigError, &fe) ||
+		f.opts.Settings.Password.Length != 20 {
 		t.Fatalf("corrupt config: %+v", f.opts)
 	}
 	if f.stderr.Len() != 0 {

@@ -121,7 +121,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 			if _, ok := file[d.JSONKey()]; !ok {
 				t.Fatalf("the settings file has no %q:\n%s", d.JSONKey(), data)
 			}
-			back, warn := settings.Load(path)
+			back, warn, _ := settings.Load(path)
 			if changed && !d.Equal(&back, &s) || warn != "" {
 				t.Fatalf("%s: saved %s, loaded %s (%s)", d.Name, d.Format(&s), d.Format(&back), warn)
 			}

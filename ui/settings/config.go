@@ -1,24 +1,27 @@
 package settings
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/tailscale/hujson"
 
 	"github.com/sesame-sh/sesame/generator"
 )
 
 // The interactive program remembers its settings (never a secret) in
 // $XDG_CONFIG_HOME/sesame/config.json, or the operating system's
-// equivalent (os.UserConfigDir). The file holds the common settings at the
-// top and each mode's settings in an object named after the mode, every
-// key a setting's JSON key from the table. It is replaced atomically, so a
-// crash mid-write leaves the old settings, and it is private to the user.
+// equivalent (os.UserConfigDir), and saved presets live there too, for
+// the command line as well. The file holds the common settings at the top
+// and each mode's settings in an object named after the mode, every key a
+// setting's JSON key from the table. It may hold comments and trailing
+// commas, which saving keeps (file.go, patch.go). It is replaced
+// atomically, so a crash mid-write leaves the old settings, and it is
+// private to the user.
 
 // fileVersion is written into the file. Version 1 files (sesame before the
 // settings table) are read too; a file from a newer sesame is read as far
@@ -36,30 +39,20 @@ func Path() (string, error) {
 
 // Load reads the remembered settings. A missing file gives the defaults
 // and no warning. A value that is invalid on its own, or that no password
-// could satisfy with the rest, falls back to its default alone, and an
-// unreadable or corrupt file gives the defaults; either way Load returns a
-// one-line warning, never an error, so a bad file can never stop sesame
+// could satisfy with the rest, falls back to its default alone, with a
+// one-line warning. A file that cannot be read whole (not a regular file,
+// over MaxFileSize, not JSON even with comments) gives the defaults and a
+// *FileError: the caller warns with it and must not save over the file
+// (Save and SavePreset refuse to). Nothing in the file can stop sesame
 // from starting.
-func Load(path string) (Settings, string) {
+func Load(path string) (Settings, string, error) {
 	def := Default()
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return def, ""
-	}
+	f, err := readFile(path)
 	if err != nil {
-		return def, fmt.Sprintf("could not read %s (%v); using the defaults", path, unwrapPath(err))
+		return def, "", err
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil || top == nil {
-		why := "not a JSON object"
-		if err != nil {
-			why = err.Error()
-		}
-		return def, fmt.Sprintf("%s is not valid settings (%s); using the defaults", path, why)
-	}
-	var version int
-	json.Unmarshal(top["version"], &version)
-	if version <= 1 {
+	top := f.top
+	if fileVersionOf(top) <= 1 {
 		migrateV1(top)
 	}
 	s := def
@@ -71,9 +64,15 @@ func Load(path string) (Settings, string) {
 	}
 	s, more := Valid(s, def)
 	if bad = append(bad, more...); len(bad) > 0 {
-		return s, fmt.Sprintf("%s has invalid settings (%s); using the defaults for them", path, AndList(bad))
+		return s, fmt.Sprintf("%s has invalid settings (%s); using the defaults for them", path, AndList(bad)), nil
 	}
-	return s, ""
+	return s, "", nil
+}
+
+func fileVersionOf(top map[string]json.RawMessage) int {
+	var version int
+	json.Unmarshal(top["version"], &version)
+	return version
 }
 
 // Valid returns s with each setting that makes its mode impossible put
@@ -125,15 +124,16 @@ func decode(s *Settings, obj map[string]json.RawMessage, ds []*Setting) []string
 
 // migrateV1 renames the keys of a version 1 file to today's: each class
 // was one object {"use", "min", "max"} (a max of 0 or null meant no
-// limit), and a few settings had other names.
-func migrateV1(top map[string]json.RawMessage) {
-	rename(top, "clear_after_seconds", "clear_after")
-	rename(top, "masked", "mask")
+// limit), and a few settings had other names. It reports whether any key
+// was renamed.
+func migrateV1(top map[string]json.RawMessage) bool {
+	changed := rename(top, "clear_after_seconds", "clear_after")
+	changed = rename(top, "masked", "mask") || changed
 	var pw map[string]json.RawMessage
 	if json.Unmarshal(top["password"], &pw) != nil || pw == nil {
-		return
+		return changed
 	}
-	rename(pw, "max_consecutive", "max_repeating")
+	changed = rename(pw, "max_consecutive", "max_repeating") || changed
 	for _, c := range generator.Classes() {
 		var cl struct {
 			Use json.RawMessage `json:"use"`
@@ -144,6 +144,7 @@ func migrateV1(top map[string]json.RawMessage) {
 			continue
 		}
 		delete(pw, c.String())
+		changed = true
 		if cl.Use != nil {
 			pw[c.String()] = cl.Use
 		}
@@ -155,75 +156,84 @@ func migrateV1(top map[string]json.RawMessage) {
 		}
 	}
 	top["password"], _ = json.Marshal(pw)
+	return changed
 }
 
-func rename(m map[string]json.RawMessage, from, to string) {
-	if v, ok := m[from]; ok {
+func rename(m map[string]json.RawMessage, from, to string) bool {
+	v, ok := m[from]
+	if ok {
 		delete(m, from)
 		m[to] = v
 	}
+	return ok
 }
 
-// Encode writes the settings as the settings file holds them, in table
-// order, with the saved presets (see Preset) after them.
-func Encode(s Settings, presets []Preset) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\n  \"version\": %d", fileVersion)
+// settingsMembers are the keys Save owns: the version, the common
+// settings, and each mode's settings as an object.
+func settingsMembers(s *Settings, version int) []member {
+	ms := []member{{"version", literal(version)}}
 	for _, d := range Of(Common) {
-		fmt.Fprintf(&b, ",\n  %q: %s", d.JSONKey(), jsonValue(d.JSON(&s)))
+		ms = append(ms, member{d.JSONKey(), literal(d.JSON(s))})
 	}
 	for _, m := range Modes() {
-		fmt.Fprintf(&b, ",\n  %q: ", m.String())
-		encodeMode(&b, &s, m, "  ")
+		ms = append(ms, member{m.String(), modeMembers(s, m)})
 	}
-	if len(presets) > 0 {
-		b.WriteString(",\n  \"presets\": {")
-		for i, p := range presets {
-			if i > 0 {
-				b.WriteString(",")
-			}
-			fmt.Fprintf(&b, "\n    %q: {\n      \"mode\": %q,\n      %q: ", p.Name, p.Mode.String(), p.Mode.String())
-			encodeMode(&b, &p.Settings, p.Mode, "      ")
-			b.WriteString("\n    }")
-		}
-		b.WriteString("\n  }")
-	}
-	b.WriteString("\n}\n")
-	return b.Bytes()
+	return ms
 }
 
-// encodeMode writes mode m's settings as one JSON object.
-func encodeMode(b *bytes.Buffer, s *Settings, m Mode, indent string) {
-	b.WriteString("{")
-	sep := ""
+// modeMembers are mode m's settings, as one object.
+func modeMembers(s *Settings, m Mode) []member {
+	var ms []member
 	for _, d := range Of(m) {
 		if !d.Alias() {
-			fmt.Fprintf(b, "%s\n%s  %q: %s", sep, indent, d.JSONKey(), jsonValue(d.JSON(s)))
-			sep = ","
+			ms = append(ms, member{d.JSONKey(), literal(d.JSON(s))})
 		}
 	}
-	b.WriteString("\n" + indent + "}")
+	return ms
 }
 
-// jsonValue encodes one value without HTML escaping (symbol sets are full
-// of < > &).
-func jsonValue(v any) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(v)
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-// Save writes the settings atomically, keeping the presets the file holds.
+// Save writes the settings into the file, atomically, keeping everything
+// else it holds (see patch.go); the site of website rules is kept as its
+// host name alone (Storable). A file that cannot be read whole is never
+// written over: Save returns its *FileError.
 func Save(path string, s Settings) error {
-	presets, _ := savedPresets(path)
-	return write(path, Encode(s, presets))
+	f, err := readFile(path)
+	if err != nil {
+		return err
+	}
+	s, _ = s.Storable()
+	root := f.tree()
+	patchObject(root.Value.(*hujson.Object), settingsMembers(&s, max(fileVersion, fileVersionOf(f.top))), 0)
+	return write(path, root.Pack())
+}
+
+// tree is the syntax tree to write back: the file's own, or, for a
+// version 1 file whose keys had other names, the file with them renamed
+// (its comments, if it had any, are lost).
+func (f *file) tree() hujson.Value {
+	top := maps.Clone(f.top)
+	if fileVersionOf(top) > 1 || !migrateV1(top) {
+		return f.root
+	}
+	data, _ := json.MarshalIndent(top, "", "  ")
+	root, err := hujson.Parse(data)
+	if err != nil {
+		panic("settings: re-encoded settings do not parse: " + err.Error())
+	}
+	return root
 }
 
 // write replaces the file atomically: a temporary file in the same
-// directory, synced, then renamed over the old one.
+// directory, private to the user, synced, then renamed over the old one.
+// A settings file that is a link (to a dotfiles repository) stays one:
+// the file it links to is replaced. What is written must read back.
 func write(path string, data []byte) error {
+	if _, err := parseFile(path, data); err != nil {
+		return fmt.Errorf("saving settings: the new file would not read back (%w)", err)
+	}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
@@ -248,12 +258,4 @@ func write(path string, data []byte) error {
 		return fmt.Errorf("saving settings: %w", err)
 	}
 	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

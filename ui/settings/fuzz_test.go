@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -13,7 +14,9 @@ import (
 
 // Whatever the settings file holds, Load returns settings from which every
 // mode builds (a missing wordlist file aside), with at most a one-line
-// warning; and what it returns saves and loads back unchanged, silently.
+// warning. If the file could not be read, Save refuses and leaves it as it
+// was; otherwise what Load returns saves and loads back unchanged,
+// silently, and the saved presets are what they were.
 func FuzzLoad(f *testing.F) {
 	f.Add(`{"version":1,"mode":"token","password":{"length":32}}`)
 	f.Add(`{"mode":"phrase","phrase":{"words":0,"case":"shout"}}`)
@@ -25,15 +28,20 @@ func FuzzLoad(f *testing.F) {
 	f.Add(`{"version":2,"password":{"rules":"minlength: 8; maxlength: 12; required: digit","max_digits":0}}`)
 	f.Add("not json at all")
 	f.Add("")
+	f.Add("{\n  // a comment\n  \"password\": {\"length\": 30,},\n}")
+	f.Add(`{"presets": {"work": {"mode": "password", "password": {"length": 99999, "digits": false}}}, "mine": 1}`)
+	f.Add(`{"presets": [1]}`)
+	f.Add(`[]`)
+	f.Add(`{"version": 1, "password": {"lower": {"use": false}}, "presets": {"p": {"mode": "pin", "pin": {"length": 6}}}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "config.json")
 		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		s, warn := Load(path)
-		if strings.ContainsAny(warn, "\n\r") {
-			t.Fatalf("warning spans lines: %q", warn)
+		s, warn, ferr := Load(path)
+		if strings.ContainsAny(warn, "\n\r") || ferr != nil && strings.ContainsAny(ferr.Error(), "\n\r") {
+			t.Fatalf("warning spans lines: %q %v", warn, ferr)
 		}
 		for _, m := range Modes() {
 			_, _, err := s.Generator(m)
@@ -42,12 +50,25 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("%s: loaded settings do not build: %v", m, err)
 			}
 		}
+		if ferr != nil {
+			if err := Save(path, s); err == nil {
+				t.Fatalf("saved over a file that could not be read (%v)", ferr)
+			}
+			if after, _ := os.ReadFile(path); string(after) != data {
+				t.Fatalf("an unreadable file changed:\n%q", after)
+			}
+			return
+		}
+		presets, _ := Presets(path)
 		if err := Save(path, s); err != nil {
 			t.Fatal(err)
 		}
-		again, warn := Load(path)
-		if warn != "" {
-			t.Fatalf("saved settings warn on load: %s", warn)
+		again, warn, err := Load(path)
+		if warn != "" || err != nil {
+			t.Fatalf("saved settings warn on load: %s %v", warn, err)
+		}
+		if after, _ := Presets(path); !reflect.DeepEqual(after, presets) {
+			t.Fatalf("saving changed the presets:\n%+v\n%+v", presets, after)
 		}
 		a, _ := json.Marshal(s)
 		b, _ := json.Marshal(again)

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/tailscale/hujson"
 
 	"github.com/sesame-sh/sesame/generator"
 )
@@ -65,22 +65,26 @@ func (p Preset) Apply(s *Settings) {
 
 // Presets returns the built-in presets and those saved in the file at
 // path (nil path: none), built-in first, and a one-line warning about
-// saved ones that could not be read.
+// saved ones that could not be read, or about the file.
 func Presets(path string) ([]Preset, string) {
 	out := BuiltinPresets()
 	if path == "" {
 		return out, ""
 	}
-	saved, warn := savedPresets(path)
+	f, err := readFile(path)
+	if err != nil {
+		return out, err.Error() + "; its presets are left out, and sesame will not write over it"
+	}
+	saved, warn := savedPresets(f, path)
 	return append(out, saved...), warn
 }
 
-// FindPreset returns the preset of that name.
-func FindPreset(path, name string) (Preset, error) {
-	all, _ := Presets(path)
+// FindPreset returns the preset of that name, and Presets' warning.
+func FindPreset(path, name string) (Preset, string, error) {
+	all, warn := Presets(path)
 	for _, p := range all {
 		if p.Name == name {
-			return p, nil
+			return p, warn, nil
 		}
 	}
 	var names []string
@@ -88,57 +92,101 @@ func FindPreset(path, name string) (Preset, error) {
 		names = append(names, p.Name)
 	}
 	if c := Closest(name, names); c != "" {
-		return Preset{}, fmt.Errorf("no preset %q: did you mean %s? (sesame presets lists them)", name, c)
+		return Preset{}, warn, fmt.Errorf("no preset %q: did you mean %s? (sesame presets lists them)", name, c)
 	}
-	return Preset{}, fmt.Errorf("no preset %q: use %s, or save one with --save-preset (sesame presets lists them)", name, OrList(names))
+	return Preset{}, warn, fmt.Errorf("no preset %q: use %s, or save one with --save-preset (sesame presets lists them)", name, OrList(names))
 }
 
-// SavePreset saves mode m's settings in s as a preset named name, in the
-// file at path, replacing a saved one of the name; the file's settings
-// are kept. Settings no secret can satisfy are refused.
-func SavePreset(path, name string, m Mode, s Settings) (Preset, error) {
+// PresetName turns what is typed into a name a preset can have, as it is
+// typed: lower case, a space becomes '-', a character no name may hold
+// is dropped, as is a '-' or '_' at the start, and the name stops at 32
+// characters. A non-empty result passes CheckPresetName unless a built-in
+// preset has it.
+func PresetName(typed string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range strings.ToLower(typed) {
+		if r == ' ' {
+			r = '-'
+		}
+		ok := 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || (r == '-' || r == '_') && n > 0
+		if ok && n < 32 {
+			b.WriteRune(r)
+			n++
+		}
+	}
+	return b.String()
+}
+
+// CheckPresetName says why name cannot name a saved preset, if it cannot.
+func CheckPresetName(name string) error {
 	if !presetName.MatchString(name) {
-		return Preset{}, fmt.Errorf("%q cannot name a preset: use up to 32 lower-case letters, digits, - and _, starting with a letter or digit", name)
+		return fmt.Errorf("%q cannot name a preset: use up to 32 lower-case letters, digits, - and _, starting with a letter or digit", name)
 	}
 	for _, b := range BuiltinPresets() {
 		if b.Name == name {
-			return Preset{}, fmt.Errorf("%q is a built-in preset: choose another name", name)
+			return fmt.Errorf("%q is a built-in preset: choose another name", name)
 		}
+	}
+	return nil
+}
+
+// SavePreset saves mode m's settings in s as a preset named name, in the
+// file at path, replacing a saved one of the name (replaced says so);
+// everything else in the file is kept as it is. A bad name and settings
+// no secret can satisfy are refused, and a file that cannot be read whole
+// is never written over (a *FileError). As in Save, a site is kept as its
+// host name alone.
+func SavePreset(path, name string, m Mode, s Settings) (_ Preset, replaced bool, _ error) {
+	if err := CheckPresetName(name); err != nil {
+		return Preset{}, false, err
 	}
 	if _, _, err := s.Generator(m); err != nil {
 		var pe *generator.PolicyError
 		if errors.As(err, &pe) {
-			return Preset{}, fmt.Errorf("not saved as preset %q: %w", name, err)
+			return Preset{}, false, fmt.Errorf("not saved as preset %q: %w", name, err)
 		}
 	}
+	f, err := readFile(path)
+	if err != nil {
+		return Preset{}, false, err
+	}
+	var saved map[string]json.RawMessage
+	if raw, ok := f.top["presets"]; ok && json.Unmarshal(raw, &saved) != nil {
+		return Preset{}, false, &FileError{Path: path, Why: `its "presets" is not an object`}
+	}
+	_, replaced = saved[name]
+	s, _ = s.Storable()
 	p := Preset{Name: name, Mode: m, Settings: s.Only(m)}
-	current, _ := Load(path)
-	saved, _ := savedPresets(path)
-	saved = slices.DeleteFunc(saved, func(q Preset) bool { return q.Name == name })
-	saved = append(saved, p)
-	return p, write(path, Encode(current, saved))
+	preset := []member{{"mode", literal(m.String())}}
+	for _, o := range Modes() {
+		if o == m {
+			preset = append(preset, member{o.String(), modeMembers(&p.Settings, m)})
+		} else {
+			preset = append(preset, member{o.String(), nil}) // from a preset of another mode it replaces
+		}
+	}
+	root := f.tree()
+	patchObject(root.Value.(*hujson.Object), []member{
+		{"version", literal(max(fileVersion, fileVersionOf(f.top)))},
+		{"presets", []member{{name, preset}}},
+	}, 0)
+	return p, replaced, write(path, root.Pack())
 }
 
 // savedPresets reads the presets saved in the file: each from the
-// defaults, with what the file says on top; one that cannot be read, or
-// that no secret could satisfy, is left out with a warning.
-func savedPresets(path string) ([]Preset, string) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, ""
-	}
-	if err != nil {
-		return nil, fmt.Sprintf("could not read the presets in %s (%v)", path, unwrapPath(err))
-	}
-	var top struct {
-		Presets map[string]json.RawMessage `json:"presets"`
-	}
-	if json.Unmarshal(data, &top) != nil {
-		return nil, ""
+// defaults, with what the file says on top. A value that is invalid, or
+// that no secret could satisfy with the rest, falls back to its default
+// alone, as the settings do; a preset that cannot be read at all is left
+// out. Either way, with a one-line warning.
+func savedPresets(f *file, path string) ([]Preset, string) {
+	var presets map[string]json.RawMessage
+	if raw, ok := f.top["presets"]; ok && json.Unmarshal(raw, &presets) != nil {
+		return nil, fmt.Sprintf(`%s has a "presets" that is not an object; it is left out`, path)
 	}
 	var out []Preset
-	var bad []string
-	for name, raw := range top.Presets {
+	var bad, fellBack []string
+	for name, raw := range presets {
 		var obj map[string]json.RawMessage
 		var modeName string
 		if json.Unmarshal(raw, &obj) != nil || json.Unmarshal(obj["mode"], &modeName) != nil {
@@ -152,23 +200,22 @@ func savedPresets(path string) ([]Preset, string) {
 			continue
 		}
 		s := Default()
-		if len(decode(&s, fields, Of(m))) > 0 {
-			bad = append(bad, name)
-			continue
-		}
-		if _, _, err := s.Generator(m); err != nil {
-			var pe *generator.PolicyError
-			if errors.As(err, &pe) && pe.Field != "wordlist" {
-				bad = append(bad, name)
-				continue
-			}
+		invalid := decode(&s, fields, Of(m))
+		s, more := Valid(s, Default())
+		for _, v := range append(invalid, more...) {
+			fellBack = append(fellBack, v+" in "+name)
 		}
 		out = append(out, Preset{Name: name, Mode: m, Settings: s.Only(m)})
 	}
 	slices.SortFunc(out, func(a, b Preset) int { return strings.Compare(a.Name, b.Name) })
+	var warns []string
 	if len(bad) > 0 {
 		slices.Sort(bad)
-		return out, fmt.Sprintf("%s has presets that cannot be used (%s); they are left out", path, AndList(bad))
+		warns = append(warns, fmt.Sprintf("%s has presets that cannot be used (%s); they are left out", path, AndList(bad)))
 	}
-	return out, ""
+	if len(fellBack) > 0 {
+		slices.Sort(fellBack)
+		warns = append(warns, fmt.Sprintf("%s has presets with invalid settings (%s); using the defaults for them", path, AndList(fellBack)))
+	}
+	return out, strings.Join(warns, "; ")
 }

@@ -56,18 +56,18 @@ func TestSavedPresetsRoundTripAndKeepTheSettings(t *testing.T) {
 	}
 	ph := Default()
 	ph.Phrase.Words, ph.Phrase.Case = 5, generator.CaseTitle
-	if _, err := SavePreset(path, "mine", Phrase, ph); err != nil {
-		t.Fatal(err)
+	if _, replaced, err := SavePreset(path, "mine", Phrase, ph); err != nil || replaced {
+		t.Fatalf("first save: replaced %v, %v", replaced, err)
 	}
 	// Saving the settings keeps the presets, and the other way round.
 	s.Password.Length = 34
 	if err := Save(path, s); err != nil {
 		t.Fatal(err)
 	}
-	if back, warn := Load(path); warn != "" || back.Password.Length != 34 {
+	if back, warn, _ := Load(path); warn != "" || back.Password.Length != 34 {
 		t.Fatalf("settings %d (%s)", back.Password.Length, warn)
 	}
-	p, err := FindPreset(path, "mine")
+	p, _, err := FindPreset(path, "mine")
 	if err != nil || p.Mode != Phrase || p.Builtin {
 		t.Fatalf("%+v %v", p, err)
 	}
@@ -78,8 +78,10 @@ func TestSavedPresetsRoundTripAndKeepTheSettings(t *testing.T) {
 	}
 	// A second save of the name replaces the first.
 	ph.Phrase.Words = 7
-	SavePreset(path, "mine", Phrase, ph)
-	if p, _ := FindPreset(path, "mine"); p.Settings.Phrase.Words != 7 {
+	if _, replaced, err := SavePreset(path, "mine", Phrase, ph); !replaced || err != nil {
+		t.Fatalf("second save: replaced %v, %v", replaced, err)
+	}
+	if p, _, _ := FindPreset(path, "mine"); p.Settings.Phrase.Words != 7 {
 		t.Fatalf("words %d after the second save", p.Settings.Phrase.Words)
 	}
 	all, _ := Presets(path)
@@ -91,22 +93,26 @@ func TestSavedPresetsRoundTripAndKeepTheSettings(t *testing.T) {
 func TestPresetRefusals(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "config.json")
 	for _, name := range []string{"", "Has Caps", "../x", "safe", strings.Repeat("x", 33)} {
-		if _, err := SavePreset(path, name, Password, Default()); err == nil {
+		if _, _, err := SavePreset(path, name, Password, Default()); err == nil {
 			t.Errorf("name %q accepted", name)
 		}
 	}
 	bad := Default()
 	bad.Password.Digits.Min = 99
-	if _, err := SavePreset(path, "bad", Password, bad); err == nil || !strings.Contains(err.Error(), "not saved") {
+	if _, _, err := SavePreset(path, "bad", Password, bad); err == nil || !strings.Contains(err.Error(), "not saved") {
 		t.Errorf("impossible settings saved: %v", err)
 	}
-	if _, err := FindPreset(path, "alnm"); err == nil || !strings.Contains(err.Error(), "did you mean alnum") {
+	if _, _, err := FindPreset(path, "alnm"); err == nil || !strings.Contains(err.Error(), "did you mean alnum") {
 		t.Errorf("typo: %v", err)
 	}
-	// A saved preset the file spoils is left out, with a warning.
-	os.WriteFile(path, []byte(`{"version":2,"presets":{"ok":{"mode":"pin","pin":{"length":8}},"broken":{"mode":"pin","pin":{"length":"x"}},"odd":{"mode":"sonnet"}}}`), 0o600)
+	// A saved preset the file spoils is left out, with a warning; one
+	// with an invalid value keeps the rest.
+	os.WriteFile(path, []byte(`{"version":2,"presets":{"ok":{"mode":"pin","pin":{"length":8}},"broken":{"mode":"pin","pin":{"length":"x","no_trivial":true}},"odd":{"mode":"sonnet"}}}`), 0o600)
 	all, warn := Presets(path)
-	if len(all) != len(BuiltinPresets())+1 || !strings.Contains(warn, "broken and odd") {
+	if len(all) != len(BuiltinPresets())+2 || !strings.Contains(warn, "cannot be used (odd)") || !strings.Contains(warn, "(length in broken)") {
 		t.Fatalf("%d presets, warning %q", len(all), warn)
+	}
+	if p, _, _ := FindPreset(path, "broken"); p.Settings.PIN != (PINSettings{Length: Default().PIN.Length, NoTrivial: true}) {
+		t.Fatalf("broken preset read as %+v", p.Settings.PIN)
 	}
 }

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,9 +58,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 			t.Errorf("file lacks %s:\n%s", want, data)
 		}
 	}
-	got, warn := Load(path)
-	if warn != "" {
-		t.Fatal(warn)
+	got, warn, err := Load(path)
+	if warn != "" || err != nil {
+		t.Fatal(warn, err)
 	}
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(s)
@@ -74,33 +75,39 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 
 func TestLoadBadFiles(t *testing.T) {
 	dir := t.TempDir()
-	if s, warn := Load(filepath.Join(dir, "missing.json")); warn != "" || s.Password.Length != 20 {
-		t.Fatalf("missing file: %q", warn)
+	if s, warn, err := Load(filepath.Join(dir, "missing.json")); warn != "" || err != nil || s.Password.Length != 20 {
+		t.Fatalf("missing file: %q %v", warn, err)
 	}
 	cases := map[string]string{
-		"corrupt":      `{"mode": "password", "password": {`,
 		"wrong types":  `{"password": {"length": "long"}}`,
 		"unknown mode": `{"mode": "mystery"}`,
 	}
 	for name, content := range cases {
 		p := filepath.Join(dir, name+".json")
 		os.WriteFile(p, []byte(content), 0o600)
-		s, warn := Load(p)
-		if warn == "" || strings.Contains(warn, "\n") || s.Password.Length != 20 {
-			t.Errorf("%s: warning %q, length %d", name, warn, s.Password.Length)
+		s, warn, err := Load(p)
+		if warn == "" || err != nil || strings.Contains(warn, "\n") || s.Password.Length != 20 {
+			t.Errorf("%s: warning %q, error %v, length %d", name, warn, err, s.Password.Length)
 		}
+	}
+	// A file that is not JSON is an error saying where it went wrong.
+	p := filepath.Join(dir, "corrupt.json")
+	os.WriteFile(p, []byte("{\"mode\": \"password\",\n \"password\": {"), 0o600)
+	var fe *FileError
+	if s, _, err := Load(p); !errors.As(err, &fe) || !strings.Contains(err.Error(), "line 2, column 15") || s.Password.Length != 20 {
+		t.Errorf("corrupt file: %v", err)
 	}
 	// Valid JSON with impossible values: only the setting the library
 	// blames falls back (here the length, too short for the minimum).
-	p := filepath.Join(dir, "impossible.json")
+	p = filepath.Join(dir, "impossible.json")
 	os.WriteFile(p, []byte(`{"version": 2, "password": {"length": 4, "digits": true, "min_digits": 9}, "token": {"bytes": 16}}`), 0o600)
-	s, warn := Load(p)
+	s, warn, _ := Load(p)
 	if !strings.Contains(warn, "(length)") || s.Password.Length != 20 || s.Password.Digits.Min != 9 || s.Token.Bytes != 16 {
 		t.Errorf("impossible values: %q %+v %+v", warn, s.Password, s.Token)
 	}
-	// An unreadable path (a directory) warns rather than fails.
-	if _, warn := Load(dir); warn == "" {
-		t.Error("reading a directory should warn")
+	// An unreadable path (a directory) is a FileError.
+	if _, _, err := Load(dir); !errors.As(err, &fe) {
+		t.Errorf("reading a directory: %v", err)
 	}
 }
 
@@ -133,9 +140,9 @@ func TestLoadVersion1File(t *testing.T) {
 			"max_consecutive": 2, "no_ambiguous": true},
 		"phrase": {"words": 7, "case": "title", "random_separator": "digit"},
 		"clear_after_seconds": 12, "masked": true}`), 0o600)
-	s, warn := Load(p)
-	if warn != "" {
-		t.Fatal(warn)
+	s, warn, err := Load(p)
+	if warn != "" || err != nil {
+		t.Fatal(warn, err)
 	}
 	pw := s.Password
 	if s.Mode != Phrase || pw.Length != 24 || pw.Lower != (Class{Use: true, Min: 2}) || pw.Digits != (Class{Use: true, Max: AtMost(5)}) ||
