@@ -58,7 +58,7 @@ Its help line shows the keys of where the focus is; here they are all.`)
 // exitStatuses are the statuses sesame exits with (ui/cli/errors.go).
 var exitStatuses = []struct{ code, text string }{
 	{"0", "Success, also when the program reading the output stops early, as head does."},
-	{"1", "A failure at run time: no randomness, no clipboard, a wordlist that cannot be read, output that cannot be written."},
+	{"1", "A failure at run time: no randomness, no clipboard, a wordlist that cannot be read, output that cannot be written, a preset that cannot be saved."},
 	{"2", "A mistake in what was asked: an unknown flag or command, a value out of range, or settings that no secret can satisfy."},
 	{"130", "Interrupted with ctrl+c in the interactive program."},
 }
@@ -85,6 +85,12 @@ var environment = []struct {
 // (settings.Path), as the environment names it.
 const settingsFile = "$XDG_CONFIG_HOME/sesame/config.json"
 
-const settingsFileText = "The settings the interactive program remembers between runs, never a secret; " +
-	"only the interactive program reads or writes it. It is private to the user and replaced whole on every save. " +
+const settingsFileText = "The settings the interactive program remembers between runs, never a secret, " +
+	"and the presets saved with --save-preset or S. The interactive program reads and writes it; " +
+	"--preset and sesame presets read its presets, and --save-preset writes one. " +
+	"It may hold comments and trailing commas; a save changes only the values sesame writes, " +
+	"keeping comments, keys it does not know and the other presets. " +
+	"A file sesame cannot read whole (not JSON even so, not a regular file, or larger than 1 MiB) is never written over: " +
+	"sesame uses its defaults and says so, and --save-preset fails. " +
+	"A site given as a URL is stored as its host name alone. It is private to the user and replaced atomically. " +
 	`On macOS it is ~/Library/Application Support/sesame/config.json, on Windows %AppData%\sesame\config.json.`
