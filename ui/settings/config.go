@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/tailscale/hujson"
 
@@ -197,6 +198,8 @@ func modeMembers(s *Settings, m Mode) []member {
 // host name alone (Storable). A file that cannot be read whole is never
 // written over: Save returns its *FileError.
 func Save(path string, s Settings) error {
+	fileMu.Lock()
+	defer fileMu.Unlock()
 	f, err := readFile(path)
 	if err != nil {
 		return err
@@ -206,6 +209,11 @@ func Save(path string, s Settings) error {
 	patchObject(root.Value.(*hujson.Object), settingsMembers(&s, max(fileVersion, fileVersionOf(f.top))), 0)
 	return write(path, root.Pack())
 }
+
+// fileMu makes each read, change and write of the file one step within
+// the process: the interactive program saves its settings and a preset
+// from different goroutines, and neither may undo the other.
+var fileMu sync.Mutex
 
 // tree is the syntax tree to write back: the file's own, or, for a
 // version 1 file whose keys had other names, the file with them renamed

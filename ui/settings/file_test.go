@@ -266,3 +266,28 @@ func TestSaveThroughALink(t *testing.T) {
 		t.Fatal("not saved")
 	}
 }
+
+// Saving over a version 1 file writes today's keys, and keeps the keys
+// sesame does not know.
+func TestSaveOverAVersion1File(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.json")
+	writeBytes(`{"version": 1, "mine": true, "clear_after_seconds": 12,
+		"password": {"length": 24, "digits": {"use": true, "min": 2, "max": null}, "max_consecutive": 2}}`)(t, path)
+	s, warn, err := Load(path)
+	if err != nil || warn != "" {
+		t.Fatal(warn, err)
+	}
+	mustDo(t, Save(path, s))
+	data, _ := os.ReadFile(path)
+	for _, gone := range []string{"clear_after_seconds", "max_consecutive", `"use"`} {
+		if strings.Contains(string(data), gone) {
+			t.Errorf("%s is still in the file:\n%s", gone, data)
+		}
+	}
+	if !strings.Contains(string(data), `"mine": true`) || !strings.Contains(string(data), `"version": 2`) {
+		t.Errorf("saved:\n%s", data)
+	}
+	if back, warn, err := Load(path); back != s || warn != "" || err != nil {
+		t.Fatalf("reloaded %+v (%q, %v)", back.Password, warn, err)
+	}
+}

@@ -147,6 +147,8 @@ func SavePreset(path, name string, m Mode, s Settings) (_ Preset, replaced bool,
 			return Preset{}, false, fmt.Errorf("not saved as preset %q: %w", name, err)
 		}
 	}
+	fileMu.Lock()
+	defer fileMu.Unlock()
 	f, err := readFile(path)
 	if err != nil {
 		return Preset{}, false, err
