@@ -159,8 +159,9 @@ func findPreset(env *environment, req *request) error {
 		path, _ = configPath(env)
 	}
 	p, warning, err := settings.FindPreset(path, name)
-	if warning != "" && !req.interactive {
-		// The interactive program says it on its status line.
+	if warning != "" && (!req.interactive || err != nil) {
+		// The interactive program says it on its status line, if it
+		// starts.
 		say(env.stderr, "warning: "+warning)
 	}
 	if err != nil {
