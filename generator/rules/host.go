@@ -95,6 +95,18 @@ func ReadHost(s string) (string, error) {
 	return ascii, nil
 }
 
+// portError is a port that is not one.
+type portError struct{ msg string }
+
+func (e *portError) Error() string { return e.msg }
+
+// IsPortError reports whether err, from ReadHost, is about the port: the
+// input names a domain, with a port that is not a number from 0 to 65535.
+func IsPortError(err error) bool {
+	var pe *portError
+	return errors.As(err, &pe)
+}
+
 // checkPort accepts what the URL Standard accepts after the host: nothing,
 // or a decimal number up to 65535.
 func checkPort(port string) error {
@@ -102,10 +114,10 @@ func checkPort(port string) error {
 		return nil
 	}
 	if !isDigits(port) {
-		return fmt.Errorf("%q is not a port: a port is a number from 0 to 65535", cut(port, 20))
+		return &portError{fmt.Sprintf("%q is not a port: a port is a number from 0 to 65535", cut(port, 20))}
 	}
 	if n, err := strconv.Atoi(port); err != nil || n > 65535 {
-		return fmt.Errorf("the port %s is out of range: a port is a number from 0 to 65535", cut(port, 20))
+		return &portError{fmt.Sprintf("the port %s is out of range: a port is a number from 0 to 65535", cut(port, 20))}
 	}
 	return nil
 }
