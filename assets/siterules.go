@@ -17,3 +17,18 @@ var SiteRules string
 //
 //go:embed rules/ATTRIBUTION.md
 var SiteRulesAttribution string
+
+// SharedCredentials is Apple's quirks/shared-credentials.json from the
+// same repository and commit, byte for byte: groups of domains on which
+// one login works. Package generator/rules reads it to find a site's rules
+// under another name of the same login.
+//
+//go:embed rules/shared-credentials.json
+var SharedCredentials string
+
+// ChangePasswordURLs is Apple's quirks/change-password-URLs.json from the
+// same repository and commit, byte for byte: for each domain, the page
+// where a signed-in user changes the password.
+//
+//go:embed rules/change-password-URLs.json
+var ChangePasswordURLs string

@@ -146,7 +146,7 @@ next:
 		out = append(out, b)
 	}
 	if len(out) > maxRequire {
-		return nil, policyErr("rules", "%d different required sets are more than can be counted (at most %d): merge some of them", len(out), maxRequire)
+		return nil, policyErr("rules", "%d different required sets are more than sesame counts exactly (at most %d, as each one doubles the work of the count): merge some of them", len(out), maxRequire)
 	}
 	return out, nil
 }

@@ -8,29 +8,49 @@ import (
 // classList reads the value of a required or allowed rule: classes
 // separated by ',' up to the ';' or the end that closes the rule. It
 // returns the union of their characters, and whether unicode was listed.
+//
+// A custom class with no printable ASCII character ("[]", "[é]") is
+// dropped with a warning when the list has other classes, as Apple's
+// parser drops it; alone, it would leave the rule saying nothing, and the
+// rule meant something, so it is refused.
 func (p *parser) classList(name string) (set charset, unicode bool, err error) {
+	var emptyErr error // the first empty class, if every class is empty
+	listed := false    // a class with characters was listed
 	for {
 		start := p.pos
 		switch {
 		case p.peekIs('['):
-			s, err := p.customClass()
+			s, dropped, err := p.customClass()
 			if err != nil {
 				return set, false, err
 			}
-			set = set.union(s)
+			if s.empty() {
+				if emptyErr == nil {
+					emptyErr = p.emptyClassError(start, dropped)
+				}
+				p.warnf(start, "ignoring %q: a class needs a printable ASCII character", p.s[start:p.pos])
+				break
+			}
+			if len(dropped) > 0 {
+				p.warnf(start, "ignoring %q in a class: sesame uses printable ASCII characters only", dropped)
+			}
+			set, listed = set.union(s), true
 		case !p.atEnd() && isIdentChar(p.s[p.pos]):
 			word := p.identifier()
 			c, ok := lookupClass(word)
 			if !ok {
 				return set, false, p.errorAt(start, "expected a class name (%s), found %q", classNames, word)
 			}
-			set = set.union(c.set)
+			set, listed = set.union(c.set), true
 			unicode = unicode || c.name == "unicode"
 		default:
 			return set, false, p.errorAt(start, "expected a class name (%s) in %q, found %s", classNames, name+":", p.found(start))
 		}
 		p.skipSpace()
 		if p.atEnd() || p.peekIs(';') {
+			if !listed {
+				return set, false, emptyErr
+			}
 			return set, unicode, nil
 		}
 		if !p.peekIs(',') {
@@ -39,6 +59,14 @@ func (p *parser) classList(name string) (set charset, unicode bool, err error) {
 		p.pos++
 		p.skipSpace()
 	}
+}
+
+// emptyClassError explains a class with nothing sesame can use.
+func (p *parser) emptyClassError(open int, dropped []byte) error {
+	if len(dropped) > 0 {
+		return p.errorAt(open, "expected at least one printable ASCII character in the class")
+	}
+	return p.errorAt(open, "expected at least one character between '[' and ']'")
 }
 
 // lookupClass finds a class keyword; keywords ignore case.
@@ -56,20 +84,13 @@ func lookupClass(word string) (namedClass, bool) {
 // first character (elsewhere it would look like a range, so it is dropped
 // with a warning, as Apple's parser does), and ']' only as the last one,
 // written "]]". A '[' inside is an ordinary character. Characters that are
-// not printable ASCII are dropped with a warning.
-func (p *parser) customClass() (charset, error) {
+// not printable ASCII are returned in dropped for the caller to warn about.
+func (p *parser) customClass() (set charset, dropped []byte, err error) {
 	open := p.pos
 	p.pos++ // '['
-	var set charset
-	var dropped []byte // characters that are not printable ASCII, warned about once
-	defer func() {
-		if len(dropped) > 0 {
-			p.warnf(open, "ignoring %q in a class: sesame uses printable ASCII characters only", dropped)
-		}
-	}()
 	for first := true; ; first = false {
 		if p.atEnd() {
-			return set, p.errorAt(p.pos, "expected ']' to close the class opened %s", position(p.s, open))
+			return set, nil, p.errorAt(p.pos, "expected ']' to close the class opened %s", position(p.s, open))
 		}
 		at := p.pos
 		c := p.s[at]
@@ -80,13 +101,7 @@ func (p *parser) customClass() (charset, error) {
 				set.add(']')
 				p.pos++
 			}
-			if set.empty() {
-				if len(dropped) > 0 {
-					return set, p.errorAt(open, "expected at least one printable ASCII character in the class")
-				}
-				return set, p.errorAt(open, "expected at least one character between '[' and ']'")
-			}
-			return set, nil
+			return set, dropped, nil
 		case c >= utf8.RuneSelf:
 			_, size := utf8.DecodeRuneInString(p.s[at:])
 			p.pos += size

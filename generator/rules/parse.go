@@ -21,8 +21,11 @@ const (
 // ruleNames lists the rule names for error messages.
 const ruleNames = "minlength, maxlength, required, allowed, max-consecutive, max-repeating or max-sequential"
 
-// maxNumber caps numeric values so that arithmetic on them cannot overflow;
-// no site limits passwords to anything near a billion characters.
+// maxNumber caps numeric values so that arithmetic on them cannot overflow.
+// A larger number is read as maxNumber, which sesame's limits make the same
+// as any larger one: a maxlength or a run limit that large is no limit (as
+// in Apple's parser, whose numbers have no cap), and a minlength that large
+// is more than sesame makes.
 const maxNumber = 999_999_999
 
 // statement is one rule as written, before rules are combined.
@@ -189,10 +192,7 @@ func (p *parser) number(name string) (int, error) {
 	start := p.pos
 	n := 0
 	for !p.atEnd() && '0' <= p.s[p.pos] && p.s[p.pos] <= '9' {
-		n = 10*n + int(p.s[p.pos]-'0')
-		if n > maxNumber {
-			return 0, p.errorAt(start, "expected a number up to %d after %q", maxNumber, name+":")
-		}
+		n = min(10*n+int(p.s[p.pos]-'0'), maxNumber)
 		p.pos++
 	}
 	if p.pos == start {

@@ -25,6 +25,22 @@ var parseCases = []struct {
 		Rules{MaxLength: 16, Allowed: chars(printableChars)}, []string{`at character 1: ignoring "maxlength: 0"`}},
 	{"minlength 0 is no minimum", "minlength: 0", Rules{Allowed: chars(printableChars)}, nil},
 	{"leading zeros", "minlength: 007", Rules{MinLength: 7, Allowed: chars(printableChars)}, nil},
+	// Apple's parser has no cap on numbers; a limit past sesame's cap
+	// is the cap, which is no limit at any length sesame makes.
+	{"huge maxlength is the cap", "maxlength: 1000000000", Rules{MaxLength: maxNumber, Allowed: chars(printableChars)}, nil},
+	{"huger maxlength is the cap", "maxlength: 99999999999999999999999999999", Rules{MaxLength: maxNumber, Allowed: chars(printableChars)}, nil},
+	{"huge run limit is the cap", "max-consecutive: 1000000000000",
+		Rules{MaxRepeating: maxNumber, MaxSequential: maxNumber, Allowed: chars(printableChars)}, nil},
+	{"huge minlength is the cap", "minlength: 5000000000", Rules{MinLength: maxNumber, Allowed: chars(printableChars)}, nil},
+
+	// A class with nothing usable, beside other classes, is dropped as
+	// Apple's parser drops it.
+	{"empty class beside a name", "required: lower, []",
+		Rules{Allowed: lowerChars, Required: []string{lowerChars}}, []string{`at character 18: ignoring "[]": a class needs a printable ASCII character`}},
+	{"non-ASCII class beside a name", "allowed: digit, [é]",
+		Rules{Allowed: digitChars}, []string{`at character 17: ignoring "[é]": a class needs a printable ASCII character`}},
+	{"empty classes around one", "required: [], [ab], [ü]",
+		Rules{Allowed: "ab", Required: []string{"ab"}}, []string{`at character 11: ignoring "[]"`, `at character 21: ignoring "[ü]"`}},
 	{"whitespace everywhere it may go", "\t minlength:\n8 ;\r\fmaxlength:9 ",
 		Rules{MinLength: 8, MaxLength: 9, Allowed: chars(printableChars)}, nil},
 
@@ -145,7 +161,6 @@ var syntaxCases = []struct {
 	{"letter after a number", "minlength: 8x", 12, `expected ';' after minlength: 8`},
 	{"two numbers", "minlength: 8 9", 13, `found '9'`},
 	{"rules without a semicolon", "minlength: 8 maxlength: 9", 13, `found 'm'`},
-	{"number too large", "maxlength: 1000000000", 11, `expected a number up to 999999999`},
 	{"unknown class", "required: uper", 10, `expected a class name (upper, lower, digit, special, ascii-printable, unicode or [chars]), found "uper"`},
 	{"class name with a digit", "required: upper1", 15, `expected ',' or ';' after a class, found '1'`},
 	{"digit for a class", "required: 1", 10, `expected a class name`},
@@ -158,6 +173,7 @@ var syntaxCases = []struct {
 	{"unterminated class", "required: [abc", 14, `expected ']' to close the class opened at character 11`},
 	{"bracket at the end", "required: [", 11, `expected ']'`},
 	{"empty class", "required: []", 10, `expected at least one character between '[' and ']'`},
+	{"only empty classes", "required: [], [é]", 10, `expected at least one character between '[' and ']'`},
 	{"empty class then more", "required: []; minlength: 8", 10, `between '[' and ']'`},
 	{"class of dropped characters", "required: [é]", 10, `expected at least one printable ASCII character`},
 	{"bracket inside a class", "required: [ab]c]", 14, `found 'c'`},

@@ -17,7 +17,8 @@ import (
 // (login.chase.com, then chase.com), as the list intends, but never a bare
 // top-level domain. An entry marked exact-domain-match-only serves only
 // its own host. site is the listed domain that matched; r is the caller's
-// own copy. ok is false when no listed domain matches.
+// own copy. ok is false when no listed domain matches. [Find] goes on
+// where Lookup stops: to subdomains and to domains sharing a login.
 func Lookup(domainOrURL string) (site string, r *Rules, ok bool) {
 	return bundled.lookup(domainOrURL)
 }
@@ -30,15 +31,27 @@ func Sites() []string {
 
 // bundled is the embedded list. It is parsed on first use, not at program
 // start, so that commands that never look a site up do not pay for it.
-var bundled = &siteTable{data: assets.SiteRules}
+var bundled = &siteTable{data: assets.SiteRules, shared: assets.SharedCredentials, changeURLs: assets.ChangePasswordURLs}
 
-// siteTable is a site list, parsed once on demand.
+// siteTable is a site list, with the lists of shared logins and of
+// change-password pages, each parsed once on demand.
 type siteTable struct {
 	data  string
 	once  sync.Once
 	sites map[string]siteEntry
 	names []string
 	err   error // entries that could not be used; the tests keep it nil
+
+	shared     string // quirks/shared-credentials.json
+	sharedOnce sync.Once
+	groups     []sitelist.Group
+	sharing    map[string][]int // domain → indices into groups
+	sharedErr  error
+
+	changeURLs string // quirks/change-password-URLs.json
+	changeOnce sync.Once
+	change     map[string]string // domain → address
+	changeErr  error
 }
 
 type siteEntry struct {
@@ -80,13 +93,22 @@ func (t *siteTable) lookup(domainOrURL string) (string, *Rules, bool) {
 		return "", nil, false
 	}
 	t.load()
+	site, e, ok := t.byName(host)
+	if !ok {
+		return "", nil, false
+	}
+	return site, e.rules.clone(), true
+}
+
+// byName finds the entry for host or its nearest listed parent.
+func (t *siteTable) byName(host string) (string, siteEntry, bool) {
 	for name := host; strings.Contains(name, "."); {
 		if e, ok := t.sites[name]; ok && (name == host || !e.exactOnly) {
-			return name, e.rules.clone(), true
+			return name, e, true
 		}
 		_, name, _ = strings.Cut(name, ".")
 	}
-	return "", nil, false
+	return "", siteEntry{}, false
 }
 
 // Loaded reports whether the bundled list has been parsed. Programs that

@@ -45,6 +45,7 @@ func TestScripts(t *testing.T) {
 			"lines":     cmdLines,
 			"bytes":     cmdBytes,
 			"eachline":  cmdEachLine,
+			"repeat":    cmdRepeat,
 		},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("XDG_CONFIG_HOME", e.WorkDir+"/config")
@@ -53,6 +54,19 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// repeat VAR TEXT N: set VAR to TEXT repeated N times, for a value too
+// long to write in a script.
+func cmdRepeat(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: repeat VAR TEXT N")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil {
+		ts.Fatalf("repeat: %v", err)
+	}
+	ts.Setenv(args[0], strings.Repeat(args[1], n))
 }
 
 // status N cmd args...: run the command and require exit status N.

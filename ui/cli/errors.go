@@ -3,8 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -113,7 +115,7 @@ func flagParseMessage(cmd *cobra.Command, err error) (string, bool) {
 		name := "--" + inv.GetFlag().Name
 		var ve *settings.ValueError
 		if errors.As(err, &ve) {
-			msg := fmt.Sprintf("%s %s, not %q", name, ve.Want, inv.GetValue())
+			msg := fmt.Sprintf("%s %s, not %s", name, ve.Want, quoteShort(inv.GetValue()))
 			if ve.Hint != "" {
 				msg += " (" + ve.Hint + ")"
 			}
@@ -142,3 +144,15 @@ func unknownFlagName(e *pflag.NotExistError) string {
 }
 
 var errInterrupted = errors.New("interrupted")
+
+// quoteShort quotes a value the user gave for an error message, cut to
+// its first 40 characters and "…": the message stays one readable line
+// however long the value (a 100 kB paste would otherwise fill the screen).
+func quoteShort(v string) string {
+	const most = 40
+	if utf8.RuneCountInString(v) <= most {
+		return strconv.Quote(v)
+	}
+	r := []rune(v)
+	return strconv.Quote(string(r[:most-1]) + "…")
+}

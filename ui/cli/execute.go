@@ -63,6 +63,9 @@ func generate(env *environment, req *request) error {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
 			notes = append(notes, a.Name()+": "+a.Rules.Summary())
 		}
+		if u := s.Password.ChangePasswordURL(); u != "" {
+			notes = append(notes, "change it at "+u)
+		}
 	}
 	g, warns, err := s.Generator(s.Mode)
 	warn(env.stderr, warns)

@@ -238,7 +238,11 @@ func details(s settings.Settings, g generator.Generator) []field {
 				site = a.Site
 			}
 		}
-		out = append(out, field{"site", site}, field{"rules", rules})
+		var change any // null without a site, or when none is bundled
+		if u := s.Password.ChangePasswordURL(); u != "" {
+			change = u
+		}
+		out = append(out, field{"site", site}, field{"rules", rules}, field{"change_password_url", change})
 	case *generator.Phrase:
 		out = append(out, field{"list_size", pw.ListSize()})
 		if s.Phrase.RandomSeparator != generator.SepFixed {

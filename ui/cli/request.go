@@ -2,6 +2,7 @@ package cli
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
@@ -140,7 +141,7 @@ func (r *request) positional(f *flagSet, args []string) error {
 		size := settings.SizeOf(r.mode)
 		given := r.flags
 		if err := size.Parse(&given, args[0]); err != nil {
-			return usagef("the %s after the command %s, not %q", size.Name, err, args[0])
+			return usagef("the %s after the command %s, not %s", size.Name, err, quoteShort(args[0]))
 		}
 		if f.changed(size.Name) && !size.Equal(&given, &r.flags) {
 			return usagef("--%s %s and the %s %s after the command disagree: give one", size.Name, size.Format(&r.flags), size.Name, args[0])
@@ -153,7 +154,7 @@ func (r *request) positional(f *flagSet, args []string) error {
 	if len(args) > 1 {
 		n := 0
 		if err := (&countValue{&n}).Set(args[1]); err != nil {
-			return usagef("the count after the size %s, not %q", err, args[1])
+			return usagef("the count after the size %s, not %s", err, quoteShort(args[1]))
 		}
 		if f.changed("count") && n != r.out.count {
 			return usagef("-n %d and the count %s after the size disagree: give one", r.out.count, args[1])
@@ -177,8 +178,14 @@ func (f *flagSet) checkContradictions(r *request) error {
 		if d.Negatable && f.changed(d.Name) && f.changed("no-"+d.Name) {
 			return usagef("--%s and --no-%s contradict each other: give one", d.Name, d.Name)
 		}
-		if d.Kind == settings.TextKind && d.NonEmpty != "" && d.Text(&s) == "" {
-			return usagef("--%s is empty: %s", d.Name, d.NonEmpty)
+		if d.Kind == settings.TextKind && d.NonEmpty != "" && strings.TrimSpace(d.Text(&s)) == "" {
+			// Blanks alone are as empty as nothing: the rules language
+			// skips them, and no symbol set or alphabet is spaces.
+			what := "empty"
+			if d.Text(&s) != "" {
+				what = "blank"
+			}
+			return usagef("--%s is %s: %s", d.Name, what, d.NonEmpty)
 		}
 		if d.Overridden == nil {
 			continue

@@ -177,6 +177,7 @@ func TestJSONKeysAreTheTable(t *testing.T) {
 	figures := map[string]bool{
 		"secret": true, "mode": true, "entropy_bits": true, "entropy_bound": true, "estimate": true, "rating": true,
 		"alphabet_size": true, "list_size": true, "length": true, "body_length": true, "site": true, "rules": true,
+		"change_password_url": true,
 	}
 	for _, m := range settings.Modes() {
 		f := newFake(t, false)

@@ -81,15 +81,20 @@ func (p PasswordSettings) AppliedRules() (*AppliedRules, []generator.Warning, er
 		return nil, nil, nil
 	}
 	if host, ok := rules.Host(text); ok {
-		site, r, found := rules.Lookup(host)
+		m, found := rules.Find(host)
 		if !found {
 			w := generator.Warningf(rulesSetting, "no rules are bundled for %s, so the usual settings apply", host)
-			if near := Closest(host, rules.Sites()); near != "" {
+			if near := rules.Near(host); near != "" {
 				w = generator.Warningf(rulesSetting, "no rules are bundled for %s (did you mean %s?), so the usual settings apply", host, near)
 			}
 			return nil, []generator.Warning{w}, nil
 		}
-		return &AppliedRules{Site: site, Rules: r}, unicodeWarning(r), nil
+		var warns []generator.Warning
+		if note := m.Note(); note != "" {
+			// A guess at what the user meant: say which rules apply.
+			warns = append(warns, generator.Warningf(rulesSetting, "%s", note))
+		}
+		return &AppliedRules{Site: m.Site, Rules: m.Rules}, append(warns, unicodeWarning(m.Rules)...), nil
 	}
 	r, notes, err := rules.Parse(text)
 	if err != nil {
@@ -241,10 +246,10 @@ func stricter(a, b int) int {
 func rulesNote(s *Settings) string {
 	a, _, err := s.Password.AppliedRules()
 	if err != nil || a == nil {
-		return ""
+		return changePasswordNote(s.Password)
 	}
 	if a.Site != "" {
-		return a.Site + ": " + a.Rules.Summary()
+		return joinNotes(a.Site+": "+a.Rules.Summary(), changePasswordNote(s.Password))
 	}
 	return a.Rules.Summary()
 }
@@ -265,11 +270,15 @@ func ruledLimit(s *Settings, own int, of func(*AppliedRules) int) (int, string) 
 
 // checkSite refuses, for --site, a value that names no domain.
 func checkSite(text string) *ValueError {
-	if _, ok := rules.Host(text); ok {
+	_, err := rules.ReadHost(text)
+	if err == nil {
 		return nil
 	}
 	e := &ValueError{Want: "takes a domain or a URL, such as chase.com or https://www.chase.com/login"}
-	if strings.Contains(text, ":") && !strings.Contains(text, "://") {
+	switch {
+	case rules.IsPortError(err):
+		e.Hint = err.Error()
+	case strings.Contains(text, ":") && !strings.Contains(text, "://"):
 		e.Hint = "for a rules string, use --rules"
 	}
 	return e

@@ -28,6 +28,7 @@ type Setting struct {
 	// rules bound the length), saying why; ok is false when it does not.
 	Range     func(*Settings) (lo, hi int, why string, ok bool)
 	MaxLen    int      // TextKind: the most characters
+	MaxLenWhy string   // TextKind: why MaxLen, said in the error
 	Choices   []Choice // ChoiceKind: in the order of the underlying value
 	Negatable bool     // SwitchKind that is on by default: --no-NAME turns it off
 	// NonEmpty, for a text, makes an empty value given on the command line

@@ -66,7 +66,7 @@ func passwordSettings() []*Setting {
 			ref: func(s *Settings) any { return &pw(s).Length },
 		},
 		{
-			Name: "rules", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Name: "rules", Mode: Password, Kind: TextKind, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
 			Help:     "follow a website's password rules: a rules string ('minlength: 8; required: digit') or a site's domain, as --site",
 			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
 			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
@@ -74,7 +74,7 @@ func passwordSettings() []*Setting {
 			ref: func(s *Settings) any { return &pw(s).Rules },
 		},
 		{
-			Name: "site", Mode: Password, Kind: TextKind, MaxLen: 1024,
+			Name: "site", Mode: Password, Kind: TextKind, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
 			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
 			Sets:  []string{"rules"},
 			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,

@@ -70,7 +70,11 @@ func (d *Setting) SetBool(s *Settings, v bool) { *d.field(s).(*bool) = v }
 // SetText sets a text, if it is short enough.
 func (d *Setting) SetText(s *Settings, v string) error {
 	if d.MaxLen > 0 && utf8.RuneCountInString(v) > d.MaxLen {
-		return &ValueError{Want: fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))}
+		want := fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))
+		if d.MaxLenWhy != "" {
+			want += " (" + d.MaxLenWhy + ")"
+		}
+		return &ValueError{Want: want}
 	}
 	*d.field(s).(*string) = v
 	return nil

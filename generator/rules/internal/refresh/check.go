@@ -9,8 +9,26 @@ import (
 )
 
 type checkReport struct {
-	sites    int
-	warnings []string // "domain: warning"
+	sites, groups, pages int
+	warnings             []string // "domain: warning"
+}
+
+// checkSource checks the three files as the program reads them.
+func checkSource(src *source) (checkReport, error) {
+	report, err := checkRules(src.list)
+	if err != nil {
+		return checkReport{}, err
+	}
+	groups, err := sitelist.DecodeShared(string(src.shared))
+	if err != nil {
+		return checkReport{}, fmt.Errorf("%w; nothing was written", err)
+	}
+	pages, err := sitelist.DecodeChangeURLs(string(src.change))
+	if err != nil {
+		return checkReport{}, fmt.Errorf("%w; nothing was written", err)
+	}
+	report.groups, report.pages = len(groups), len(pages)
+	return report, nil
 }
 
 // checkRules decodes the list as the program will and parses every rule,

@@ -10,12 +10,15 @@ import (
 // The parts of ATTRIBUTION.md the tool rewrites.
 const (
 	commitLinePrefix = "- Source commit: "
-	licenceHeading   = "## Licence of the source repository\n"
-	fence            = "```\n"
+	// interimPrefix starts a line saying that some files came from
+	// other commits; once all come from one, the line is dropped.
+	interimPrefix  = "- Interim source: "
+	licenceHeading = "## Licence of the source repository\n"
+	fence          = "```\n"
 )
 
-// install writes the list and the updated attribution into dest. Both
-// files are prepared before either is written.
+// install writes the three lists and the updated attribution into dest.
+// Everything is prepared before anything is written.
 func install(dest string, src *source) error {
 	attrPath := filepath.Join(dest, "ATTRIBUTION.md")
 	old, err := os.ReadFile(attrPath)
@@ -26,8 +29,17 @@ func install(dest string, src *source) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", attrPath, err)
 	}
-	if err := writeFile(filepath.Join(dest, "password-rules.json"), src.list); err != nil {
-		return err
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"password-rules.json", src.list},
+		{"shared-credentials.json", src.shared},
+		{"change-password-URLs.json", src.change},
+	} {
+		if err := writeFile(filepath.Join(dest, f.name), f.data); err != nil {
+			return err
+		}
 	}
 	return writeFile(attrPath, []byte(attr))
 }
@@ -38,9 +50,12 @@ func updateAttribution(text string, src *source) (string, error) {
 	lines := strings.SplitAfter(text, "\n")
 	found := 0
 	for i, l := range lines {
-		if strings.HasPrefix(l, commitLinePrefix) {
+		switch {
+		case strings.HasPrefix(l, commitLinePrefix):
 			lines[i] = fmt.Sprintf("%s`%s` (%s)\n", commitLinePrefix, src.commit, src.date)
 			found++
+		case strings.HasPrefix(l, interimPrefix):
+			lines[i] = ""
 		}
 	}
 	if found != 1 {

@@ -1,15 +1,18 @@
-// Command refresh copies the list of websites' password rules from a
+// Command refresh copies the list of websites' password rules, the list of
+// domains that share a login and the list of change-password pages from a
 // checkout of Apple's password-manager-resources repository into sesame's
-// assets, after checking that sesame can parse every rule in it:
+// assets, after checking that sesame can read every entry of them:
 //
 //	go run ./generator/rules/internal/refresh PATH-TO-CHECKOUT
 //
 // Run it from the root of the sesame repository (or pass -dest). It copies
-// quirks/password-rules.json byte for byte, then rewrites the commit line
-// and the licence text of ATTRIBUTION.md from the checkout's HEAD and
-// LICENSE.md. It writes nothing when a rule fails to parse, when the
-// checkout has local changes to those files, or when it is not a git
-// checkout, because then the recorded commit would not describe the data.
+// quirks/password-rules.json, quirks/shared-credentials.json and
+// quirks/change-password-URLs.json byte for byte, then rewrites the commit
+// line and the licence text of ATTRIBUTION.md from the checkout's HEAD and
+// LICENSE.md. It writes nothing when a rule fails to parse or an entry
+// cannot be read, when the checkout has local changes to those files, or
+// when it is not a git checkout, because then the recorded commit would
+// not describe the data.
 package main
 
 import (
@@ -29,7 +32,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("refresh", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dest := fs.String("dest", "assets/rules", "the directory holding password-rules.json and ATTRIBUTION.md")
+	dest := fs.String("dest", "assets/rules", "the directory holding the three lists and ATTRIBUTION.md")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: refresh [-dest DIR] PATH-TO-CHECKOUT")
 		fs.PrintDefaults()
@@ -45,14 +48,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report, err := checkRules(src.list)
+	report, err := checkSource(src)
 	if err != nil {
 		return err
 	}
 	if err := install(*dest, src); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "copied %d sites from %s (%s) into %s\n", report.sites, src.commit, src.date, *dest)
+	fmt.Fprintf(stdout, "copied %d sites, %d shared logins and %d change-password pages from %s (%s) into %s\n",
+		report.sites, report.groups, report.pages, src.commit, src.date, *dest)
 	for _, w := range report.warnings {
 		fmt.Fprintln(stdout, "  warning:", w)
 	}

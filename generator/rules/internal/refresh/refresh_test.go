@@ -13,9 +13,19 @@ import (
 
 const testLicence = "Copyright 2099 Example\n\nPermission is granted.\n"
 
-// makeCheckout creates a git repository holding list and a licence, with
-// a fixed commit date, and returns its path and HEAD.
+// The other two lists of a test checkout, unless a test gives its own.
+const (
+	testShared = `[{"shared": ["a.example.com", "b.example"]}, {"from": ["old.example"], "to": ["a.example.com"]}]`
+	testChange = `{"a.example.com": "https://a.example.com/password"}`
+)
+
+// makeCheckout creates a git repository holding list, the two other lists
+// and a licence, with a fixed commit date, and returns its path and HEAD.
 func makeCheckout(t *testing.T, list string) (dir, head string) {
+	return makeCheckoutOf(t, list, testShared, testChange)
+}
+
+func makeCheckoutOf(t *testing.T, list, shared, change string) (dir, head string) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -25,6 +35,8 @@ func makeCheckout(t *testing.T, list string) (dir, head string) {
 		t.Fatal(err)
 	}
 	write(t, filepath.Join(dir, listPath), list)
+	write(t, filepath.Join(dir, sharedPath), shared)
+	write(t, filepath.Join(dir, changePath), change)
 	write(t, filepath.Join(dir, licencePath), testLicence)
 	for _, args := range [][]string{
 		{"init", "-q"},
@@ -56,7 +68,9 @@ func makeDest(t *testing.T) string {
 	t.Helper()
 	dest := t.TempDir()
 	write(t, filepath.Join(dest, "ATTRIBUTION.md"), assets.SiteRulesAttribution)
-	write(t, filepath.Join(dest, "password-rules.json"), "old")
+	for _, name := range listNames {
+		write(t, filepath.Join(dest, name), "old")
+	}
 	return dest
 }
 
@@ -75,12 +89,13 @@ func TestRefresh(t *testing.T) {
 	if err != nil {
 		t.Fatalf("refresh: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "copied 1 sites from "+head) || !strings.Contains(out, `a.example.com: at character 24: ignoring "é"`) {
+	if !strings.Contains(out, "copied 1 sites, 2 shared logins and 1 change-password pages from "+head) || !strings.Contains(out, `a.example.com: at character 24: ignoring "é"`) {
 		t.Errorf("output %q lacks the count, commit or warning", out)
 	}
-	got, _ := os.ReadFile(filepath.Join(dest, "password-rules.json"))
-	if string(got) != list {
-		t.Errorf("list not copied verbatim: %q", got)
+	for name, want := range map[string]string{"password-rules.json": list, "shared-credentials.json": testShared, "change-password-URLs.json": testChange} {
+		if got, _ := os.ReadFile(filepath.Join(dest, name)); string(got) != want {
+			t.Errorf("%s not copied verbatim: %q", name, got)
+		}
 	}
 	attr, _ := os.ReadFile(filepath.Join(dest, "ATTRIBUTION.md"))
 	wantLine := "- Source commit: `" + head + "` (2030-01-02T03:04:05+06:00)\n"
@@ -92,6 +107,33 @@ func TestRefresh(t *testing.T) {
 	}
 	if strings.Contains(string(attr), "Apple Inc.\n\nPermission") {
 		t.Errorf("the old licence text is still there")
+	}
+	if strings.Contains(string(attr), interimPrefix) {
+		t.Errorf("the line on files from other commits is still there:\n%s", attr)
+	}
+}
+
+// TestRefreshRefusesUnreadableQuirks: a shared-credentials or
+// change-password list the program could not read writes nothing, and the
+// error says which entry.
+func TestRefreshRefusesUnreadableQuirks(t *testing.T) {
+	list := `{"a.example.com": {"password-rules": "minlength: 8"}}`
+	cases := []struct{ name, shared, change, msg string }{
+		{"a group of one", `[{"shared": ["a.example.com"]}]`, testChange, "entry 1: expected"},
+		{"an upper-case domain", `[{"from": ["A.example"], "to": ["b.example"]}]`, testChange, `"A.example" is not`},
+		{"an unknown member", `[{"shared": ["a.example", "b.example"], "note": 1}]`, testChange, "shared-credentials list"},
+		{"an http page", testShared, `{"a.example.com": "http://a.example.com/pw"}`, "not an https address"},
+		{"a control character", testShared, `{"a.example.com": "https://a.example.com/\u001b[2J"}`, "not printable ASCII"},
+		{"a page for no domain", testShared, `{"localhost": "https://localhost/pw"}`, `"localhost" is not`},
+	}
+	for _, tc := range cases {
+		checkout, _ := makeCheckoutOf(t, list, tc.shared, tc.change)
+		dest := makeDest(t)
+		out, err := runTool(t, "-dest", dest, checkout)
+		if err == nil || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("%s: refresh = %v (%s); want an error containing %q", tc.name, err, out, tc.msg)
+		}
+		assertUntouched(t, dest)
 	}
 }
 
@@ -124,10 +166,15 @@ func TestRefreshUsage(t *testing.T) {
 	}
 }
 
+// listNames are the lists the tool writes.
+var listNames = []string{"password-rules.json", "shared-credentials.json", "change-password-URLs.json"}
+
 func assertUntouched(t *testing.T, dest string) {
 	t.Helper()
-	if got, _ := os.ReadFile(filepath.Join(dest, "password-rules.json")); string(got) != "old" {
-		t.Errorf("the list was written: %q", got)
+	for _, name := range listNames {
+		if got, _ := os.ReadFile(filepath.Join(dest, name)); string(got) != "old" {
+			t.Errorf("%s was written: %q", name, got)
+		}
 	}
 	if got, _ := os.ReadFile(filepath.Join(dest, "ATTRIBUTION.md")); string(got) != assets.SiteRulesAttribution {
 		t.Errorf("the attribution was changed")
@@ -152,7 +199,13 @@ func TestBundledAttributionIsCurrent(t *testing.T) {
 	_, after, _ := strings.Cut(text, licenceHeading+"\n"+fence)
 	src.licence = []byte(strings.TrimSuffix(after, fence))
 	got, err := updateAttribution(text, &src)
-	if err != nil || got != text {
+	var want strings.Builder // the text without the line on other commits, which a refresh drops
+	for l := range strings.Lines(text) {
+		if !strings.HasPrefix(l, interimPrefix) {
+			want.WriteString(l)
+		}
+	}
+	if err != nil || got != want.String() {
 		t.Errorf("rewriting the bundled attribution changed it (%v):\n%s", err, got)
 	}
 	if !strings.Contains(string(src.licence), "Copyright 2020 - 2026 Apple Inc.") || !strings.Contains(string(src.licence), "THE SOFTWARE IS PROVIDED \"AS IS\"") {

@@ -13,13 +13,15 @@ import (
 // The files read from the checkout.
 const (
 	listPath    = "quirks/password-rules.json"
+	sharedPath  = "quirks/shared-credentials.json"
+	changePath  = "quirks/change-password-URLs.json"
 	licencePath = "LICENSE.md"
 )
 
 // source is what one checkout provides.
 type source struct {
-	list, licence []byte
-	commit, date  string
+	list, shared, change, licence []byte
+	commit, date                  string
 }
 
 var commitPattern = regexp.MustCompile(`^[0-9a-f]{40}$`)
@@ -29,6 +31,12 @@ func readSource(checkout string) (*source, error) {
 	var err error
 	if src.list, err = os.ReadFile(filepath.Join(checkout, listPath)); err != nil {
 		return nil, fmt.Errorf("reading the list: %w", err)
+	}
+	if src.shared, err = os.ReadFile(filepath.Join(checkout, sharedPath)); err != nil {
+		return nil, fmt.Errorf("reading the shared-credentials list: %w", err)
+	}
+	if src.change, err = os.ReadFile(filepath.Join(checkout, changePath)); err != nil {
+		return nil, fmt.Errorf("reading the change-password list: %w", err)
 	}
 	if src.licence, err = os.ReadFile(filepath.Join(checkout, licencePath)); err != nil {
 		return nil, fmt.Errorf("reading the licence: %w", err)
@@ -42,12 +50,13 @@ func readSource(checkout string) (*source, error) {
 	if src.date, err = gitOutput(checkout, "show", "-s", "--format=%cI", "HEAD"); err != nil {
 		return nil, err
 	}
-	changed, err := gitOutput(checkout, "status", "--porcelain", "--", listPath, licencePath)
+	changed, err := gitOutput(checkout, "status", "--porcelain", "--", listPath, sharedPath, changePath, licencePath)
 	if err != nil {
 		return nil, err
 	}
 	if changed != "" {
-		return nil, fmt.Errorf("%s has local changes to %s or %s; commit or discard them so that the commit line is true", checkout, listPath, licencePath)
+		return nil, fmt.Errorf("%s has local changes to %s, %s, %s or %s; commit or discard them so that the commit line is true",
+			checkout, listPath, sharedPath, changePath, licencePath)
 	}
 	return src, nil
 }
