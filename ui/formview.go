@@ -214,6 +214,9 @@ func (m *model) formView(width, height int) []string {
 	top := 0
 	if focus >= 0 {
 		top = focus - (height-1)/2
+		if height < 6 && focusEnd-focus >= height {
+			top = focus // the focused row's notes fill a short view: from the row down
+		}
 	}
 	if height >= 6 {
 		top = max(0, min(top, len(lines)-height))

@@ -109,7 +109,7 @@ func defaultKeyMap() keyMap {
 		PrevField: b([]string{"shift+tab"}, "shift+tab", "previous"),
 		Back:      b([]string{"esc"}, "esc", "back to the result"),
 		// Help shows the down half, named for both.
-		ScrollForm:   b([]string{"pgdown", "down"}, "pgup/pgdn", "scroll"),
+		ScrollForm:   b([]string{"pgdown", "down"}, "pgup/pgdn", "scroll the form"),
 		ScrollFormUp: b([]string{"pgup", "up"}, "pgup", "scroll up"),
 		field: fieldKeys{
 			Increase: b([]string{"up", "right", "+", "="}, "↑↓", "change"),
