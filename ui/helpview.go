@@ -113,7 +113,14 @@ type helpGrid struct {
 	aligned bool // keys padded to a column of their own
 }
 
-const gridGap = 3
+// gap is the space between a grid's columns: less where keys are not
+// aligned, the help being tightest then.
+func (g helpGrid) gap() int {
+	if g.aligned {
+		return 3
+	}
+	return 2
+}
 
 // colWidths is each column's key width and whole width.
 func (g helpGrid) colWidths() (keyW, colW []int) {
@@ -139,7 +146,7 @@ func (g helpGrid) width() int {
 	w := 0
 	for i, c := range cw {
 		if i > 0 {
-			w += gridGap
+			w += g.gap()
 		}
 		w += c
 	}
@@ -162,7 +169,7 @@ func (g helpGrid) lines(st help.Styles) []string {
 		var b strings.Builder
 		for i, c := range g.cols {
 			if i > 0 {
-				b.WriteString(st.FullSeparator.Render(strings.Repeat(" ", gridGap)))
+				b.WriteString(st.FullSeparator.Render(strings.Repeat(" ", g.gap())))
 			}
 			cell := ""
 			if r < len(c) {
@@ -218,28 +225,34 @@ func fullGrid(groups [][]helpEntry, width int) helpGrid {
 }
 
 // paged splits entries into pages of at most rows rows, each flowed into
-// as many columns as fit in width, so that each page reads down its
-// columns in order.
+// as many columns as fit in width, with as many entries as fit (page by
+// page: a long entry costs only its own page a column), so that each page
+// reads down its columns in order.
 func paged(entries []helpEntry, rows, width int) []helpGrid {
-	split := func(n int, aligned bool) ([]helpGrid, bool) {
-		var out []helpGrid
-		for i := 0; i < len(entries); i += n * rows {
-			g := flow(entries[i:min(i+n*rows, len(entries))], n, aligned)
-			if g.width() > width {
-				return nil, false
+	var out []helpGrid
+	for i := 0; i < len(entries); {
+		page := flow(entries[i:min(i+rows, len(entries))], 1, false)
+	find:
+		for n := (len(entries) - i + rows - 1) / rows; n > 1; n-- {
+			// n columns of as many entries as fit: the last column may
+			// be short.
+			for k := min(n*rows, len(entries)-i); k > (n-1)*rows; k-- {
+				chunk := entries[i : i+k]
+				if a := flow(chunk, n, true); a.width() <= width && len(a.cols) == n {
+					page = a
+					break find
+				}
+				if u := flow(chunk, n, false); u.width() <= width && len(u.cols) == n {
+					page = u
+					break find
+				}
 			}
-			out = append(out, g)
 		}
-		return out, true
-	}
-	for n := (len(entries) + rows - 1) / rows; n > 1; n-- {
-		for _, aligned := range []bool{true, false} {
-			if out, ok := split(n, aligned); ok {
-				return out
-			}
+		out = append(out, page)
+		for _, c := range page.cols {
+			i += len(c)
 		}
 	}
-	out, _ := split(1, false)
 	return out
 }
 
