@@ -27,6 +27,13 @@ var tableCols = []int{5, 6, 6}
 // formLines renders the current form width cells wide and returns its lines
 // and the index of the focused field's line (-1 if none).
 func (m *model) formLines(width int) ([]string, int) {
+	lines, focus, _ := m.formBlocks(width)
+	return lines, focus
+}
+
+// formBlocks is formLines, and also where the focused row's lines (the
+// row, its notes and hints) end.
+func (m *model) formBlocks(width int) (lines []string, focusLine, focusEnd int) {
 	st := &m.styles
 	f := m.form()
 	mode := m.s.Mode
@@ -37,8 +44,7 @@ func (m *model) formLines(width int) ([]string, int) {
 	}
 	warnings := m.fieldWarnings()
 
-	var lines []string
-	focusLine := -1
+	focusLine, focusEnd = -1, -1
 	heading := st.heading.Render("Settings")
 	if p := m.presetOf(mode); p != "" {
 		heading += st.faint.Render("  preset ") + st.value.Render(p)
@@ -122,7 +128,7 @@ func (m *model) formLines(width int) ([]string, int) {
 				if room := avail - lipgloss.Width(body) - len(gap); lipgloss.Width(text) <= room {
 					body += gap + st.faint.Render(text)
 				} else {
-					for _, l := range wrapText(text, noteW, 8) {
+					for _, l := range wrapText(text, noteW, maxNoteLines) {
 						more = append(more, indent+st.faint.Render(l))
 					}
 				}
@@ -151,6 +157,9 @@ func (m *model) formLines(width int) ([]string, int) {
 			}
 		}
 		lines = append(lines, hints...)
+		if focused {
+			focusEnd = len(lines)
+		}
 	}
 	// An error no field owns still shows, at the end.
 	if errField == nil && errText != "" {
@@ -158,8 +167,12 @@ func (m *model) formLines(width int) ([]string, int) {
 			lines = append(lines, "  "+st.errText.Render(l))
 		}
 	}
-	return lines, focusLine
+	return lines, focusLine, focusEnd
 }
+
+// maxNoteLines bounds a row's note: whole, as the form scrolls (a
+// site's rules take a dozen lines in a narrow column).
+const maxNoteLines = 40
 
 // anyHint tells, while a maximum has the focus, how to lift it.
 const anyHint = "empty or a: any"
@@ -188,38 +201,82 @@ func (m *model) fieldWarnings() map[field][]string {
 
 // formView fits the form into height lines, scrolling so the focused
 // field stays in view with a neighbour each side, with a note where lines
-// are cut off when there is room for one.
+// are cut off when there is room for one. The user's scroll (formScroll,
+// keys.ScrollForm) moves the view from there, so notes taller than the
+// room (a site's rules in a small terminal) can be read to the end.
 func (m *model) formView(width, height int) []string {
-	lines, focus := m.formLines(width)
+	lines, focus, focusEnd := m.formBlocks(width)
+	m.formOverflow, m.formRows = len(lines) > height, height
 	if len(lines) <= height {
+		m.formScroll = 0
 		return lines
-	}
-	if height < 6 {
-		// No room for notes: the focused row in the middle.
-		start := 0
-		if focus >= 0 {
-			start = focus - (height-1)/2
-		}
-		start = max(0, min(start, len(lines)-height))
-		return lines[start : start+height]
 	}
 	top := 0
 	if focus >= 0 {
 		top = focus - (height-1)/2
+		if height < 6 && focusEnd-focus >= height {
+			top = focus // the focused row's notes fill a short view: from the row down
+		}
 	}
-	top = max(0, min(top, len(lines)-height))
-	if top > 0 && focus == top {
-		top--
+	if height >= 6 {
+		top = max(0, min(top, len(lines)-height))
+		if top > 0 && focus == top {
+			top--
+		}
+		if top+height < len(lines) && focus == top+height-1 {
+			top++
+		}
 	}
-	if top+height < len(lines) && focus == top+height-1 {
-		top++
-	}
+	base := max(0, min(top, len(lines)-height))
+	top = max(0, min(base+m.formScroll, len(lines)-height))
+	m.formScroll = top - base // no scrolling on past either end
 	view := append([]string(nil), lines[top:top+height]...)
-	if top > 0 {
+	if height < 3 {
+		return view // no room for notes
+	}
+	// Where lines are cut off, say so; in a short view only where the
+	// user scrolled or the focused row's own notes go on, and never over
+	// the focused line.
+	if top > 0 && height >= 6 && focus != top {
 		view[0] = m.styles.faint.Render("  ↑ " + plural(top+1, "more line"))
 	}
-	if rest := len(lines) - (top + height); rest > 0 {
+	end := top + height
+	if rest := len(lines) - end; rest > 0 && focus != end-1 && (height >= 6 || m.formScroll != 0 || focusEnd > end) {
 		view[len(view)-1] = m.styles.faint.Render("  ↓ " + plural(rest+1, "more line"))
 	}
 	return view
+}
+
+// scrollForm moves the form's view by n lines (up when negative).
+func (m *model) scrollForm(n int) { m.formScroll += n }
+
+// formPage is how far pgup and pgdn scroll: the lines the view shows
+// between its notes of lines cut off.
+func (m *model) formPage() int {
+	if m.formRows >= 6 {
+		return m.formRows - 2
+	}
+	return max(1, m.formRows-1)
+}
+
+// scrollKeyFree reports whether the focused field leaves the key k to the
+// form: a number takes pgup and pgdn, a choice the arrows.
+func (m *model) scrollKeyFree(k string) bool {
+	if m.field == nil {
+		return false
+	}
+	for _, b := range m.field.keys(&m.keys.field) {
+		for _, fk := range b.Keys() {
+			if fk == k {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// canScrollForm reports whether the form is taller than its room and the
+// focused field leaves pgup and pgdn to scroll it.
+func (m *model) canScrollForm() bool {
+	return m.formOverflow && m.scrollKeyFree("pgdown") && m.scrollKeyFree("pgup")
 }

@@ -83,9 +83,9 @@ func (m *model) handleResultKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.history.open, m.history.cursor = true, 0
 	case key.Matches(msg, k.More):
-		m.help.ShowAll = !m.help.ShowAll
+		m.toggleHelp()
 	case key.Matches(msg, k.Close):
-		m.help.ShowAll = false
+		m.closeHelp()
 	}
 	return nil
 }
@@ -104,7 +104,17 @@ func (m *model) handleFormKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveField(-1)
 		return nil
 	case !f.typesText() && key.Matches(msg, k.More):
-		m.help.ShowAll = !m.help.ShowAll
+		m.toggleHelp()
+		return nil
+	case m.formOverflow && key.Matches(msg, k.ScrollForm, k.ScrollFormUp) && m.scrollKeyFree(msg.String()):
+		step := 1
+		if s := msg.String(); s == "pgdown" || s == "pgup" {
+			step = m.formPage()
+		}
+		if key.Matches(msg, k.ScrollFormUp) {
+			step = -step
+		}
+		m.scrollForm(step)
 		return nil
 	}
 	if _, changed := f.update(&k.field, msg, &m.s); changed {
@@ -131,6 +141,7 @@ func (m *model) focusField(f field) {
 		m.field.blur()
 	}
 	m.focus, m.field = focusForm, f
+	m.formScroll = 0
 	f.focus(&m.s)
 }
 
@@ -140,6 +151,7 @@ func (m *model) leaveForm() {
 		m.field.blur()
 	}
 	m.focus, m.field = focusResult, nil
+	m.formScroll = 0
 }
 
 // moveField walks the form; past either end the focus returns to the

@@ -78,7 +78,7 @@ func (m *model) handleHistoryKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Mask), key.Matches(msg, k.Unmask):
 		return m.toggleMask()
 	case key.Matches(msg, k.More):
-		m.help.ShowAll = !m.help.ShowAll
+		m.toggleHelp()
 	}
 	return nil
 }

@@ -37,7 +37,12 @@ type keyMap struct {
 	NextField key.Binding
 	PrevField key.Binding
 	Back      key.Binding
-	field     fieldKeys
+	// ScrollForm and its up half scroll the form, for notes taller than
+	// the room (a site's rules in a small terminal); only on fields whose
+	// own keys leave them free.
+	ScrollForm   key.Binding
+	ScrollFormUp key.Binding
+	field        fieldKeys
 
 	// On the status line, typing a preset's name, then, if a saved preset
 	// has it, answering whether to replace that preset.
@@ -106,6 +111,9 @@ func defaultKeyMap() keyMap {
 		NextField: b([]string{"tab", "enter"}, "tab/enter", "next"),
 		PrevField: b([]string{"shift+tab"}, "shift+tab", "previous"),
 		Back:      b([]string{"esc"}, "esc", "back to the result"),
+		// Help shows the down half, named for both.
+		ScrollForm:   b([]string{"pgdown", "down"}, "pgup/pgdn", "scroll the form"),
+		ScrollFormUp: b([]string{"pgup", "up"}, "pgup", "scroll up"),
 		field: fieldKeys{
 			Increase: b([]string{"up", "right", "+", "="}, "↑↓", "change"),
 			Decrease: b([]string{"down", "left", "-"}, "↓", "less"),
@@ -147,6 +155,9 @@ const typingOnly = "(typing)"
 type helpKeys struct {
 	short []key.Binding
 	full  [][]key.Binding
+	// more is the ? key: more, or less while the full help shows;
+	// disabled where ? is text.
+	more key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -176,7 +187,7 @@ func Keys() []KeyGroup {
 	f := k.field
 	return []KeyGroup{
 		{"on the result", list(k.Copy, k.Regenerate, k.Mask, k.QR, k.Longer, k.LongerTen, k.Mode, k.Edit, k.EditLast, k.History, k.Preset, k.SavePreset, k.Reset, k.More, k.Quit, k.Interrupt)},
-		{"in the settings", list(k.NextField, k.PrevField, k.Back, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
+		{"in the settings", list(k.NextField, k.PrevField, k.Back, k.ScrollForm, f.Increase, f.StepUp, f.First, f.Digits, f.Erase, f.Any, f.Toggle, f.Next, f.Type)},
 		{"in the history", list(k.HistUp, k.HistFirst, k.HistLast, k.HistCopy, k.HistClose)},
 	}
 }

@@ -29,6 +29,7 @@ const (
 	strengthFull  strengthDetail = iota // bar, bits and rating, what the figure is, crack times
 	strengthShort                       // bar, bits and rating, what the figure is
 	strengthBits                        // bits and rating
+	strengthNone                        // nothing: an error or the help needs the room
 )
 
 // layout is what the screen shows at a given size.
@@ -49,6 +50,7 @@ func (m *model) fitLayout(h int, wide bool, helpLines, statusLines, noteLines in
 		{tabs: false, spacer: true, emptyStatus: true, strength: strengthShort},
 		{tabs: false, spacer: false, emptyStatus: false, strength: strengthShort},
 		{tabs: false, spacer: false, emptyStatus: false, strength: strengthBits},
+		{tabs: false, spacer: false, emptyStatus: false, strength: strengthNone},
 	}
 	for i := range layouts {
 		l := &layouts[i]
@@ -60,7 +62,7 @@ func (m *model) fitLayout(h int, wide bool, helpLines, statusLines, noteLines in
 		if l.spacer {
 			fixed++
 		}
-		if !l.emptyStatus && m.statusText() == "" {
+		if !l.emptyStatus && m.statusEmpty() {
 			fixed -= statusLines
 		}
 		if fixed+l.minBody <= h {
@@ -81,6 +83,13 @@ func (m *model) minBody(wide bool, l layout) int {
 	if m.history.open {
 		return 4
 	}
+	if l.strength == strengthNone {
+		// The last resort: the field being edited, nothing else.
+		if m.focus == focusForm && m.field != nil {
+			return 1
+		}
+		return 0
+	}
 	if wide {
 		return max(form, len(m.strengthPanel(100, 100, l.strength)))
 	}
@@ -91,40 +100,86 @@ func (m *model) minBody(wide bool, l layout) int {
 	return n
 }
 
-// lineView is the smallest layout: the secret, its bits and rating, and
-// the focused field or the keys, one line each.
+// lineView is the smallest layout: the secret, its bits and rating, the
+// preset and site that made it, what just happened (a copy: said even
+// here), and the focused field or the keys, one line each.
 func (m *model) lineView(w, h int) string {
 	st := m.styles
-	var lines []string
+	var secret []string
 	if r := m.result().res; r != nil {
 		groups, gap := secretGroups(r.secret, r.mode, &m.s, m.s.Masked)
-		secret := wrapGroups(groups, gap, w)
-		for i, l := range secret {
-			if i == max(1, h-2) {
-				break
-			}
-			lines = append(lines, m.renderCells(l))
+		for _, l := range wrapGroups(groups, gap, w) {
+			secret = append(secret, m.renderCells(l))
 		}
 	} else {
-		lines = append(lines, st.faint.Render(m.noResultText()))
+		secret = append(secret, st.faint.Render(m.noResultText()))
 	}
+	var figure []string
 	if s, g, _ := m.strengthOf(m.s.Mode); g != nil {
-		lines = append(lines, st.rating[s.Rating].Render(bitsText(s.Entropy)+" "+s.Rating.String()))
+		figure = append(figure, st.rating[s.Rating].Render(bitsText(s.Entropy)+" "+s.Rating.String()))
 	}
+	tag := m.rulesTag()
+	var field []string
 	if m.focus == focusForm && m.field != nil {
 		form, focus := m.formLines(w)
 		if focus >= 0 {
-			lines = append(lines, strings.TrimLeft(ansi.Strip(form[focus]), " "))
+			field = []string{strings.TrimLeft(ansi.Strip(form[focus]), " ")}
 		}
-	} else {
-		lines = append(lines, st.faint.Render("c copy · tab edit · q quit"))
 	}
+	status := 0 // lines of status
+	if !m.statusEmpty() {
+		status = len(m.statusLines(w))
+	} else if field == nil {
+		field = []string{st.faint.Render("c copy · tab edit · q quit")}
+	}
+	// Short of room, in turn: the tag joins the figure's line (or takes
+	// the place of the keys, or of the figure), the status takes fewer
+	// lines, the figure goes, then the field; the secret keeps its first
+	// line, and gets what room is left.
+	need := func() int { return 1 + len(figure) + status + len(field) + boolInt(tag != "") }
+	keysLine := field != nil && (m.focus != focusForm || m.field == nil)
+	if tag != "" && need() > h {
+		merged := st.boxTag.Render(tag)
+		if len(figure) > 0 {
+			merged = figure[0] + st.faint.Render(" · ") + merged
+		}
+		switch {
+		case ansi.StringWidth(merged) <= w:
+			figure, tag = []string{merged}, ""
+		case keysLine:
+			field = nil // the rules in force matter more than the keys
+		default:
+			figure, tag = []string{st.boxTag.Render(tag)}, "" // the figure comes back with the room
+		}
+	}
+	if over := need() - h; over > 0 && status > 1 {
+		status = max(1, status-over)
+	}
+	if need() > h {
+		figure = nil
+	}
+	if need() > h {
+		field = nil
+	}
+	lines := secret[:max(1, min(len(secret), h-need()+1))]
+	lines = append(lines, figure...)
+	if tag != "" {
+		lines = append(lines, st.boxTag.Render(tag))
+	}
+	if status > 0 {
+		lines = append(lines, m.statusLinesMax(w, status)...)
+	}
+	lines = append(lines, field...)
+	lines = clipLines(lines, h)
 	for i, l := range lines {
 		lines[i] = truncate(l, w)
 	}
-	if len(lines) > h {
-		// The secret's first line, its figure and the field or keys.
-		lines = append(lines[:h-2], lines[len(lines)-2:]...)
-	}
 	return strings.Join(lines, "\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -72,9 +72,18 @@ type model struct {
 	copy      copyState
 	clipGuard *guardedClipboard
 
-	keys   keyMap
-	help   help.Model
-	styles styles
+	keys keyMap
+	help help.Model
+	// helpPage is the page of the full help on screen, of helpPageCount
+	// (as last drawn: the count depends on the terminal's size).
+	helpPage, helpPageCount int
+	// formScroll is how far the user scrolled the form from where focus
+	// puts it; formOverflow and formRows are as last drawn: whether the
+	// form was taller than its room, and that room.
+	formScroll   int
+	formOverflow bool
+	formRows     int
+	styles       styles
 	// isDark and noColor decide the styles: dark until the terminal says
 	// otherwise; no colour under NO_COLOR or a colourless profile.
 	isDark         bool

@@ -186,17 +186,21 @@ func (m *model) renderCells(line []cell) string {
 }
 
 // secretSummary says how long the secret is, for the box's title.
-func secretSummary(r *result, s *settings.Settings) string {
+func secretSummary(r *result, s *settings.Settings, short bool) string {
 	n := utf8.RuneCountInString(r.secret)
+	chars := plural(n, "character")
+	if short {
+		chars = plural(n, "char")
+	}
 	switch r.mode {
 	case settings.Phrase:
 		words := r.key.Phrase.Words
-		return plural(words, "word") + " · " + plural(n, "character")
+		return plural(words, "word") + " · " + chars
 	case settings.Token:
 		bytes := r.key.Token.Bytes
-		return plural(bytes, "byte") + " · " + plural(n, "character")
+		return plural(bytes, "byte") + " · " + chars
 	case settings.PIN:
 		return plural(n, "digit")
 	}
-	return plural(n, "character")
+	return chars
 }

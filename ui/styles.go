@@ -54,6 +54,7 @@ type styles struct {
 	box        lipgloss.Style // the result box's border, unfocused
 	boxFocused lipgloss.Style // the result box's border while keys act on it
 	boxTitle   lipgloss.Style
+	boxTag     lipgloss.Style // the preset and site in the box's lower edge
 
 	heading      lipgloss.Style // section titles: "Strength", "Settings"
 	label        lipgloss.Style // a form row's label
@@ -130,6 +131,7 @@ func newStyles(isDark, noColor bool) styles {
 	if noColor {
 		s.boxTitle = s.boxTitle.Faint(true)
 	}
+	s.boxTag = accent // the rules in force stand out from the frame
 
 	s.heading = accent.Bold(true)
 	s.label = dim

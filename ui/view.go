@@ -57,8 +57,15 @@ func (m *model) render() string {
 	cw := min(w, maxContentWidth)
 	wide := cw >= wideWidth
 
-	helpLines := strings.Split(m.helpView(cw), "\n")
 	statusLines := m.statusLines(cw)
+	shownStatus := len(statusLines)
+	if m.statusEmpty() {
+		shownStatus = 0
+	}
+	editing := 0 // the focused field keeps a line
+	if m.focus == focusForm && m.field != nil && !m.history.open {
+		editing = 1
+	}
 
 	// The result box takes what the body can spare.
 	r := m.result().res
@@ -68,13 +75,22 @@ func (m *model) render() string {
 		groups, gap := secretGroups(r.secret, r.mode, &m.s, m.s.Masked)
 		secret = wrapGroups(groups, gap, iw)
 	}
-	note := m.boxNote(iw)
+	// The note under the secret, whole when there is room: around it, the
+	// box's frame, a line of secret, the status, the help line and the
+	// field being edited.
+	note := m.boxNote(iw, h-3-shownStatus-1-editing)
+	// The help: the help line, or as much of the full help as fits beside
+	// the box, the note and the status (the body gives way to it).
+	helpLines := m.helpLines(cw, max(1, h-3-len(note)-shownStatus-editing))
+	if len(note) > 0 && len(note)+len(helpLines) > h-3-shownStatus-editing {
+		note = m.boxNote(iw, h-3-shownStatus-len(helpLines)-editing)
+	}
 	lay := m.fitLayout(h, wide, len(helpLines), len(statusLines), len(note))
 	var header []string
 	if lay.tabs {
 		header = m.header(cw)
 	}
-	if !lay.emptyStatus && m.statusText() == "" {
+	if !lay.emptyStatus && m.statusEmpty() {
 		statusLines = nil
 	}
 	fixed := len(header) + len(statusLines) + len(helpLines) + 2 + len(note) // + borders
@@ -87,7 +103,7 @@ func (m *model) render() string {
 		maxSecret = 10
 	}
 	secretH := max(1, min(len(secret), maxSecret, avail-lay.minBody))
-	bodyH := avail - secretH
+	bodyH := max(0, avail-secretH)
 	pad := 0
 	preferred := m.preferredBody(cw, wide)
 	if lay.spacer && bodyH-2 >= preferred && len(secret) <= secretH {
@@ -110,7 +126,7 @@ func (m *model) render() string {
 	for range pad {
 		content = append([]string{""}, append(content, "")...)
 	}
-	box := m.box(cw, content, m.boxTitle(), m.focus == focusResult && !m.history.open)
+	box := m.box(cw, content, m.boxTitle(cw-6), m.rulesTag(), m.focus == focusResult && !m.history.open)
 
 	var body []string
 	switch {
@@ -120,10 +136,15 @@ func (m *model) render() string {
 		sw := min(max(cw*2/5, 34), 46)
 		fw := cw - sw - 3
 		left := m.formView(fw, bodyH)
-		right := m.strengthPanel(sw, bodyH, lay.strength)
+		var right []string
+		if lay.strength != strengthNone {
+			right = m.strengthPanel(sw, bodyH, lay.strength)
+		}
 		body = sideBySide(left, fw, right, 3, bodyH)
 	default:
-		body = m.strengthCompact(cw, lay.strength)
+		if lay.strength != strengthNone {
+			body = m.strengthCompact(cw, lay.strength)
+		}
 		if lay.spacer {
 			body = append(body, "")
 		}
@@ -203,42 +224,90 @@ func (m *model) renderSecret(lines [][]cell, width, maxLines int) []string {
 	return out
 }
 
-// boxTitle names the mode and the result's size.
-func (m *model) boxTitle() string {
-	t := m.s.Mode.Title()
-	if r := m.result().res; r != nil {
-		t += " · " + secretSummary(r, &m.s)
-	}
-	if m.s.Masked {
-		t += " · masked"
-	}
+// boxTitle names the mode and the result's size in at most width cells,
+// in shorter words where the full ones do not fit.
+func (m *model) boxTitle(width int) string {
+	r := m.result().res
+	state := ""
 	switch mode := m.s.Mode; {
-	case m.result().res != nil && m.failing(mode) != nil:
-		t += " · from the previous settings"
-	case m.result().res != nil && !m.current(mode) && m.gen.slow:
-		t += " · updating…"
+	case r != nil && m.failing(mode) != nil:
+		state = "from the previous settings"
+	case r != nil && !m.current(mode) && m.gen.slow:
+		state = "updating…"
+	}
+	var t string
+	for short := range 4 {
+		parts := []string{m.s.Mode.Title()}
+		if short >= 3 {
+			parts[0] = m.s.Mode.ShortTitle()
+		}
+		if r != nil {
+			parts = append(parts, secretSummary(r, &m.s, short >= 1))
+		}
+		if m.s.Masked && short < 2 {
+			parts = append(parts, "masked") // the dots say it too
+		}
+		if state != "" {
+			if short >= 2 && r != nil && m.failing(m.s.Mode) != nil {
+				parts = append(parts, "old settings")
+			} else {
+				parts = append(parts, state)
+			}
+		}
+		t = strings.Join(parts, " · ")
+		if ansi.StringWidth(t) <= width {
+			break
+		}
 	}
 	return t
 }
 
-// boxNote explains, under the secret, why the settings cannot make one:
-// the field's own note may be scrolled out of view.
-func (m *model) boxNote(width int) []string {
+// rulesTag names, for the box's lower edge, the preset and the website
+// rules that made the secret on screen, so that rules kept from the last
+// time never go unnoticed: "preset: work · site: chase.com". "" for none.
+func (m *model) rulesTag() string {
+	r := m.result().res
+	if r == nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range m.presets {
+		if p.Mode == r.mode && p.Settings.Only(r.mode) == r.key.Only(r.mode) {
+			parts = append(parts, "preset: "+p.Name)
+			break
+		}
+	}
+	if r.mode == settings.Password {
+		if a, _, err := r.key.Password.AppliedRules(); err == nil && a != nil {
+			if a.Site != "" {
+				parts = append(parts, "site: "+a.Site)
+			} else {
+				parts = append(parts, "rules: "+strings.TrimSpace(r.key.Password.Rules))
+			}
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// boxNote explains, under the secret, why the settings cannot make one
+// (the field's own note may be scrolled out of view), in at most maxLines
+// lines.
+func (m *model) boxNote(width, maxLines int) []string {
 	err := m.failing(m.s.Mode)
 	if err == nil {
 		return nil
 	}
 	_, text := m.errorField(m.s.Mode, err)
-	lines := wrapText("✗ "+text, width, 2)
+	lines := wrapText("✗ "+text, width, max(1, min(maxLines, 8)))
 	for i, l := range lines {
 		lines[i] = m.styles.errText.Render(l)
 	}
 	return lines
 }
 
-// box draws a frame around lines with a title in its top edge; the frame
-// is heavy while keys act on the result.
-func (m *model) box(width int, lines []string, title string, focused bool) []string {
+// box draws a frame around lines with a title in its top edge and a tag
+// in its bottom edge; the frame is heavy while keys act on the result.
+func (m *model) box(width int, lines []string, title, tag string, focused bool) []string {
 	st := m.styles.box
 	tl, tr, bl, br, hz, vt := "╭", "╮", "╰", "╯", "─", "│"
 	if focused {
@@ -253,7 +322,13 @@ func (m *model) box(width int, lines []string, title string, focused bool) []str
 	for _, l := range lines {
 		out = append(out, st.Render(vt)+" "+padRight(truncate(l, iw), iw)+" "+st.Render(vt))
 	}
-	out = append(out, st.Render(bl+strings.Repeat(hz, width-2)+br))
+	if tag == "" {
+		out = append(out, st.Render(bl+strings.Repeat(hz, width-2)+br))
+		return out
+	}
+	tag = truncate(tag, max(0, width-6))
+	fill = max(0, width-5-ansi.StringWidth(tag))
+	out = append(out, st.Render(bl+hz+" ")+m.styles.boxTag.Render(tag)+st.Render(" "+strings.Repeat(hz, fill)+br))
 	return out
 }
 
@@ -307,8 +382,12 @@ func (m *model) header(width int) []string {
 	return []string{top.String(), rule.String()}
 }
 
-// statusLines is the status line: one line, or two for a long message.
-func (m *model) statusLines(width int) []string {
+// statusLines is the status line: one line, or up to three for a long
+// message.
+func (m *model) statusLines(width int) []string { return m.statusLinesMax(width, 3) }
+
+// statusLinesMax is the status line in at most maxLines lines.
+func (m *model) statusLinesMax(width, maxLines int) []string {
 	st := m.styles
 	style, sign := st.faint, ""
 	switch m.status.kind {
@@ -326,67 +405,72 @@ func (m *model) statusLines(width int) []string {
 	if text == "" {
 		return []string{""}
 	}
-	lines := wrapText(sign+text, width, 2)
+	lines := wrapText(sign+text, width, max(1, maxLines))
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}
 	return lines
 }
 
-// helpView is the help line, or the full help after ?.
-func (m *model) helpView(width int) string {
-	m.help.SetWidth(width)
-	return m.help.View(m.helpKeys())
-}
+// statusEmpty reports whether the status line has nothing to show.
+func (m *model) statusEmpty() bool { return m.prompt.input == nil && m.statusText() == "" }
 
 // helpKeys are the keys that apply where the focus is. Bindings whose
 // label depends on the state come in pairs; the one that does not apply is
-// disabled here, so help leaves it out.
+// disabled here, so help leaves it out. The ? key (more, or less while the
+// full help shows) is the help's own: the help line ends with it.
 func (m *model) helpKeys() helpKeys {
 	k := m.keys
 	on := func(b key.Binding, enabled bool) key.Binding {
 		b.SetEnabled(enabled)
 		return b
 	}
-	more, less := on(k.More, !m.help.ShowAll), on(k.Less, m.help.ShowAll)
+	more := on(k.More, true)
+	if m.help.ShowAll {
+		more = on(k.Less, true)
+	}
 	mask, unmask := on(k.Mask, !m.s.Masked), on(k.Unmask, m.s.Masked)
 	quit := k.Interrupt
 	if m.prompt.input != nil {
-		return m.promptHelp()
+		h := m.promptHelp()
+		h.more = on(more, false) // ? is text in the prompt
+		return h
 	}
 	if m.history.open {
 		return helpKeys{
 			short: []key.Binding{k.HistUp, k.HistCopy, k.HistClose, quit},
-			full:  [][]key.Binding{{k.HistUp, k.HistCopy}, {mask, unmask, k.HistClose}, {more, less, quit}},
+			full:  [][]key.Binding{{k.HistUp, k.HistFirst, k.HistLast, k.HistCopy}, {mask, unmask, k.HistClose}, {more, quit}},
+			more:  more,
 		}
 	}
 	if m.focus == focusForm && m.field != nil {
 		fieldKeys := m.field.keys(&k.field)
-		short := append(append([]key.Binding{}, fieldKeys[:min(2, len(fieldKeys))]...), k.NextField, k.PrevField, k.Back)
+		nav := []key.Binding{k.NextField, k.Back, k.PrevField}
+		if m.canScrollForm() {
+			nav = append(nav, k.ScrollForm)
+		}
+		short := append(append([]key.Binding{}, fieldKeys[:min(2, len(fieldKeys))]...), nav...)
+		short = append(short, quit)
 		tail := []key.Binding{quit}
-		if !m.field.typesText() {
-			tail = []key.Binding{more, less, quit}
+		if m.field.typesText() {
+			more = on(more, false)
+		} else {
+			tail = []key.Binding{more, quit}
 		}
-		return helpKeys{
-			short: append(short, tail...),
-			full:  [][]key.Binding{fieldKeys, {k.NextField, k.PrevField, k.Back}, tail},
-		}
+		return helpKeys{short: short, full: [][]key.Binding{fieldKeys, nav, tail}, more: more}
 	}
 	copyKey := on(k.Copy, m.result().res != nil)
 	hist := on(k.History, len(m.history.entries) > 0)
-	cols := [][]key.Binding{
-		{copyKey, k.Regenerate, mask, unmask, on(k.QR, m.result().res != nil)},
-		{k.Longer, k.LongerTen, k.Mode},
-		{k.Edit, k.EditLast, hist, k.Reset},
-		{k.Preset, k.SavePreset},
-		{more, less, k.Quit, quit},
-	}
-	if m.width < wideWidth { // two taller columns fit a narrow terminal
-		cols = [][]key.Binding{append(cols[0], cols[1]...), append(cols[2], cols[3]...)}
-	}
 	return helpKeys{
-		short: []key.Binding{copyKey, k.Longer, k.Edit, k.Regenerate, more, less, k.Quit, mask, unmask, hist},
-		full:  cols,
+		short: []key.Binding{copyKey, k.Longer, k.Edit, k.Regenerate, k.Quit, mask, unmask, hist},
+		full: [][]key.Binding{
+			{copyKey, k.Regenerate, mask, unmask, on(k.QR, m.result().res != nil)},
+			{k.Longer, k.LongerTen, k.Mode},
+			{k.Edit, k.EditLast, hist, k.Reset},
+			{k.Preset, k.SavePreset},
+			{more, k.Quit, quit},
+		},
+		more: more,
 	}
 }
 
