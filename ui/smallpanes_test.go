@@ -229,8 +229,10 @@ func TestRulesDescriptionReachableAt80x11(t *testing.T) {
 		h.keys("pgdown")
 		screen = h.view()
 	}
-	got := strings.Join(strings.Fields(strings.Join(seen, " ")), " ")
-	if !strings.Contains(got, strings.Join(strings.Fields(note), " ")) {
+	// Compared without blanks: a long word (the change-password page's
+	// address) is broken across lines wherever the column ends.
+	got := strings.Join(strings.Fields(strings.Join(seen, " ")), "")
+	if !strings.Contains(got, strings.Join(strings.Fields(note), "")) {
 		t.Fatalf("scrolling never showed the whole description %q; seen:\n%s", note, strings.Join(seen, "\n"))
 	}
 	// Scrolling leaves the field where it was, and pgup comes back.
