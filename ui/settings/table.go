@@ -237,7 +237,7 @@ func tokenSettings() []*Setting {
 		},
 		{
 			Name: "format", Mode: Token, Kind: ChoiceKind, Choices: formats,
-			Help: "hex, base64url, base32, base62 or raw", Row: "format",
+			Help: "hex, base64 (padded, as openssl rand -base64), base64url, base32, base62 or raw", Row: "format",
 			ref: func(s *Settings) any { return (*int)(&tk(s).Format) },
 		},
 		{
