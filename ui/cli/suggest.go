@@ -146,7 +146,11 @@ func sizeArgs(size string) cobra.PositionalArgs {
 	}
 }
 
-var numberRE = regexp.MustCompile(`^-?[0-9][0-9_]*$`)
+// numberRE matches a word that starts as a number does: a size, a count
+// or a bound, however spelt (1_000, 0x10). Which spellings are accepted is
+// the parsers' decision (settings.ParseDecimal), so that a misspelt
+// number gets their hint rather than "unknown flag" or "too many words".
+var numberRE = regexp.MustCompile(`^-?[0-9]`)
 
 func isNumber(s string) bool { return numberRE.MatchString(s) }
 
