@@ -206,6 +206,17 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 	if len(classes) == 0 {
 		return nil, warns, emptyAlphabetErr(p)
 	}
+	if p.Alphabet != "" || p.SymbolSet != "" {
+		var chars []rune
+		for _, c := range classes {
+			chars = append(chars, c.chars...)
+		}
+		field := Setting("alphabet")
+		if p.Alphabet == "" {
+			field = "symbol-set"
+		}
+		warns = append(warns, lookAlikeWarning(field, chars)...)
+	}
 	sumMin, sumMax := 0, 0
 	for _, c := range classes {
 		sumMin += c.min

@@ -191,6 +191,7 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 			sepWarns = append(sepWarns, warningf("separator", "the %v %q is used as %q, as passwords are compared after preparation (RFC 8265)", Setting("separator"), p.Separator, sep))
 			p.Separator = sep
 		}
+		sepWarns = append(sepWarns, separatorLookAlikes(sep)...)
 	}
 	if p.List == nil {
 		p.List = defaultList()

@@ -20,13 +20,20 @@ type TokenFormat int
 // Token formats. The zero value is hex, the default.
 const (
 	TokenHex       TokenFormat = iota // lower-case hexadecimal, 2 characters a byte
+	TokenBase64                       // RFC 4648 §4 base64 (A-Z a-z 0-9 + /) padded with =, as openssl rand -base64 writes it
 	TokenBase64URL                    // RFC 4648 §5 URL-safe base64, no padding
 	TokenBase32                       // RFC 4648 base32 (A-Z 2-7), no padding
 	TokenBase62                       // 0-9 A-Z a-z, fixed length per byte count
 	TokenRaw                          // the bytes themselves, e.g. for a key file
 )
 
-var tokenFormatNames = [...]string{"hex", "base64url", "base32", "base62", "raw"}
+var tokenFormatNames = [...]string{"hex", "base64", "base64url", "base32", "base62", "raw"}
+
+// formatChoices names the formats for error messages: "hex, base64, … or raw".
+func formatChoices() string {
+	n := len(tokenFormatNames)
+	return strings.Join(tokenFormatNames[:n-1], ", ") + " or " + tokenFormatNames[n-1]
+}
 
 // String returns the format's name as ParseTokenFormat accepts it.
 func (f TokenFormat) String() string {
@@ -46,7 +53,7 @@ func ParseTokenFormat(s string) (TokenFormat, error) {
 			return TokenFormat(f), nil
 		}
 	}
-	return 0, policyErr("format", "unknown token format %q: use hex, base64url, base32, base62 or raw", s)
+	return 0, policyErr("format", "unknown token format %q: use %s", s, formatChoices())
 }
 
 // TokenPolicy is what a user asks of a token.
@@ -85,13 +92,16 @@ func NewToken(p TokenPolicy) (*Token, error) {
 		return nil, policyErr("bytes", "token size %d is out of range: use 1 to %d bytes", p.Bytes, MaxTokenBytes)
 	}
 	if p.Format < TokenHex || p.Format > TokenRaw {
-		return nil, policyErr("format", "unknown token format %d: use hex, base64url, base32, base62 or raw", int(p.Format))
+		return nil, policyErr("format", "unknown token format %d: use %s", int(p.Format), formatChoices())
 	}
 	if p.Format == TokenRaw && p.Prefix != "" {
 		return nil, policyErr("prefix", "a raw token is bytes, not text, so it cannot take a prefix: drop the prefix or choose a text format")
 	}
 	if p.Format == TokenRaw && p.Checksum {
 		return nil, policyErr("checksum", "a raw token is bytes, not text, so it cannot take a checksum: drop the checksum or choose a text format")
+	}
+	if p.Format == TokenBase64 && p.Checksum {
+		return nil, policyErr("checksum", "a %v cannot follow padded base64, which ends with =: the token would not decode; use base64url for a checksum, or drop the %v", Setting("checksum"), Setting("checksum"))
 	}
 	if err := checkTokenPrefix(p.Prefix); err != nil {
 		return nil, err
@@ -122,6 +132,8 @@ func encodedLen(f TokenFormat, n int) int {
 	switch f {
 	case TokenHex:
 		return hex.EncodedLen(n)
+	case TokenBase64:
+		return base64.StdEncoding.EncodedLen(n)
 	case TokenBase64URL:
 		return base64.RawURLEncoding.EncodedLen(n)
 	case TokenBase32:
@@ -136,6 +148,8 @@ func encodeToken(f TokenFormat, dst, src []byte) {
 	switch f {
 	case TokenHex:
 		hex.Encode(dst, src)
+	case TokenBase64:
+		base64.StdEncoding.Encode(dst, src)
 	case TokenBase64URL:
 		base64.RawURLEncoding.Encode(dst, src)
 	case TokenBase32:
@@ -232,6 +246,7 @@ func checkBitsGoal(bits float64) error {
 // the format reads the whole token with one alphabet (8 hex digits; 6
 // base64url characters; 7 base32 characters without padding; 6 base-62
 // digits, as 62^6 > 2^32, the fixed width modern key scanners expect).
+// Padded base64 takes no checksum: NewToken refuses it.
 func ChecksumLength(f TokenFormat) int {
 	if f == TokenBase62 {
 		return base62ChecksumLen
@@ -259,7 +274,7 @@ func putChecksum(f TokenFormat, dst, body []byte) {
 func VerifyTokenChecksum(token, prefix string, f TokenFormat) bool {
 	n := ChecksumLength(f)
 	rest, ok := strings.CutPrefix(token, prefix)
-	if !ok || len(rest) <= n || f == TokenRaw {
+	if !ok || len(rest) <= n || f == TokenRaw || f == TokenBase64 {
 		return false
 	}
 	body := rest[:len(rest)-n]

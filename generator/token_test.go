@@ -31,6 +31,7 @@ func tokenTestSizes() []int {
 // here rather than taken from the code under test.
 var tokenAlphabets = map[TokenFormat]string{
 	TokenHex:       "0123456789abcdef",
+	TokenBase64:    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=",
 	TokenBase64URL: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
 	TokenBase32:    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
 	TokenBase62:    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
@@ -51,6 +52,8 @@ func wantTokenLen(f TokenFormat, n int) int {
 	switch f {
 	case TokenHex:
 		return 2 * n
+	case TokenBase64:
+		return 4 * ((n + 2) / 3) // 4 characters for each 3 bytes or part of them
 	case TokenBase64URL:
 		return (8*n + 5) / 6 // 6 bits a character, last one partial
 	case TokenBase32:
@@ -87,6 +90,8 @@ func decodeToken(t *testing.T, f TokenFormat, body string, n int) []byte {
 	switch f {
 	case TokenHex:
 		b, err = hex.DecodeString(body)
+	case TokenBase64:
+		b, err = base64.StdEncoding.Strict().DecodeString(body)
 	case TokenBase64URL:
 		b, err = base64.RawURLEncoding.Strict().DecodeString(body)
 	case TokenBase32:
@@ -113,7 +118,7 @@ func mustToken(t testing.TB, p TokenPolicy) *Token {
 
 func TestTokenFormatNames(t *testing.T) {
 	names := TokenFormats()
-	if want := []string{"hex", "base64url", "base32", "base62", "raw"}; !slicesEqual(names, want) {
+	if want := []string{"hex", "base64", "base64url", "base32", "base62", "raw"}; !slicesEqual(names, want) {
 		t.Fatalf("TokenFormats() = %v, want %v", names, want)
 	}
 	for _, name := range names {
@@ -128,7 +133,7 @@ func TestTokenFormatNames(t *testing.T) {
 	if f := (TokenPolicy{}).Format; f != TokenHex {
 		t.Errorf("zero format is %v, want hex", f)
 	}
-	for _, bad := range []string{"", "base64", "HEX ", "b62"} {
+	for _, bad := range []string{"", "base64std", "HEX ", "b62"} {
 		_, err := ParseTokenFormat(bad)
 		var pe *PolicyError
 		if !errors.As(err, &pe) || pe.Field != "format" {
@@ -156,6 +161,7 @@ func TestNewTokenRejects(t *testing.T) {
 		{TokenPolicy{Bytes: 32, Format: TokenFormat(9)}, "format", "base62"},
 		{TokenPolicy{Bytes: 32, Format: TokenRaw, Prefix: "k_"}, "prefix", "raw"},
 		{TokenPolicy{Bytes: 32, Format: TokenRaw, Checksum: true}, "checksum", "raw"},
+		{TokenPolicy{Bytes: 32, Format: TokenBase64, Checksum: true}, "checksum", "use base64url for a checksum"},
 		{TokenPolicy{Bytes: 32, Prefix: "sk live_"}, "prefix", "space"},
 		{TokenPolicy{Bytes: 32, Prefix: "sk\t"}, "prefix", "space"},
 		{TokenPolicy{Bytes: 32, Prefix: "sk\n"}, "prefix", "space"},
@@ -276,6 +282,9 @@ func TestBase62LengthIsExact(t *testing.T) {
 func TestTokenChecksum(t *testing.T) {
 	r := seededRand(5)
 	for f := TokenHex; f < TokenRaw; f++ {
+		if f == TokenBase64 {
+			continue // refused: the checksum would follow the padding
+		}
 		for _, prefix := range []string{"", "sk_live_", "ghp_"} {
 			for _, n := range []int{1, 2, 16, 32, 4096} {
 				tok := mustToken(t, TokenPolicy{Bytes: n, Format: f, Prefix: prefix, Checksum: true})
@@ -359,7 +368,7 @@ func TestTokenEntropy(t *testing.T) {
 		for f := TokenHex; f <= TokenRaw; f++ {
 			p := TokenPolicy{Bytes: n, Format: f}
 			if f != TokenRaw {
-				p.Prefix, p.Checksum = "tok_", true
+				p.Prefix, p.Checksum = "tok_", f != TokenBase64
 			}
 			e := mustToken(t, p).Entropy()
 			want := new(big.Int).Lsh(big.NewInt(1), uint(8*n))
@@ -546,5 +555,50 @@ func TestBase62SmallMatchesBig(t *testing.T) {
 				t.Fatalf("%d bytes %x: %s, math/big %s", n, src, small, want)
 			}
 		}
+	}
+}
+
+// Standard base64 is what openssl rand -base64 N prints for N bytes: RFC
+// 4648 with its padding, 4 characters for every 3 bytes or part of them,
+// read back by the standard library's strict decoder.
+func TestTokenBase64AsOpenSSL(t *testing.T) {
+	r := seededRand(8)
+	for _, c := range []struct{ bytes, chars, pad int }{{1, 4, 2}, {2, 4, 1}, {3, 4, 0}, {16, 24, 2}, {32, 44, 1}, {33, 44, 0}, {64, 88, 2}} {
+		tok := mustToken(t, TokenPolicy{Bytes: c.bytes, Format: TokenBase64, Prefix: "k_"})
+		for range 20 {
+			s, err := tok.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, ok := strings.CutPrefix(s, "k_")
+			if !ok || len(body) != c.chars || tok.Length() != c.chars {
+				t.Fatalf("%d bytes: %q, want k_ and %d characters", c.bytes, s, c.chars)
+			}
+			if got := len(body) - len(strings.TrimRight(body, "=")); got != c.pad {
+				t.Fatalf("%d bytes: %q ends with %d '=', want %d", c.bytes, body, got, c.pad)
+			}
+			raw, err := base64.StdEncoding.Strict().DecodeString(body)
+			if err != nil || len(raw) != c.bytes {
+				t.Fatalf("%d bytes: %q decodes to %d bytes, %v", c.bytes, body, len(raw), err)
+			}
+		}
+		if e := tok.Entropy(); e.Bits != float64(8*c.bytes) || e.Bound != Exact {
+			t.Fatalf("%d bytes: entropy %v (%v), want exactly %d bits", c.bytes, e.Bits, e.Bound, 8*c.bytes)
+		}
+	}
+	// Every one of the 64 characters turns up, + and / included.
+	seen := map[rune]bool{}
+	tok := mustToken(t, TokenPolicy{Bytes: 48, Format: TokenBase64})
+	for range 200 {
+		s, _ := tok.Generate(r)
+		for _, c := range s {
+			seen[c] = true
+		}
+	}
+	if len(seen) != 64 || !seen['+'] || !seen['/'] {
+		t.Fatalf("%d distinct characters in 48-byte tokens, want all 64", len(seen))
+	}
+	if VerifyTokenChecksum("AAAAAAAAAAAA", "", TokenBase64) {
+		t.Fatal("a base64 token verified a checksum it cannot have")
 	}
 }

@@ -23,6 +23,12 @@ import (
 const (
 	maxWordlistBytes = 16 << 20
 	maxWordlistWords = 1 << 20
+	// MaxWordBytes bounds one word. The longest word of the built-in lists
+	// has 10 letters and diceware lists in any language stay far below 64
+	// bytes (64 Latin letters, 32 Cyrillic or Greek, 21 of most Asian
+	// scripts); a longer "word" is a file that is not a wordlist, and a
+	// phrase of 256 of them would cost memory and time for nothing.
+	MaxWordBytes = 64
 	// Lists shorter than this get a warning: each word then carries under
 	// 10 bits, so passphrases must be long to be strong.
 	fewWords = 1000
@@ -131,7 +137,9 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 			return wl, nil, err
 		}
 	}
-	f, err := os.Open(nameOrPath)
+	// Only a regular file is read: opening a FIFO would wait for a writer
+	// for good, and a device (/dev/zero) or a folder is never a wordlist.
+	info, err := os.Stat(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) { // a misspelt name, as far as the user is concerned
 		e := policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file", Setting("wordlist"), nameOrPath, builtinChoices())
 		if strings.HasPrefix(nameOrPath, "~") {
@@ -144,10 +152,18 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
 	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
+	switch {
+	case info.IsDir():
 		return nil, nil, policyErr("wordlist", "%v %q is a directory: give a file of words", Setting("wordlist"), nameOrPath)
+	case !info.Mode().IsRegular():
+		return nil, nil, policyErr("wordlist", "%v %q is not a regular file (a pipe or a device): give the path of a file of words, or - to read them from standard input",
+			Setting("wordlist"), nameOrPath)
 	}
+	f, err := os.Open(nameOrPath)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
+	}
+	defer f.Close()
 	return ParseWordlist(nameOrPath, f)
 }
 
@@ -169,7 +185,8 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 // refuses words with invisible characters, then deduplicated, keeping the
 // first occurrence; warnings say how many words were prepared differently
 // and how many duplicates were dropped. Fewer than 2 distinct words is an error, fewer than 1000 a
-// warning; files over 16 MiB or with over 2^20 distinct words are refused.
+// warning; files over 16 MiB, with over 2^20 distinct words or with a word
+// over [MaxWordBytes] bytes are refused.
 //
 // Read errors are wrapped with %w; everything wrong with the contents is a
 // *PolicyError for the field "wordlist".
@@ -261,13 +278,26 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 		}
 	}
 	word := strings.ToLower(fields[len(fields)-1])
+	if len(word) > MaxWordBytes {
+		return "", longWordErr(name, lineNo, len(word))
+	}
 	prepared, err := prepareText("wordlist", word)
 	if err != nil {
 		var pe *PolicyError
 		errors.As(err, &pe)
 		return "", policyErr("wordlist", "%v %q: line %d (%.40q): %s", Setting("wordlist"), name, lineNo, word, strings.TrimPrefix(pe.Error(), "wordlist "))
 	}
+	if len(prepared) > MaxWordBytes {
+		return "", longWordErr(name, lineNo, len(prepared))
+	}
 	return prepared, nil
+}
+
+// longWordErr refuses a word over MaxWordBytes, saying why the bound is
+// there: the word itself is not quoted, as it may be megabytes long.
+func longWordErr(name string, lineNo, n int) error {
+	return policyErr("wordlist", "%v %q: line %d holds a word of %d bytes; words may have at most %d (no real wordlist comes near), so this does not look like a list of words",
+		Setting("wordlist"), name, lineNo, n, MaxWordBytes)
 }
 
 // forbiddenRune reports characters that must not appear in a word or a
@@ -321,6 +351,9 @@ func validateWords(name string, words []string) error {
 			strings.IndexFunc(word, func(c rune) bool { return unicode.IsSpace(c) || forbiddenRune(c) }) >= 0
 		if bad {
 			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", Setting("wordlist"), name, i+1, word)
+		}
+		if len(word) > MaxWordBytes {
+			return policyErr("wordlist", "%v %q: word %d has %d bytes; words may have at most %d", Setting("wordlist"), name, i+1, len(word), MaxWordBytes)
 		}
 		if _, dup := seen[word]; dup {
 			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", Setting("wordlist"), name, word)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -538,6 +539,39 @@ func TestEmbeddedListsMatchFullParser(t *testing.T) {
 		fast, _ := BuiltinWordlist(b.name)
 		if !slices.Equal(full.Words, fast.Words) {
 			t.Fatalf("%s: fast split differs from the parser (list %d)", b.name, i)
+		}
+	}
+}
+
+func TestWordLengthBound(t *testing.T) {
+	var pe *PolicyError
+	fits := strings.Repeat("a", MaxWordBytes)
+	wl, _, err := ParseWordlist("fits", strings.NewReader(fits+"\nb\n"))
+	if err != nil || wl.Words[0] != fits {
+		t.Fatalf("a word of %d bytes: %v", MaxWordBytes, err)
+	}
+	// Bytes, not characters: 33 Cyrillic letters are 66 bytes.
+	for _, long := range []string{fits + "a", strings.Repeat("д", 33), "11111 " + strings.Repeat("z", 8<<20)} {
+		_, _, err := ParseWordlist("long", strings.NewReader("ok\n"+long+"\n"))
+		if !errors.As(err, &pe) || pe.Field != "wordlist" || !strings.Contains(err.Error(), "line 2") ||
+			!strings.Contains(err.Error(), fmt.Sprintf("at most %d", MaxWordBytes)) || len(err.Error()) > 300 {
+			t.Errorf("a word of %d bytes: %.300v", len(long), err)
+		}
+	}
+	_, err = NewPhrase(PhrasePolicy{Words: 3, List: &Wordlist{Name: "hand", Words: []string{"a", fits + "a"}}})
+	if !errors.As(err, &pe) || pe.Field != "wordlist" || !strings.Contains(err.Error(), "at most") {
+		t.Fatalf("hand-built list with a long word: %v", err)
+	}
+}
+
+// The bundled lists pass the word bound with room to spare.
+func TestEmbeddedWordsWithinBound(t *testing.T) {
+	for _, name := range BuiltinWordlists() {
+		wl, _ := BuiltinWordlist(name)
+		for _, w := range wl.Words {
+			if len(w) > MaxWordBytes/4 {
+				t.Errorf("%s: %q is %d bytes", name, w, len(w))
+			}
 		}
 	}
 }

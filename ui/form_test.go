@@ -200,7 +200,7 @@ func TestChoiceField(t *testing.T) {
 	h := newHarness(t)
 	h.keys("3")
 	h.focusOn("format")
-	want := []string{"base64url", "base32", "base62", "hex", "base64url"}
+	want := []string{"base64", "base64url", "base32", "base62", "hex", "base64"}
 	for _, w := range want {
 		h.keys("right")
 		if got := h.m.s.Token.Format.String(); got != w {

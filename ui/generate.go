@@ -305,6 +305,10 @@ func checkWordlistFile(req genRequest) error {
 	if req.mode != settings.Phrase || settings.IsBuiltinList(req.s.Phrase.Wordlist) {
 		return nil
 	}
+	if req.s.Phrase.Wordlist == "-" {
+		// The keys come from standard input here.
+		return generator.PolicyErrorf("wordlist", "- (standard input) only works on the command line: give the path of a file")
+	}
 	info, err := os.Stat(req.s.Phrase.Wordlist)
 	if err != nil {
 		return err

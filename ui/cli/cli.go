@@ -6,6 +6,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -82,6 +83,10 @@ func (env *environment) setClipboardDefaults() {
 // most one error line.
 func run(ctx context.Context, env *environment, args []string) int {
 	env.setClipboardDefaults()
+	// Whatever writes to stdout (a secret, --help, the completion script),
+	// a failed write is a failure: sesame --help >/dev/full must not exit 0.
+	out := &watchedWriter{w: env.stdout}
+	env.stdout = out
 	root := newRoot(env)
 	args = numberArgs(args)
 	root.SetArgs(args)
@@ -100,11 +105,29 @@ func run(ctx context.Context, env *environment, args []string) int {
 	if errors.Is(err, tea.ErrInterrupted) {
 		err = errInterrupted
 	}
+	if out.err != nil { // the first failure, whatever came of it
+		err = fmt.Errorf("writing to standard output: %w", out.err)
+	}
 	code, msg := exitCode(err)
 	if msg != "" {
 		say(env.stderr, msg)
 	}
 	return code
+}
+
+// watchedWriter remembers the first error writing to w, for writers that
+// drop it (cobra's help and completion).
+type watchedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *watchedWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // version is the module version when installed with go install, else the

@@ -47,18 +47,21 @@ separator, random case, and the position and value of --number.`,
 	},
 	settings.Token: {
 		short: "Print random tokens (API keys, secrets, key files)",
-		long: `Print tokens of --bytes random bytes, encoded as hex, base64url (no padding),
-base32 (RFC 4648, no padding), base62 (fixed length) or raw bytes (for key
-files; refused when writing to a terminal).
+		long: `Print tokens of --bytes random bytes, encoded as hex, base64 (RFC 4648,
+padded with =, as openssl rand -base64 prints it, on one line), base64url
+(no padding), base32 (RFC 4648, no padding), base62 (fixed length) or raw
+bytes (for key files; refused when writing to a terminal).
 
 --prefix puts fixed text in front and --checksum appends the CRC-32 (IEEE)
 of the body (the random part, without the prefix) written in the token's
 own format, so one alphabet reads the whole token: 8 hex digits, 6 base64url
 characters, 7 base32 characters, or 6 base62 digits padded with 0 — the
-shape secret scanners recognise. Neither adds strength. With -n, raw
+shape secret scanners recognise (padded base64 takes none: use
+base64url). Neither adds strength. With -n, raw
 tokens are written back to back.`,
 		example: `  sesame token                            # 32 bytes as hex: 256 bits
   sesame token --bytes 24 --format base62 --prefix sk_live_ --checksum
+  sesame token --format base64 32         # as openssl rand -base64 32
   sesame token --format raw > aes256.key`,
 	},
 	settings.PIN: {

@@ -129,6 +129,9 @@ func startTUI(ctx context.Context, env *environment, req *request) error {
 		}
 	}
 	req.apply(&s)
+	if req.gave("wordlist") && s.Phrase.Wordlist == "-" {
+		return usagef("--wordlist - reads the words from standard input, but the interactive program reads keys from it: give the list's path, or print passphrases (sesame phrase --wordlist - < words.txt)")
+	}
 	if !req.gave("length") {
 		s.Password.FitLength()
 	}

@@ -262,11 +262,11 @@ type countValue struct{ p *int }
 func (v *countValue) String() string { return strconv.Itoa(*v.p) }
 func (v *countValue) Type() string   { return "int" }
 func (v *countValue) Set(s string) error {
-	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
+	n, err := settings.ParseDecimal(s, 64)
 	if err != nil || n < 1 || n > MaxCount {
-		return &settings.ValueError{Want: fmt.Sprintf("must be a whole number from 1 to %s", settings.Group(MaxCount))}
+		return &settings.ValueError{Want: fmt.Sprintf("must be a whole number from 1 to %s", settings.Group(MaxCount)), Hint: settings.DecimalHint(s)}
 	}
-	*v.p = n
+	*v.p = int(n)
 	return nil
 }
 
@@ -278,9 +278,9 @@ type bitsValue struct{ o *output }
 func (v *bitsValue) String() string { return "" }
 func (v *bitsValue) Type() string   { return "bits" }
 func (v *bitsValue) Set(s string) error {
-	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	x, err := settings.ParseDecimalFraction(s)
 	if err != nil || math.IsNaN(x) || x <= 0 || x > maxBits {
-		return &settings.ValueError{Want: fmt.Sprintf("must be a number of bits above 0, up to %s", settings.Group(maxBits))}
+		return &settings.ValueError{Want: fmt.Sprintf("must be a number of bits above 0, up to %s", settings.Group(maxBits)), Hint: settings.DecimalHint(s)}
 	}
 	v.o.minBits, v.o.minBitsSet = x, true
 	return nil

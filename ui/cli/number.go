@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +20,8 @@ func newNumberCommand(env *environment) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "number LO HI",
 		Short: "Print uniform random integers between LO and HI",
-		Long: `Print integers drawn uniformly from LO to HI inclusive (any 64-bit values).
+		Long: `Print integers drawn uniformly from LO to HI inclusive (any 64-bit values),
+written in plain decimal digits with a leading - for a negative one.
 
 With --unique and -n N, the N numbers are all different, as in a lottery
 draw, in the order drawn.`,
@@ -63,9 +63,13 @@ draw, in the order drawn.`,
 }
 
 func parseBound(name, s string) (int64, error) {
-	v, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(s), "_", ""), 10, 64)
+	v, err := settings.ParseDecimal(s, 64)
 	if err != nil {
-		return 0, usagef("%s must be a whole number from -9223372036854775808 to 9223372036854775807, not %q", name, s)
+		msg := fmt.Sprintf("%s must be a whole number from -9223372036854775808 to 9223372036854775807, not %q", name, s)
+		if hint := settings.DecimalHint(s); hint != "" {
+			msg += " (" + hint + ")"
+		}
+		return 0, usagef("%s", msg)
 	}
 	return v, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -141,7 +142,7 @@ func (r *request) positional(f *flagSet, args []string) error {
 		size := settings.SizeOf(r.mode)
 		given := r.flags
 		if err := size.Parse(&given, args[0]); err != nil {
-			return usagef("the %s after the command %s, not %s", size.Name, err, quoteShort(args[0]))
+			return usagef("the %s after the command %s, not %s%s", size.Name, err, quoteShort(args[0]), hintOf(err))
 		}
 		if f.changed(size.Name) && !size.Equal(&given, &r.flags) {
 			return usagef("--%s %s and the %s %s after the command disagree: give one", size.Name, size.Format(&r.flags), size.Name, args[0])
@@ -154,7 +155,7 @@ func (r *request) positional(f *flagSet, args []string) error {
 	if len(args) > 1 {
 		n := 0
 		if err := (&countValue{&n}).Set(args[1]); err != nil {
-			return usagef("the count after the size %s, not %s", err, quoteShort(args[1]))
+			return usagef("the count after the size %s, not %s%s", err, quoteShort(args[1]), hintOf(err))
 		}
 		if f.changed("count") && n != r.out.count {
 			return usagef("-n %d and the count %s after the size disagree: give one", r.out.count, args[1])
@@ -162,6 +163,15 @@ func (r *request) positional(f *flagSet, args []string) error {
 		r.out.count = n
 	}
 	return nil
+}
+
+// hintOf is a value error's hint, as " (hint)", or "".
+func hintOf(err error) string {
+	var ve *settings.ValueError
+	if errors.As(err, &ve) && ve.Hint != "" {
+		return " (" + ve.Hint + ")"
+	}
+	return ""
 }
 
 // checkContradictions refuses a switch given both ways, an empty value

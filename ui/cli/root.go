@@ -20,7 +20,10 @@ chosen with --mode, or the mode whose flags are given), one per line.
 
 Every flag of the password, phrase, token and pin commands is accepted here
 too (--no-symbols, --min-digits 2, --case title, --format base62, ...), to
-set the interactive program's starting form; their help lists them.`
+set the interactive program's starting form; their help lists them.
+
+Numbers are written in plain decimal digits everywhere (1000, not 1_000,
+1,000 or 0x3e8); --min-bits may have a fraction (77.54).`
 
 const rootExample = `  sesame                          # the interactive generator
   sesame --length 32 --no-symbols # ... starting from these settings
@@ -52,6 +55,9 @@ func newRoot(env *environment) *cobra.Command {
 			return execute(cmd.Context(), env, req)
 		},
 	}
+	// Before the completion command is added: it takes its writer then.
+	root.SetOut(env.stdout)
+	root.SetErr(env.stderr)
 	root.SetVersionTemplate("sesame {{.Version}}\n")
 	root.SetFlagErrorFunc(flagErrorFunc)
 	f = newFlagSet(root.Flags())

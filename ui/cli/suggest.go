@@ -37,6 +37,10 @@ func unknownFlagMessage(cmd *cobra.Command, e *pflag.NotExistError) string {
 		}
 	})
 	if shorts == "" {
+		// openssl's habit: the format as a flag (--hex, --base64).
+		if v := choiceValueFlag(cmd, name); v != "" {
+			return fmt.Sprintf("unknown flag %s for %s: did you mean %s?", shown, where, v)
+		}
 		if s := settings.Closest(name, mine); s != "" {
 			return fmt.Sprintf("unknown flag %s for %s: did you mean --%s?", shown, where, s)
 		}
@@ -77,6 +81,12 @@ func oneDashHint(cmd *cobra.Command, word string) string {
 	if f := cmd.Flags().Lookup(word); f != nil && !f.Hidden {
 		return "--" + word
 	}
+	return choiceValueFlag(cmd, word)
+}
+
+// choiceValueFlag returns the flag and value that word names when it is a
+// value of one of cmd's choices ("--format hex" for hex), or "".
+func choiceValueFlag(cmd *cobra.Command, word string) string {
 	for _, d := range settings.All() {
 		if d.Kind != settings.ChoiceKind || cmd.Flags().Lookup(d.Name) == nil {
 			continue
@@ -136,7 +146,11 @@ func sizeArgs(size string) cobra.PositionalArgs {
 	}
 }
 
-var numberRE = regexp.MustCompile(`^-?[0-9][0-9_]*$`)
+// numberRE matches a word that starts as a number does: a size, a count
+// or a bound, however spelt (1_000, 0x10). Which spellings are accepted is
+// the parsers' decision (settings.ParseDecimal), so that a misspelt
+// number gets their hint rather than "unknown flag" or "too many words".
+var numberRE = regexp.MustCompile(`^-?[0-9]`)
 
 func isNumber(s string) bool { return numberRE.MatchString(s) }
 

@@ -1,7 +1,10 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -133,13 +136,28 @@ func loadWordlist(nameOrPath string) (*generator.Wordlist, []generator.Warning, 
 	}
 	l, warns, err := generator.LoadWordlist(nameOrPath)
 	if err != nil {
-		return nil, warns, err
+		return nil, warns, misspeltList(nameOrPath, err)
 	}
 	if wordlists.byPath == nil {
 		wordlists.byPath = map[string]cachedList{}
 	}
 	wordlists.byPath[nameOrPath] = cachedList{l, warns}
 	return l, warns, nil
+}
+
+// misspeltList adds "did you mean" to the error for a missing file whose
+// name is a built-in list's, misspelt (eff-larg).
+func misspeltList(name string, err error) error {
+	if !errors.Is(err, fs.ErrNotExist) || strings.ContainsAny(name, `/\`) {
+		return err
+	}
+	c := Closest(name, generator.BuiltinWordlists())
+	if c == "" {
+		return err
+	}
+	e := generator.PolicyErrorf("wordlist", "%v %q is neither a built-in list nor an existing file: did you mean %s?", generator.Setting("wordlist"), name, c)
+	e.Err = err
+	return e
 }
 
 // IsBuiltinList reports whether name is a built-in wordlist ("" is the

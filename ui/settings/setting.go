@@ -1,6 +1,10 @@
 package settings
 
-import "github.com/sesame-sh/sesame/generator"
+import (
+	"strings"
+
+	"github.com/sesame-sh/sesame/generator"
+)
 
 // A Setting describes one setting once, for every surface: its name is the
 // command-line flag (--min-digits), the form field's id, and the key in the
@@ -85,8 +89,11 @@ const (
 
 // Choice is one value of a choice setting.
 type Choice struct {
-	Name  string // as typed and stored
-	Label string // in the form; "" means Name
+	Name string // as typed and stored
+	// Aliases are other names accepted wherever Name is (pw for
+	// password); Name is what is stored and shown.
+	Aliases []string
+	Label   string // in the form; "" means Name
 	// NotInForm: the form cannot show a secret of this kind (raw bytes).
 	NotInForm bool
 	// NotAFlag: the command line does not offer it (it is the value the
@@ -101,6 +108,21 @@ type Override struct {
 	// Hint, for a switch turned off on the command line, says which flag
 	// does what was meant ("--max-digits 0 leaves digits out").
 	Hint string
+}
+
+// is reports whether text names the choice, by its name or an alias,
+// in any case.
+func (c Choice) is(text string) bool {
+	text = strings.TrimSpace(text)
+	if strings.EqualFold(text, c.Name) {
+		return true
+	}
+	for _, a := range c.Aliases {
+		if strings.EqualFold(text, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // Alias reports whether the setting is a shorthand for others (Sets).

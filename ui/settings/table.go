@@ -237,7 +237,7 @@ func tokenSettings() []*Setting {
 		},
 		{
 			Name: "format", Mode: Token, Kind: ChoiceKind, Choices: formats,
-			Help: "hex, base64url, base32, base62 or raw", Row: "format",
+			Help: "hex, base64 (padded, as openssl rand -base64), base64url, base32, base62 or raw", Row: "format",
 			ref: func(s *Settings) any { return (*int)(&tk(s).Format) },
 		},
 		{
@@ -272,7 +272,7 @@ func pinSettings() []*Setting {
 func commonSettings() []*Setting {
 	return []*Setting{
 		{
-			Name: "mode", Mode: Common, Kind: ChoiceKind, Choices: names(ModeNames()...), RootOnly: true, NoForm: true,
+			Name: "mode", Mode: Common, Kind: ChoiceKind, Choices: modeChoices(), RootOnly: true, NoForm: true,
 			Help: "starting tab, or what to print: " + OrList(ModeNames()),
 			ref:  func(s *Settings) any { return (*int)(&s.Mode) },
 		},
@@ -328,6 +328,16 @@ func SizeOf(m Mode) *Setting {
 func lookAlikeGroups() string {
 	a := generator.Ambiguous
 	return strings.Join([]string{a[:5], a[5:10], a[10:12], a[12:14], a[14:16], a[16:18], a[18:]}, " ")
+}
+
+// modeChoices are the modes under their names, with the commands'
+// aliases (pw, pp) accepted too.
+func modeChoices() []Choice {
+	out := make([]Choice, 0, numModes)
+	for _, m := range Modes() {
+		out = append(out, Choice{Name: m.String(), Aliases: m.Aliases()})
+	}
+	return out
 }
 
 func names(ns ...string) []Choice {

@@ -141,7 +141,7 @@ func (d *Setting) ChoiceNames(flags bool) []string {
 }
 
 // Parse sets the setting from text typed on the command line: a number
-// (1_000 is allowed), "any" for no limit, true or false, a choice's name
+// in plain decimal digits (decimal.go), "any" for no limit, true or false, a choice's name
 // (in any case), or the text itself.
 func (d *Setting) Parse(s *Settings, text string) error {
 	if d.Check != nil {
@@ -161,7 +161,7 @@ func (d *Setting) Parse(s *Settings, text string) error {
 	case IntKind:
 		n, err := parseInt(text)
 		if err != nil {
-			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s", Group(d.Min), Group(d.Max))}
+			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s", Group(d.Min), Group(d.Max)), Hint: DecimalHint(text)}
 		}
 		return d.SetInt(s, n)
 	case LimitKind:
@@ -170,7 +170,7 @@ func (d *Setting) Parse(s *Settings, text string) error {
 		}
 		n, err := parseInt(text)
 		if err != nil {
-			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s, or any", Group(d.Min), Group(d.Max))}
+			return &ValueError{Want: fmt.Sprintf("must be a whole number from %s to %s, or any", Group(d.Min), Group(d.Max)), Hint: DecimalHint(text)}
 		}
 		return d.SetLimit(s, AtMost(n))
 	case SwitchKind:
@@ -182,7 +182,7 @@ func (d *Setting) Parse(s *Settings, text string) error {
 		return nil
 	case ChoiceKind:
 		for i, c := range d.Choices {
-			if !c.NotAFlag && strings.EqualFold(strings.TrimSpace(text), c.Name) {
+			if !c.NotAFlag && c.is(text) {
 				return d.SetInt(s, i)
 			}
 		}
@@ -267,7 +267,7 @@ func (d *Setting) SetJSON(s *Settings, raw json.RawMessage) error {
 			return &ValueError{Want: "must be a name"}
 		}
 		for i, c := range d.Choices {
-			if strings.EqualFold(name, c.Name) {
+			if c.is(name) {
 				return d.SetInt(s, i)
 			}
 		}
@@ -281,7 +281,8 @@ func (d *Setting) SetJSON(s *Settings, raw json.RawMessage) error {
 }
 
 func parseInt(s string) (int, error) {
-	return strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
+	n, err := ParseDecimal(s, strconv.IntSize)
+	return int(n), err
 }
 
 // Group writes 10000000 as 10,000,000.
