@@ -136,3 +136,31 @@ func TestEndToEndTUICopyOverSSH(t *testing.T) {
 		t.Fatalf("sesame did not quit with status 0:\n%s", scr)
 	}
 }
+
+// Closing the terminal (tmux kill-pane, a dropped SSH connection) sends
+// SIGHUP: sesame hands the countdown to the detached clearer as it does on
+// q, ctrl+c and SIGTERM, so our tmux buffer does not outlive the delay.
+// The pane is a second window, so that the tmux server and its attached
+// client outlive it.
+func TestEndToEndHangupHandsTheCountdownOver(t *testing.T) {
+	bin := e2e.Sesame(t)
+	n := e2e.StartNested(t, e2e.NestedOptions{Term: "xterm-256color"})
+	pane := strings.TrimSpace(n.Inner.Run("new-window", "-P", "-F", "#{pane_id}", "-t", "e2e",
+		"env DISPLAY= WAYLAND_DISPLAY= XDG_CONFIG_HOME="+t.TempDir()+" "+bin+" --no-config --clear-after 2"))
+	scr, ok := n.Inner.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	n.Inner.Run("send-keys", "-t", pane, "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { got, _ := n.Inner.Named("sesame"); return got == secret }) {
+		t.Fatalf("our tmux buffer does not hold the secret:\n%s", n.Inner.Screen())
+	}
+	n.Inner.Run("kill-pane", "-t", pane)
+	if !e2e.WaitFor(8*time.Second, func() bool { _, ok := n.Inner.Named("sesame"); return !ok }) {
+		t.Fatal("our tmux buffer outlived the countdown after the terminal closed")
+	}
+	if !e2e.WaitFor(3*time.Second, func() bool { return slices.Contains(n.Outer.Buffers(), " ") }) {
+		t.Fatalf("the terminal's clipboard was not overwritten: it got %q", n.Outer.Buffers())
+	}
+}

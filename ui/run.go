@@ -42,7 +42,9 @@ func Run(ctx context.Context, opts Options) error {
 	// Frames go out on a ticker; at the most it allows (120 a second) a
 	// key's frame waits at most 8 ms for it, which keeps keystroke to
 	// screen under 16 ms, a frame at 60 Hz.
-	final, err := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120))
+	defer quitOnHangup(p)()
+	final, err := p.Run()
 	if fm, ok := final.(*model); ok {
 		if serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
