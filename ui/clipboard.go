@@ -28,8 +28,11 @@ import (
 //   - Quitting does not cut the countdown short: Run hands the time left to
 //     the same detached clearer the command line's --copy uses (see
 //     pendingCopy), so that the user can copy, quit and paste.
-//   - Every clipboard operation holds one lock, and clear-if-ours is one
-//     locked step, so a clear can never interleave with a newer copy.
+//   - Clipboard operations take turns, and clear-if-ours is one turn, so a
+//     clear can never interleave with a newer copy. A turn is held while a
+//     clipboard tool or tmux runs, which their time limits bound (2 s);
+//     where each copy landed is kept apart, under a lock never held across
+//     a process, so that quitting never waits on a hung tool.
 
 // Clipboard is the system clipboard, behind an interface so tests can use
 // a fake. The text goes to the platform's tool on its standard input,
@@ -39,13 +42,26 @@ type Clipboard = clipboard.SystemClipboard
 // guardedClipboard serialises the clipboard operations of the program and
 // counts the copies still being written.
 type guardedClipboard struct {
-	mu      sync.Mutex
+	// turn is held by the clipboard operation under way (a channel, not a
+	// mutex: it is held across a process).
+	turn    chan struct{}
 	sys     Clipboard
 	writing sync.WaitGroup
+
 	// landed is where each copy went, recorded as it lands: a program that
-	// quits while a copy is under way never reads its answer.
+	// quits while a copy is under way never reads its answer. mu guards it
+	// alone, and is never held across a process.
+	mu     sync.Mutex
 	landed map[int]clipboard.Result
 }
+
+func newGuardedClipboard(sys Clipboard) *guardedClipboard {
+	return &guardedClipboard{turn: make(chan struct{}, 1), sys: sys}
+}
+
+// lock waits for the clipboard's turn; unlock gives it back.
+func (g *guardedClipboard) lock()   { g.turn <- struct{}{} }
+func (g *guardedClipboard) unlock() { <-g.turn }
 
 // land records where copy seq went.
 func (g *guardedClipboard) land(seq int, res clipboard.Result) {
@@ -66,8 +82,8 @@ func (g *guardedClipboard) landedAt(seq int) (clipboard.Result, bool) {
 }
 
 func (g *guardedClipboard) write(text string) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.lock()
+	defer g.unlock()
 	return g.sys.WriteAll(text)
 }
 
@@ -149,7 +165,7 @@ func (m *model) copyCmd(text, what string) tea.Cmd {
 // guard returns the serialised clipboard.
 func (m *model) guard() *guardedClipboard {
 	if m.clipGuard == nil {
-		m.clipGuard = &guardedClipboard{sys: m.deps.clip}
+		m.clipGuard = newGuardedClipboard(m.deps.clip)
 	}
 	return m.clipGuard
 }
@@ -177,18 +193,15 @@ func (m *model) sendToTerminal(skipped error) tea.Cmd {
 	g.writing.Add(1)
 	return func() tea.Msg {
 		defer g.writing.Done()
-		g.mu.Lock()
-		defer g.mu.Unlock()
+		g.lock()
+		defer g.unlock()
 		var buf bytes.Buffer
 		c.Term = &buf
 		res, err := c.CopyToTerminal(secret, skipped)
 		if err == nil && res.Channel == clipboard.Tmux {
 			// Landed already (in tmux); an OSC 52 lands only once the
 			// program writes it.
-			if g.landed == nil {
-				g.landed = map[int]clipboard.Result{}
-			}
-			g.landed[seq] = res
+			g.land(seq, res)
 		}
 		return sentMsg{seq: seq, res: res, raw: buf.String(), err: err}
 	}
@@ -266,9 +279,9 @@ func (m *model) clearCmd() tea.Cmd {
 	g := m.guard()
 	c := clipboard.Copier{Where: m.where(), System: g.sys, Tmux: m.deps.tmux}
 	return func() tea.Msg {
-		g.waitWrites(3 * time.Second) // a copy still being written is ours too
-		g.mu.Lock()
-		defer g.mu.Unlock()
+		g.waitWrites(quitWait) // a copy still being written is ours too
+		g.lock()
+		defer g.unlock()
 		o, err := c.Uncopy(res, secret)
 		return clearedMsg{seq: seq, outcome: o, err: err}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -162,5 +163,44 @@ func TestEndToEndHangupHandsTheCountdownOver(t *testing.T) {
 	}
 	if !e2e.WaitFor(3*time.Second, func() bool { return slices.Contains(n.Outer.Buffers(), " ") }) {
 		t.Fatalf("the terminal's clipboard was not overwritten: it got %q", n.Outer.Buffers())
+	}
+}
+
+// An X server that stopped answering hangs xclip; quitting still takes
+// less than 3 s, whether a copy is under way or done, with its countdown
+// handed over.
+func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
+	for _, stopBeforeCopy := range []bool{true, false} {
+		t.Run(fmt.Sprintf("copy under way %v", stopBeforeCopy), func(t *testing.T) {
+			display := e2e.Xvfb(t)
+			bin := e2e.Sesame(t)
+			env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
+			m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 30; echo sesame-exit-$?; sleep 60", env...)
+			scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+			if !ok {
+				t.Fatalf("no secret on screen:\n%s", scr)
+			}
+			secret := secretOn(scr)
+			if !stopBeforeCopy {
+				m.Run("send-keys", "-t", "e2e", "c")
+				if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+					t.Fatal("the copy did not land")
+				}
+			}
+			e2e.PauseX(t, display)
+			if stopBeforeCopy {
+				m.Run("send-keys", "-t", "e2e", "c")
+				time.Sleep(200 * time.Millisecond) // xclip is hanging now
+			}
+			m.Run("send-keys", "-t", "e2e", "q")
+			start := time.Now()
+			if scr, ok := m.WaitText(3*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") }); !ok {
+				t.Fatalf("sesame did not quit within 3s of q with the X server stopped:\n%s", scr)
+			}
+			t.Logf("quit in %v", time.Since(start))
+			if !stopBeforeCopy && !strings.Contains(m.Text(), "sesame: the clipboard clears in ") {
+				t.Fatalf("the countdown was not handed over:\n%s", m.Text())
+			}
+		})
 	}
 }

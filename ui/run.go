@@ -59,6 +59,12 @@ func Run(ctx context.Context, opts Options) error {
 	return nil
 }
 
+// quitWait is how long quitting waits for a copy still being written: the
+// clipboard tools and tmux give up after 2 s (package clipboard), so a copy
+// that has not landed by then never will, and sesame quits within 3 s
+// whatever the tool does.
+const quitWait = 2500 * time.Millisecond
+
 // startClearer is clipboard.StartClearer, or a test's stand-in.
 type startClearer func(res clipboard.Result, where clipboard.Where, secret string, after int, tty *os.File) error
 
@@ -68,7 +74,7 @@ type startClearer func(res clipboard.Result, where clipboard.Where, secret strin
 // cleared now. The clearer still clears only if the clipboard holds our
 // secret; with clearing off nothing is handed over.
 func handOffCopy(m *model, start startClearer) string {
-	m.guard().waitWrites(3 * time.Second)
+	m.guard().waitWrites(quitWait)
 	h := m.pendingCopy()
 	if h == nil {
 		return ""
