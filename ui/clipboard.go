@@ -227,6 +227,7 @@ func (m *model) sent(msg sentMsg) tea.Cmd {
 // copyDone reports the copy and starts the countdown to clearing it.
 func (m *model) copyDone() tea.Cmd {
 	m.copy.inFlight, m.copy.active = false, true
+	m.markCopied(m.copy.secret)
 	after := m.s.ClearAfter
 	if after <= 0 {
 		return m.setStatus(m.copyText(0), statusOK)

@@ -283,6 +283,7 @@ type uiTmux struct {
 	buffers []string // names, newest first
 	content map[string]string
 	sent    []string
+	state   string // display-message's answer; "": tmux's defaults
 }
 
 func (f *uiTmux) run(stdin string, args ...string) ([]byte, error) {
@@ -293,6 +294,9 @@ func (f *uiTmux) run(stdin string, args ...string) ([]byte, error) {
 	}
 	switch args[0] {
 	case "display-message":
+		if f.state != "" {
+			return []byte(f.state), nil
+		}
 		return []byte("external|0|/dev/pts/1|0|xterm-256color\n"), nil
 	case "load-buffer":
 		name := args[2]
