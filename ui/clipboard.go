@@ -23,6 +23,10 @@ import (
 //     tmux buffer), blindly where it cannot. The status line counts down to
 //     it, and always says whether the secret on the clipboard is the one on
 //     screen.
+//   - While the countdown runs, a clipboard that can be read back is read
+//     back every second: once another program has copied over the secret,
+//     the status says so, the countdown stops, and quitting hands nothing
+//     over, as there is nothing of ours left to clear.
 //   - Each copy has a sequence number; a newer copy owns the timer, so the
 //     messages of an older one are ignored.
 //   - Quitting does not cut the countdown short: Run hands the time left to
@@ -105,6 +109,7 @@ type copyState struct {
 	what     string           // "password", "earlier passphrase", …
 	res      clipboard.Result // where it went; Channel None while in flight
 	inFlight bool             // the write has not answered yet
+	checking bool             // a read-back is under way
 	active   bool             // on a clipboard and not cleared yet
 	deadline time.Time        // when it is cleared (ClearAfter > 0)
 }
@@ -126,6 +131,14 @@ type sentMsg struct {
 
 // clipTickMsg drives the countdown of copy seq.
 type clipTickMsg struct{ seq int }
+
+// heldMsg answers a read-back of copy seq: whether the clipboard still
+// holds its secret.
+type heldMsg struct {
+	seq  int
+	ours bool
+	err  error
+}
 
 // clearedMsg answers a clear of copy seq.
 type clearedMsg struct {
@@ -267,7 +280,38 @@ func (m *model) tick(msg clipTickMsg) tea.Cmd {
 	if left <= 0 {
 		return m.clearCmd()
 	}
-	return m.deps.after(min(left, time.Second), clipTickMsg{seq: m.copy.seq})
+	return tea.Batch(m.deps.after(min(left, time.Second), clipTickMsg{seq: m.copy.seq}), m.checkCmd())
+}
+
+// checkCmd reads the latest copy's clipboard back, where it can be, to
+// notice another program copying over it: one read-back at a time, at
+// most one a second (the countdown's ticks), off the event loop.
+func (m *model) checkCmd() tea.Cmd {
+	if m.copy.checking || !clipboard.Readable(m.copy.res) {
+		return nil
+	}
+	m.copy.checking = true
+	seq, secret, res := m.copy.seq, m.copy.secret, m.copy.res
+	c := clipboard.Copier{Where: m.where(), System: m.guard().sys, Tmux: m.deps.tmux}
+	return func() tea.Msg {
+		ours, err := c.StillHolds(res, secret)
+		return heldMsg{seq: seq, ours: ours, err: err}
+	}
+}
+
+// held handles a read-back. A clipboard that holds something else ends the
+// countdown: nothing of ours is left to clear. A read-back that failed
+// proves nothing; the countdown goes on, and the clear reads back again.
+func (m *model) held(msg heldMsg) tea.Cmd {
+	if msg.seq != m.copy.seq {
+		return nil
+	}
+	m.copy.checking = false
+	if !m.copy.active || msg.err != nil || msg.ours {
+		return nil
+	}
+	m.copy.active = false
+	return m.setStatus(clipboard.Replaced(m.copy.res), statusInfo)
 }
 
 // clearCmd takes the latest copy off its clipboard.

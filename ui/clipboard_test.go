@@ -60,16 +60,77 @@ func TestCopyLocalCountsDownAndClears(t *testing.T) {
 	}
 }
 
-func TestClearLeavesTheUsersNewerCopy(t *testing.T) {
+// Another program copying over the secret is noticed at the next tick:
+// the status says so, the countdown stops, the user's copy is left alone
+// and quitting hands nothing over.
+func TestNoticesAnotherProgramsCopy(t *testing.T) {
 	h := newHarness(t)
 	h.keys("c")
+	h.advance(2 * time.Second)
+	if h.m.statusText() != "password copied — clears in 28s" {
+		t.Fatalf("status %q while the clipboard holds the secret", h.m.statusText())
+	}
 	h.clip.WriteAll("the user's own text")
+	h.advance(time.Second)
+	if h.m.statusText() != "the clipboard now holds something else; nothing to clear" {
+		t.Fatalf("status %q", h.m.statusText())
+	}
+	mustNotContain(t, h.view(), "clears in")
 	h.advance(30 * time.Second)
+	if h.fire(isTick) != 0 || h.m.statusText() != "the clipboard now holds something else; nothing to clear" {
+		t.Fatalf("the countdown goes on: status %q", h.m.statusText())
+	}
 	if got, _ := h.clip.get(); got != "the user's own text" {
 		t.Fatalf("clipboard %q", got)
 	}
-	if h.m.statusText() != "clipboard changed since the copy; left alone" {
+	h.keys("q")
+	var c clearerCall
+	if note := handOffCopy(h.m, c.start); note != "" || c.calls != 0 {
+		t.Fatalf("quitting handed over %+v, note %q", c, note)
+	}
+}
+
+// A read-back that fails proves nothing: the countdown goes on, and the
+// clear at its end still clears only our own secret.
+func TestFailedReadBackKeepsCounting(t *testing.T) {
+	h := newHarness(t)
+	h.keys("c")
+	h.clip.mu.Lock()
+	h.clip.readErr = errors.New("the system clipboard tool failed")
+	h.clip.mu.Unlock()
+	h.advance(3 * time.Second)
+	if h.m.statusText() != "password copied — clears in 27s" {
 		t.Fatalf("status %q", h.m.statusText())
+	}
+	h.clip.mu.Lock()
+	h.clip.readErr = nil
+	h.clip.mu.Unlock()
+	h.advance(27 * time.Second)
+	if got, _ := h.clip.get(); got != "" || h.m.statusText() != "clipboard cleared" {
+		t.Fatalf("clipboard %q, status %q", got, h.m.statusText())
+	}
+}
+
+// Through tmux, our buffer is what is read back: another sesame copying,
+// or the user deleting it, leaves nothing of ours to clear.
+func TestNoticesTheTmuxBufferChanged(t *testing.T) {
+	h := newHarness(t)
+	f := &uiTmux{t: t, secret: h.secret(), content: map[string]string{}}
+	h.m.deps.tmux = f.run
+	h.send(tea.EnvMsg{"SSH_TTY=/dev/pts/4", "TMUX=/tmp/tmux-0/default,1,0"})
+	h.keys("c")
+	h.advance(time.Second)
+	if got := h.m.statusText(); got != "password copied through tmux — clears in 29s" {
+		t.Fatalf("status %q", got)
+	}
+	f.content["sesame"] = "another copy"
+	h.advance(time.Second)
+	if got := h.m.statusText(); got != "the tmux buffer now holds something else; nothing to clear" {
+		t.Fatalf("status %q", got)
+	}
+	h.advance(30 * time.Second)
+	if f.content["sesame"] != "another copy" {
+		t.Fatalf("buffer %q", f.content["sesame"])
 	}
 }
 

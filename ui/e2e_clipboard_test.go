@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -47,9 +48,10 @@ func TestEndToEndTUICopyOnRealX(t *testing.T) {
 		t.Fatal("second copy missing")
 	}
 	e2e.SetClipboard(t, display, "the user's own text")
-	if scr, ok := m.WaitScreen(6*time.Second, func(s string) bool { return strings.Contains(s, "left alone") }); !ok {
-		t.Fatalf("no 'left alone' status:\n%s", scr)
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "now holds something else") }); !ok {
+		t.Fatalf("the copy over ours went unnoticed:\n%s", scr)
 	}
+	time.Sleep(2500 * time.Millisecond) // past the countdown
 	if got := e2e.ClipboardOf(t, display); got != "the user's own text" {
 		t.Fatalf("the user's copy was clobbered: %q", got)
 	}
@@ -203,4 +205,63 @@ func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Another program copying over the secret is noticed within two seconds:
+// the countdown stops, and quitting hands nothing over to the clearer.
+func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
+	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
+	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 8; echo sesame-exit-$?; sleep 60", env...)
+	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatal("the copy did not land")
+	}
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied — clears in") }); !ok {
+		t.Fatalf("no countdown:\n%s", scr)
+	}
+	e2e.SetClipboard(t, display, "another program's text")
+	start := time.Now()
+	scr, ok = m.WaitScreen(2500*time.Millisecond, func(s string) bool {
+		return strings.Contains(s, "the clipboard now holds something else; nothing to clear")
+	})
+	if !ok {
+		t.Fatalf("not noticed within 2.5 s:\n%s", scr)
+	}
+	t.Logf("noticed in %v", time.Since(start))
+	if strings.Contains(scr, "clears in") {
+		t.Fatalf("the countdown still runs:\n%s", scr)
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	text, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") })
+	if !ok {
+		t.Fatalf("sesame did not quit:\n%s", text)
+	}
+	if strings.Contains(text, "clipboard clears in") || running(t, bin+" __clear-clipboard") {
+		t.Fatalf("a countdown was handed over:\n%s", text)
+	}
+	if got := e2e.ClipboardOf(t, display); got != "another program's text" {
+		t.Fatalf("clipboard %q", got)
+	}
+}
+
+// running reports whether a process runs whose arguments begin with args.
+func running(t *testing.T, args string) bool {
+	t.Helper()
+	ps, err := exec.Command("ps", "-eo", "args").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.Lines(string(ps)) {
+		if strings.HasPrefix(strings.TrimSpace(l), args) {
+			return true
+		}
+	}
+	return false
 }

@@ -40,6 +40,15 @@ func Copied(res Result, clearAfter int) string {
 	return s + " — clears in " + Seconds(clearAfter) + hint
 }
 
+// Replaced says that the clipboard a copy went to holds something else
+// now (another program copied), so that there is nothing left to clear.
+func Replaced(res Result) string {
+	if res.Channel == Tmux {
+		return "the tmux buffer now holds something else; nothing to clear"
+	}
+	return "the clipboard now holds something else; nothing to clear"
+}
+
 // Outcome is what clearing a copy did.
 type Outcome int
 
