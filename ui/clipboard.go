@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -262,10 +261,7 @@ func (m *model) copyText(secs int) string {
 		head, tail, _ := strings.Cut(text, " — ")
 		text = head + " (not the one on screen) — " + tail
 	}
-	if c.res.Channel != clipboard.System && c.res.Skipped != nil && !errors.Is(c.res.Skipped, clipboard.ErrRemote) {
-		text += " (system clipboard: " + c.res.Skipped.Error() + ")"
-	}
-	return what + " " + text
+	return what + " " + text + clipboard.Skipped(c.res)
 }
 
 // secondsLeft is the countdown as shown: whole seconds, rounded up.

@@ -136,12 +136,12 @@ func TestNoticesTheTmuxBufferChanged(t *testing.T) {
 
 func TestLocalFailureFallsBackToOSC52(t *testing.T) {
 	h := newHarness(t)
-	h.clip.err = clipboard.ErrNoDisplay
+	h.clip.err = clipboard.ErrNoTool
 	h.keys("c")
 	if len(h.raw) != 1 || h.raw[0] != osc52(h.secret()) {
 		t.Fatalf("raw %q", h.raw)
 	}
-	want := "password sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: no system clipboard (no display))"
+	want := "password sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: no clipboard tool (install xclip, xsel or wl-clipboard))"
 	if h.m.statusText() != want {
 		t.Fatalf("status %q", h.m.statusText())
 	}
@@ -152,6 +152,17 @@ func TestLocalFailureFallsBackToOSC52(t *testing.T) {
 	}
 	if !strings.Contains(h.m.statusText(), "blindly") {
 		t.Fatalf("status %q", h.m.statusText())
+	}
+}
+
+// Without a display there is no system clipboard to fix: the status does
+// not dwell on it.
+func TestNoDisplayFallsBackToOSC52Quietly(t *testing.T) {
+	h := newHarness(t)
+	h.clip.err = clipboard.ErrNoDisplay
+	h.keys("c")
+	if len(h.raw) != 1 || h.m.statusText() != "password sent to the terminal clipboard (OSC 52) — clears in 30s" {
+		t.Fatalf("raw %q, status %q", h.raw, h.m.statusText())
 	}
 }
 
