@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -23,13 +22,20 @@ import (
 //     tmux buffer), blindly where it cannot. The status line counts down to
 //     it, and always says whether the secret on the clipboard is the one on
 //     screen.
+//   - While the countdown runs, a clipboard that can be read back is read
+//     back every second: once another program has copied over the secret,
+//     the status says so, the countdown stops, and quitting hands nothing
+//     over, as there is nothing of ours left to clear.
 //   - Each copy has a sequence number; a newer copy owns the timer, so the
 //     messages of an older one are ignored.
 //   - Quitting does not cut the countdown short: Run hands the time left to
 //     the same detached clearer the command line's --copy uses (see
 //     pendingCopy), so that the user can copy, quit and paste.
-//   - Every clipboard operation holds one lock, and clear-if-ours is one
-//     locked step, so a clear can never interleave with a newer copy.
+//   - Clipboard operations take turns, and clear-if-ours is one turn, so a
+//     clear can never interleave with a newer copy. A turn is held while a
+//     clipboard tool or tmux runs, which their time limits bound (2 s);
+//     where each copy landed is kept apart, under a lock never held across
+//     a process, so that quitting never waits on a hung tool.
 
 // Clipboard is the system clipboard, behind an interface so tests can use
 // a fake. The text goes to the platform's tool on its standard input,
@@ -39,13 +45,26 @@ type Clipboard = clipboard.SystemClipboard
 // guardedClipboard serialises the clipboard operations of the program and
 // counts the copies still being written.
 type guardedClipboard struct {
-	mu      sync.Mutex
+	// turn is held by the clipboard operation under way (a channel, not a
+	// mutex: it is held across a process).
+	turn    chan struct{}
 	sys     Clipboard
 	writing sync.WaitGroup
+
 	// landed is where each copy went, recorded as it lands: a program that
-	// quits while a copy is under way never reads its answer.
+	// quits while a copy is under way never reads its answer. mu guards it
+	// alone, and is never held across a process.
+	mu     sync.Mutex
 	landed map[int]clipboard.Result
 }
+
+func newGuardedClipboard(sys Clipboard) *guardedClipboard {
+	return &guardedClipboard{turn: make(chan struct{}, 1), sys: sys}
+}
+
+// lock waits for the clipboard's turn; unlock gives it back.
+func (g *guardedClipboard) lock()   { g.turn <- struct{}{} }
+func (g *guardedClipboard) unlock() { <-g.turn }
 
 // land records where copy seq went.
 func (g *guardedClipboard) land(seq int, res clipboard.Result) {
@@ -66,8 +85,8 @@ func (g *guardedClipboard) landedAt(seq int) (clipboard.Result, bool) {
 }
 
 func (g *guardedClipboard) write(text string) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.lock()
+	defer g.unlock()
 	return g.sys.WriteAll(text)
 }
 
@@ -89,6 +108,7 @@ type copyState struct {
 	what     string           // "password", "earlier passphrase", …
 	res      clipboard.Result // where it went; Channel None while in flight
 	inFlight bool             // the write has not answered yet
+	checking bool             // a read-back is under way
 	active   bool             // on a clipboard and not cleared yet
 	deadline time.Time        // when it is cleared (ClearAfter > 0)
 }
@@ -110,6 +130,14 @@ type sentMsg struct {
 
 // clipTickMsg drives the countdown of copy seq.
 type clipTickMsg struct{ seq int }
+
+// heldMsg answers a read-back of copy seq: whether the clipboard still
+// holds its secret.
+type heldMsg struct {
+	seq  int
+	ours bool
+	err  error
+}
 
 // clearedMsg answers a clear of copy seq.
 type clearedMsg struct {
@@ -149,7 +177,7 @@ func (m *model) copyCmd(text, what string) tea.Cmd {
 // guard returns the serialised clipboard.
 func (m *model) guard() *guardedClipboard {
 	if m.clipGuard == nil {
-		m.clipGuard = &guardedClipboard{sys: m.deps.clip}
+		m.clipGuard = newGuardedClipboard(m.deps.clip)
 	}
 	return m.clipGuard
 }
@@ -177,18 +205,15 @@ func (m *model) sendToTerminal(skipped error) tea.Cmd {
 	g.writing.Add(1)
 	return func() tea.Msg {
 		defer g.writing.Done()
-		g.mu.Lock()
-		defer g.mu.Unlock()
+		g.lock()
+		defer g.unlock()
 		var buf bytes.Buffer
 		c.Term = &buf
 		res, err := c.CopyToTerminal(secret, skipped)
 		if err == nil && res.Channel == clipboard.Tmux {
 			// Landed already (in tmux); an OSC 52 lands only once the
 			// program writes it.
-			if g.landed == nil {
-				g.landed = map[int]clipboard.Result{}
-			}
-			g.landed[seq] = res
+			g.land(seq, res)
 		}
 		return sentMsg{seq: seq, res: res, raw: buf.String(), err: err}
 	}
@@ -214,6 +239,7 @@ func (m *model) sent(msg sentMsg) tea.Cmd {
 // copyDone reports the copy and starts the countdown to clearing it.
 func (m *model) copyDone() tea.Cmd {
 	m.copy.inFlight, m.copy.active = false, true
+	m.markCopied(m.copy.secret)
 	after := m.s.ClearAfter
 	if after <= 0 {
 		return m.setStatus(m.copyText(0), statusOK)
@@ -235,10 +261,7 @@ func (m *model) copyText(secs int) string {
 		head, tail, _ := strings.Cut(text, " — ")
 		text = head + " (not the one on screen) — " + tail
 	}
-	if c.res.Channel != clipboard.System && c.res.Skipped != nil && !errors.Is(c.res.Skipped, clipboard.ErrRemote) {
-		text += " (system clipboard: " + c.res.Skipped.Error() + ")"
-	}
-	return what + " " + text
+	return what + " " + text + clipboard.Skipped(c.res)
 }
 
 // secondsLeft is the countdown as shown: whole seconds, rounded up.
@@ -253,7 +276,38 @@ func (m *model) tick(msg clipTickMsg) tea.Cmd {
 	if left <= 0 {
 		return m.clearCmd()
 	}
-	return m.deps.after(min(left, time.Second), clipTickMsg{seq: m.copy.seq})
+	return tea.Batch(m.deps.after(min(left, time.Second), clipTickMsg{seq: m.copy.seq}), m.checkCmd())
+}
+
+// checkCmd reads the latest copy's clipboard back, where it can be, to
+// notice another program copying over it: one read-back at a time, at
+// most one a second (the countdown's ticks), off the event loop.
+func (m *model) checkCmd() tea.Cmd {
+	if m.copy.checking || !clipboard.Readable(m.copy.res) {
+		return nil
+	}
+	m.copy.checking = true
+	seq, secret, res := m.copy.seq, m.copy.secret, m.copy.res
+	c := clipboard.Copier{Where: m.where(), System: m.guard().sys, Tmux: m.deps.tmux}
+	return func() tea.Msg {
+		ours, err := c.StillHolds(res, secret)
+		return heldMsg{seq: seq, ours: ours, err: err}
+	}
+}
+
+// held handles a read-back. A clipboard that holds something else ends the
+// countdown: nothing of ours is left to clear. A read-back that failed
+// proves nothing; the countdown goes on, and the clear reads back again.
+func (m *model) held(msg heldMsg) tea.Cmd {
+	if msg.seq != m.copy.seq {
+		return nil
+	}
+	m.copy.checking = false
+	if !m.copy.active || msg.err != nil || msg.ours {
+		return nil
+	}
+	m.copy.active = false
+	return m.setStatus(clipboard.Replaced(m.copy.res), statusInfo)
 }
 
 // clearCmd takes the latest copy off its clipboard.
@@ -266,9 +320,9 @@ func (m *model) clearCmd() tea.Cmd {
 	g := m.guard()
 	c := clipboard.Copier{Where: m.where(), System: g.sys, Tmux: m.deps.tmux}
 	return func() tea.Msg {
-		g.waitWrites(3 * time.Second) // a copy still being written is ours too
-		g.mu.Lock()
-		defer g.mu.Unlock()
+		g.waitWrites(quitWait) // a copy still being written is ours too
+		g.lock()
+		defer g.unlock()
 		o, err := c.Uncopy(res, secret)
 		return clearedMsg{seq: seq, outcome: o, err: err}
 	}

@@ -60,27 +60,88 @@ func TestCopyLocalCountsDownAndClears(t *testing.T) {
 	}
 }
 
-func TestClearLeavesTheUsersNewerCopy(t *testing.T) {
+// Another program copying over the secret is noticed at the next tick:
+// the status says so, the countdown stops, the user's copy is left alone
+// and quitting hands nothing over.
+func TestNoticesAnotherProgramsCopy(t *testing.T) {
 	h := newHarness(t)
 	h.keys("c")
+	h.advance(2 * time.Second)
+	if h.m.statusText() != "password copied — clears in 28s" {
+		t.Fatalf("status %q while the clipboard holds the secret", h.m.statusText())
+	}
 	h.clip.WriteAll("the user's own text")
+	h.advance(time.Second)
+	if h.m.statusText() != "the clipboard now holds something else; nothing to clear" {
+		t.Fatalf("status %q", h.m.statusText())
+	}
+	mustNotContain(t, h.view(), "clears in")
 	h.advance(30 * time.Second)
+	if h.fire(isTick) != 0 || h.m.statusText() != "the clipboard now holds something else; nothing to clear" {
+		t.Fatalf("the countdown goes on: status %q", h.m.statusText())
+	}
 	if got, _ := h.clip.get(); got != "the user's own text" {
 		t.Fatalf("clipboard %q", got)
 	}
-	if h.m.statusText() != "clipboard changed since the copy; left alone" {
+	h.keys("q")
+	var c clearerCall
+	if note := handOffCopy(h.m, c.start); note != "" || c.calls != 0 {
+		t.Fatalf("quitting handed over %+v, note %q", c, note)
+	}
+}
+
+// A read-back that fails proves nothing: the countdown goes on, and the
+// clear at its end still clears only our own secret.
+func TestFailedReadBackKeepsCounting(t *testing.T) {
+	h := newHarness(t)
+	h.keys("c")
+	h.clip.mu.Lock()
+	h.clip.readErr = errors.New("the system clipboard tool failed")
+	h.clip.mu.Unlock()
+	h.advance(3 * time.Second)
+	if h.m.statusText() != "password copied — clears in 27s" {
 		t.Fatalf("status %q", h.m.statusText())
+	}
+	h.clip.mu.Lock()
+	h.clip.readErr = nil
+	h.clip.mu.Unlock()
+	h.advance(27 * time.Second)
+	if got, _ := h.clip.get(); got != "" || h.m.statusText() != "clipboard cleared" {
+		t.Fatalf("clipboard %q, status %q", got, h.m.statusText())
+	}
+}
+
+// Through tmux, our buffer is what is read back: another sesame copying,
+// or the user deleting it, leaves nothing of ours to clear.
+func TestNoticesTheTmuxBufferChanged(t *testing.T) {
+	h := newHarness(t)
+	f := &uiTmux{t: t, secret: h.secret(), content: map[string]string{}}
+	h.m.deps.tmux = f.run
+	h.send(tea.EnvMsg{"SSH_TTY=/dev/pts/4", "TMUX=/tmp/tmux-0/default,1,0"})
+	h.keys("c")
+	h.advance(time.Second)
+	if got := h.m.statusText(); got != "password copied through tmux — clears in 29s" {
+		t.Fatalf("status %q", got)
+	}
+	f.content["sesame"] = "another copy"
+	h.advance(time.Second)
+	if got := h.m.statusText(); got != "the tmux buffer now holds something else; nothing to clear" {
+		t.Fatalf("status %q", got)
+	}
+	h.advance(30 * time.Second)
+	if f.content["sesame"] != "another copy" {
+		t.Fatalf("buffer %q", f.content["sesame"])
 	}
 }
 
 func TestLocalFailureFallsBackToOSC52(t *testing.T) {
 	h := newHarness(t)
-	h.clip.err = clipboard.ErrNoDisplay
+	h.clip.err = clipboard.ErrNoTool
 	h.keys("c")
 	if len(h.raw) != 1 || h.raw[0] != osc52(h.secret()) {
 		t.Fatalf("raw %q", h.raw)
 	}
-	want := "password sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: no system clipboard (no display))"
+	want := "password sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: no clipboard tool (install xclip, xsel or wl-clipboard))"
 	if h.m.statusText() != want {
 		t.Fatalf("status %q", h.m.statusText())
 	}
@@ -91,6 +152,17 @@ func TestLocalFailureFallsBackToOSC52(t *testing.T) {
 	}
 	if !strings.Contains(h.m.statusText(), "blindly") {
 		t.Fatalf("status %q", h.m.statusText())
+	}
+}
+
+// Without a display there is no system clipboard to fix: the status does
+// not dwell on it.
+func TestNoDisplayFallsBackToOSC52Quietly(t *testing.T) {
+	h := newHarness(t)
+	h.clip.err = clipboard.ErrNoDisplay
+	h.keys("c")
+	if len(h.raw) != 1 || h.m.statusText() != "password sent to the terminal clipboard (OSC 52) — clears in 30s" {
+		t.Fatalf("raw %q, status %q", h.raw, h.m.statusText())
 	}
 }
 
@@ -283,6 +355,7 @@ type uiTmux struct {
 	buffers []string // names, newest first
 	content map[string]string
 	sent    []string
+	state   string // display-message's answer; "": tmux's defaults
 }
 
 func (f *uiTmux) run(stdin string, args ...string) ([]byte, error) {
@@ -293,6 +366,9 @@ func (f *uiTmux) run(stdin string, args ...string) ([]byte, error) {
 	}
 	switch args[0] {
 	case "display-message":
+		if f.state != "" {
+			return []byte(f.state), nil
+		}
 		return []byte("external|0|/dev/pts/1|0|xterm-256color\n"), nil
 	case "load-buffer":
 		name := args[2]

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -46,9 +48,10 @@ func TestEndToEndTUICopyOnRealX(t *testing.T) {
 		t.Fatal("second copy missing")
 	}
 	e2e.SetClipboard(t, display, "the user's own text")
-	if scr, ok := m.WaitScreen(6*time.Second, func(s string) bool { return strings.Contains(s, "left alone") }); !ok {
-		t.Fatalf("no 'left alone' status:\n%s", scr)
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "now holds something else") }); !ok {
+		t.Fatalf("the copy over ours went unnoticed:\n%s", scr)
 	}
+	time.Sleep(2500 * time.Millisecond) // past the countdown
 	if got := e2e.ClipboardOf(t, display); got != "the user's own text" {
 		t.Fatalf("the user's copy was clobbered: %q", got)
 	}
@@ -135,4 +138,130 @@ func TestEndToEndTUICopyOverSSH(t *testing.T) {
 	if scr, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") }); !ok {
 		t.Fatalf("sesame did not quit with status 0:\n%s", scr)
 	}
+}
+
+// Closing the terminal (tmux kill-pane, a dropped SSH connection) sends
+// SIGHUP: sesame hands the countdown to the detached clearer as it does on
+// q, ctrl+c and SIGTERM, so our tmux buffer does not outlive the delay.
+// The pane is a second window, so that the tmux server and its attached
+// client outlive it.
+func TestEndToEndHangupHandsTheCountdownOver(t *testing.T) {
+	bin := e2e.Sesame(t)
+	n := e2e.StartNested(t, e2e.NestedOptions{Term: "xterm-256color"})
+	pane := strings.TrimSpace(n.Inner.Run("new-window", "-P", "-F", "#{pane_id}", "-t", "e2e",
+		"env DISPLAY= WAYLAND_DISPLAY= XDG_CONFIG_HOME="+t.TempDir()+" "+bin+" --no-config --clear-after 2"))
+	scr, ok := n.Inner.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	n.Inner.Run("send-keys", "-t", pane, "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { got, _ := n.Inner.Named("sesame"); return got == secret }) {
+		t.Fatalf("our tmux buffer does not hold the secret:\n%s", n.Inner.Screen())
+	}
+	n.Inner.Run("kill-pane", "-t", pane)
+	if !e2e.WaitFor(8*time.Second, func() bool { _, ok := n.Inner.Named("sesame"); return !ok }) {
+		t.Fatal("our tmux buffer outlived the countdown after the terminal closed")
+	}
+	if !e2e.WaitFor(3*time.Second, func() bool { return slices.Contains(n.Outer.Buffers(), " ") }) {
+		t.Fatalf("the terminal's clipboard was not overwritten: it got %q", n.Outer.Buffers())
+	}
+}
+
+// An X server that stopped answering hangs xclip; quitting still takes
+// less than 3 s, whether a copy is under way or done, with its countdown
+// handed over.
+func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
+	for _, stopBeforeCopy := range []bool{true, false} {
+		t.Run(fmt.Sprintf("copy under way %v", stopBeforeCopy), func(t *testing.T) {
+			display := e2e.Xvfb(t)
+			bin := e2e.Sesame(t)
+			env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
+			m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 30; echo sesame-exit-$?; sleep 60", env...)
+			scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+			if !ok {
+				t.Fatalf("no secret on screen:\n%s", scr)
+			}
+			secret := secretOn(scr)
+			if !stopBeforeCopy {
+				m.Run("send-keys", "-t", "e2e", "c")
+				if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+					t.Fatal("the copy did not land")
+				}
+			}
+			e2e.PauseX(t, display)
+			if stopBeforeCopy {
+				m.Run("send-keys", "-t", "e2e", "c")
+				time.Sleep(200 * time.Millisecond) // xclip is hanging now
+			}
+			m.Run("send-keys", "-t", "e2e", "q")
+			start := time.Now()
+			if scr, ok := m.WaitText(3*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") }); !ok {
+				t.Fatalf("sesame did not quit within 3s of q with the X server stopped:\n%s", scr)
+			}
+			t.Logf("quit in %v", time.Since(start))
+			if !stopBeforeCopy && !strings.Contains(m.Text(), "sesame: the clipboard clears in ") {
+				t.Fatalf("the countdown was not handed over:\n%s", m.Text())
+			}
+		})
+	}
+}
+
+// Another program copying over the secret is noticed within two seconds:
+// the countdown stops, and quitting hands nothing over to the clearer.
+func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
+	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
+	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 8; echo sesame-exit-$?; sleep 60", env...)
+	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	secret := secretOn(scr)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatal("the copy did not land")
+	}
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied — clears in") }); !ok {
+		t.Fatalf("no countdown:\n%s", scr)
+	}
+	e2e.SetClipboard(t, display, "another program's text")
+	start := time.Now()
+	scr, ok = m.WaitScreen(2500*time.Millisecond, func(s string) bool {
+		return strings.Contains(s, "the clipboard now holds something else; nothing to clear")
+	})
+	if !ok {
+		t.Fatalf("not noticed within 2.5 s:\n%s", scr)
+	}
+	t.Logf("noticed in %v", time.Since(start))
+	if strings.Contains(scr, "clears in") {
+		t.Fatalf("the countdown still runs:\n%s", scr)
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	text, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") })
+	if !ok {
+		t.Fatalf("sesame did not quit:\n%s", text)
+	}
+	if strings.Contains(text, "clipboard clears in") || running(t, bin+" __clear-clipboard") {
+		t.Fatalf("a countdown was handed over:\n%s", text)
+	}
+	if got := e2e.ClipboardOf(t, display); got != "another program's text" {
+		t.Fatalf("clipboard %q", got)
+	}
+}
+
+// running reports whether a process runs whose arguments begin with args.
+func running(t *testing.T, args string) bool {
+	t.Helper()
+	ps, err := exec.Command("ps", "-eo", "args").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.Lines(string(ps)) {
+		if strings.HasPrefix(strings.TrimSpace(l), args) {
+			return true
+		}
+	}
+	return false
 }

@@ -100,7 +100,9 @@ type result struct {
 	strength generator.Strength
 	gen      generator.Generator
 	shownAt  time.Time
-	copied   bool
+	// copying: the user asked to copy it, which keeps it in the history
+	// however briefly shown; copied: a copy of it landed.
+	copying, copied bool
 }
 
 // modeResult is a mode's last valid result and the state of its current
@@ -326,7 +328,7 @@ func checkWordlistFile(req genRequest) error {
 // the history if the user had it long enough to have seen it.
 func (m *model) replaceResult(mode settings.Mode, r *result) {
 	mr := &m.results[mode]
-	if old := mr.res; old != nil && (old.copied || m.deps.now().Sub(old.shownAt) >= seenAfter) {
+	if old := mr.res; old != nil && (old.copying || m.deps.now().Sub(old.shownAt) >= seenAfter) {
 		m.history.add(old, m.deps.now())
 	}
 	mr.res = r

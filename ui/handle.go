@@ -189,7 +189,7 @@ func (m *model) copyResult() tea.Cmd {
 	if r == nil {
 		return m.setStatus("nothing to copy yet", statusInfo)
 	}
-	r.copied = true
+	r.copying = true
 	what := r.mode.Noun()
 	if !m.current(r.mode) {
 		what += " (from the previous settings)"

@@ -45,6 +45,8 @@ type fakeClipboard struct {
 	text   string
 	writes int
 	err    error
+	// readErr, when set, fails reads alone.
+	readErr error
 }
 
 func (c *fakeClipboard) WriteAll(s string) error {
@@ -61,6 +63,9 @@ func (c *fakeClipboard) WriteAll(s string) error {
 func (c *fakeClipboard) ReadAll() (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.readErr != nil {
+		return "", c.readErr
+	}
 	return c.text, c.err
 }
 

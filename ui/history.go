@@ -54,6 +54,21 @@ func (h *history) add(r *result, now time.Time) {
 	}
 }
 
+// markCopied marks secret as copied, on screen and in the history, once a
+// copy of it has landed: a copy that failed is not one.
+func (m *model) markCopied(secret string) {
+	for i := range m.results {
+		if r := m.results[i].res; r != nil && r.secret == secret {
+			r.copied = true
+		}
+	}
+	for i := range m.history.entries {
+		if e := &m.history.entries[i]; e.secret == secret {
+			e.copied = true
+		}
+	}
+}
+
 // handleHistoryKey acts on a key while the history is open.
 func (m *model) handleHistoryKey(msg tea.KeyPressMsg) tea.Cmd {
 	h := &m.history
@@ -71,8 +86,7 @@ func (m *model) handleHistoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		h.cursor = len(h.entries) - 1
 	case key.Matches(msg, k.HistCopy):
 		if h.cursor < len(h.entries) {
-			e := &h.entries[h.cursor]
-			e.copied = true
+			e := h.entries[h.cursor]
 			return m.copyCmd(e.secret, "earlier "+e.mode.Noun())
 		}
 	case key.Matches(msg, k.Mask), key.Matches(msg, k.Unmask):

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 	"testing"
 	"time"
@@ -118,4 +119,55 @@ func TestMaskedPreview(t *testing.T) {
 	if strings.Contains(maskedPreview("secretpassword", false), "cret") {
 		t.Fatal("preview leaks the secret")
 	}
+}
+
+// Only a copy that landed marks an entry as copied: one that tmux let
+// nowhere ("nothing copied: tmux has set-clipboard off…") does not, and
+// neither does a failed copy from the history itself.
+func TestHistoryMarksOnlyCopiesThatHappened(t *testing.T) {
+	h := newHarness(t)
+	f := &uiTmux{t: t, secret: h.secret(), content: map[string]string{}, state: "off|0|/dev/pts/1|0|xterm-256color\n"}
+	h.m.deps.tmux = f.run
+	h.send(tea.EnvMsg{"SSH_TTY=/dev/pts/4", "TMUX=/tmp/tmux-0/default,1,0"})
+	failed := h.secret()
+	h.keys("c")
+	if !strings.HasPrefix(h.m.statusText(), "nothing copied: tmux has set-clipboard off") {
+		t.Fatalf("status %q", h.m.statusText())
+	}
+	h.keys("r", "h")
+	if len(h.m.history.entries) != 1 || h.m.history.entries[0].secret != failed {
+		t.Fatalf("history %+v, want the secret c was pressed on", h.m.history.entries)
+	}
+	if got := historyLines(h.view()); len(got) != 1 || strings.HasSuffix(got[0], "copied") {
+		t.Fatalf("history lists %q after a failed copy", got)
+	}
+	h.keys("enter") // from the history: fails the same way
+	if h.m.history.entries[0].copied || !strings.HasPrefix(h.m.statusText(), "nothing copied") {
+		t.Fatalf("a failed copy from the history marked it (status %q)", h.m.statusText())
+	}
+
+	// Once tmux takes copies, the same keys mark it.
+	f.state = ""
+	h.keys("enter")
+	if !strings.HasPrefix(h.m.statusText(), "earlier password copied through tmux") {
+		t.Fatalf("status %q", h.m.statusText())
+	}
+	if got := historyLines(h.view()); len(got) != 1 || !strings.HasSuffix(got[0], "copied") {
+		t.Fatalf("history lists %q after a copy", got)
+	}
+	h.keys("esc", "c", "r", "h")
+	if len(h.m.history.entries) != 2 || !h.m.history.entries[0].copied {
+		t.Fatalf("history %+v, want the copied secret first, marked", h.m.history.entries)
+	}
+}
+
+// historyLines are the entries of the open history as shown.
+func historyLines(view string) []string {
+	var got []string
+	for l := range strings.Lines(view) {
+		if l = strings.TrimRight(l, " \n"); strings.Contains(l, " chars  ") {
+			got = append(got, l)
+		}
+	}
+	return got
 }

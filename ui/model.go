@@ -187,6 +187,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.sent(msg)
 	case clipTickMsg:
 		return m, m.tick(msg)
+	case heldMsg:
+		return m, m.held(msg)
 	case clearedMsg:
 		return m, m.cleared(msg)
 	case statusExpiredMsg:

@@ -46,7 +46,9 @@ func Run(ctx context.Context, opts Options) error {
 	// Frames go out on a ticker; at the most it allows (120 a second) a
 	// key's frame waits at most 8 ms for it, which keeps keystroke to
 	// screen under 16 ms, a frame at 60 Hz.
-	final, err := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120))
+	defer quitOnHangup(p)()
+	final, err := p.Run()
 	if fm, ok := final.(*model); ok {
 		if note, serr := fm.finalSave(); serr != nil {
 			fmt.Fprintf(os.Stderr, "sesame: warning: settings not saved: %v\n", serr)
@@ -63,6 +65,12 @@ func Run(ctx context.Context, opts Options) error {
 	return nil
 }
 
+// quitWait is how long quitting waits for a copy still being written: the
+// clipboard tools and tmux give up after 2 s (package clipboard), so a copy
+// that has not landed by then never will, and sesame quits within 3 s
+// whatever the tool does.
+const quitWait = 2500 * time.Millisecond
+
 // startClearer is clipboard.StartClearer, or a test's stand-in.
 type startClearer func(res clipboard.Result, where clipboard.Where, secret string, after int, tty *os.File) error
 
@@ -72,7 +80,7 @@ type startClearer func(res clipboard.Result, where clipboard.Where, secret strin
 // cleared now. The clearer still clears only if the clipboard holds our
 // secret; with clearing off nothing is handed over.
 func handOffCopy(m *model, start startClearer) string {
-	m.guard().waitWrites(3 * time.Second)
+	m.guard().waitWrites(quitWait)
 	h := m.pendingCopy()
 	if h == nil {
 		return ""

@@ -34,11 +34,11 @@ func copySecret(env *environment, secret string, clearAfter int) error {
 			ttyFile = tty
 		}
 		if err := env.startClearer(res, where, secret, clearAfter, ttyFile); err != nil {
-			say(env.stderr, fmt.Sprintf("%s, but %v: clear it yourself", clipboard.Copied(res, 0), err))
+			say(env.stderr, fmt.Sprintf("%s%s, but %v: clear it yourself", clipboard.Copied(res, 0), clipboard.Skipped(res), err))
 			return nil
 		}
 	}
-	say(env.stderr, clipboard.Copied(res, clearAfter))
+	say(env.stderr, clipboard.Copied(res, clearAfter)+clipboard.Skipped(res))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,6 +105,33 @@ func TestCopyOverSSHUsesTerminalNotStdout(t *testing.T) {
 	}
 	if call.res.Channel != clipboard.Terminal || !call.tty || !call.where.Tmux {
 		t.Fatalf("clearer %+v", call)
+	}
+}
+
+// Locally, a system clipboard that failed is named after the OSC 52 copy
+// that replaced it, with what would fix it, as the interactive program
+// does; without a display, or over SSH, there is nothing to fix.
+func TestCopyFallbackSaysWhySystemClipboardWasSkipped(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		err  error
+		want string
+	}{
+		{map[string]string{"DISPLAY": ":0"}, clipboard.ErrNoTool,
+			"sesame: sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: no clipboard tool (install xclip, xsel or wl-clipboard))\n"},
+		{map[string]string{"DISPLAY": ":0"}, errors.New("the system clipboard tool failed (is the display reachable?)"),
+			"sesame: sent to the terminal clipboard (OSC 52) — clears in 30s (system clipboard: the system clipboard tool failed (is the display reachable?))\n"},
+		{nil, clipboard.ErrNoDisplay, "sesame: sent to the terminal clipboard (OSC 52) — clears in 30s\n"},
+		{map[string]string{"SSH_TTY": "/dev/pts/1"}, clipboard.ErrNoTool, "sesame: sent to the terminal clipboard (OSC 52) — clears in 30s\n"},
+	}
+	for _, c := range cases {
+		f, call, _ := copyFake(t, true, c.env, &memClipboard{err: c.err}, true)
+		if code := f.run("pw", "--copy"); code != 0 {
+			t.Fatalf("%v: code %d: %s", c.err, code, f.stderr.String())
+		}
+		if f.stderr.String() != c.want || call.res.Channel != clipboard.Terminal {
+			t.Errorf("%v: stderr %q, want %q (clearer %+v)", c.err, f.stderr.String(), c.want, call)
+		}
 	}
 }
 

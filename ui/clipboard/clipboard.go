@@ -6,8 +6,8 @@
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
-//  1. A local session uses the system clipboard (github.com/atotto/clipboard:
-//     pbcopy, xclip, xsel, wl-copy, the Windows API).
+//  1. A local session uses the system clipboard (pbcopy, wl-copy, xclip or
+//     xsel, each run with a time limit; the Windows API).
 //  2. A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), whose
 //     system clipboard would be the server's, or a local one whose system
 //     clipboard is missing or fails, uses the terminal's clipboard, which
@@ -99,8 +99,8 @@ const (
 	Tmux
 )
 
-// SystemClipboard is the operating system's clipboard. The atotto implementation
-// hands the text to the clipboard tool on stdin, never in its arguments.
+// SystemClipboard is the operating system's clipboard. OS's hands the text
+// to the clipboard tool on stdin, never in its arguments.
 type SystemClipboard interface {
 	WriteAll(text string) error
 	ReadAll() (string, error)

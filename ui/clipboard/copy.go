@@ -161,3 +161,31 @@ func (c Copier) Uncopy(res Result, secret string) (Outcome, error) {
 	}
 	return Kept, nil
 }
+
+// Readable reports whether the clipboard a copy went to can be read back:
+// the system clipboard and our tmux buffer can, the terminal's cannot.
+func Readable(res Result) bool { return res.Channel == System || res.Channel == Tmux }
+
+// StillHolds reports whether the clipboard a Readable copy went to still
+// holds secret, comparing in constant time: false once another program
+// copied over it. It may run a clipboard tool or tmux (see CopyToTerminal).
+func (c Copier) StillHolds(res Result, secret string) (bool, error) {
+	switch res.Channel {
+	case System:
+		if c.System == nil {
+			return false, ErrNoTool
+		}
+		return Holds(c.System, secret)
+	case Tmux:
+		run := c.tmux()
+		if run == nil {
+			return false, ErrTmuxUnreachable
+		}
+		names, err := run("", "list-buffers", "-F", "#{buffer_name}")
+		if err != nil {
+			return false, err
+		}
+		return holdsInTmux(run, lines(names), secret)
+	}
+	return false, errors.New("the terminal's clipboard cannot be read back")
+}

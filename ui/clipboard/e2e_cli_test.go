@@ -78,3 +78,40 @@ func TestClearerArgumentsHoldNoSecret(t *testing.T) {
 		t.Fatal("the secret is visible in a process's arguments")
 	}
 }
+
+// The clearer reads the clipboard back before clearing it; with the X
+// server stopped, xclip -o hangs, and the clearer gives up on it rather
+// than wait for ever.
+func TestClearerReadBackIsBounded(t *testing.T) {
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
+	cmd := exec.Command(bin, "pw", "--copy", "--clear-after", "1")
+	cmd.Env = e2e.LocalEnv(display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("sesame: %v: %s", err, out)
+	}
+	clearer := bin + " __clear-clipboard --after 1 --system"
+	if !running(t, clearer) {
+		t.Fatal("no clearer running")
+	}
+	e2e.PauseX(t, display)
+	// It wakes after 1 s; its read-back has 2 s.
+	if !e2e.WaitFor(5*time.Second, func() bool { return !running(t, clearer) }) {
+		t.Fatal("the clearer still waits on a clipboard tool 5 s after the X server stopped")
+	}
+}
+
+// running reports whether a process runs with exactly these arguments.
+func running(t *testing.T, args string) bool {
+	t.Helper()
+	ps, err := exec.Command("ps", "-eo", "args").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.Lines(string(ps)) {
+		if strings.TrimSpace(l) == args {
+			return true
+		}
+	}
+	return false
+}

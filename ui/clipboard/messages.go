@@ -1,6 +1,7 @@
 package clipboard
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -38,6 +39,28 @@ func Copied(res Result, clearAfter int) string {
 		return s + " — not cleared automatically" + hint
 	}
 	return s + " — clears in " + Seconds(clearAfter) + hint
+}
+
+// Skipped says, for a copy that did not go to the system clipboard
+// although the session is local, what stopped it there, when it is
+// something the user can change: " (system clipboard: no clipboard tool
+// (install xclip, xsel or wl-clipboard))". A remote session's or a
+// display-less one's system clipboard is not theirs to fix: "".
+func Skipped(res Result) string {
+	if res.Channel == System || res.Channel == None || res.Skipped == nil ||
+		errors.Is(res.Skipped, ErrRemote) || errors.Is(res.Skipped, ErrNoDisplay) {
+		return ""
+	}
+	return " (system clipboard: " + res.Skipped.Error() + ")"
+}
+
+// Replaced says that the clipboard a copy went to holds something else
+// now (another program copied), so that there is nothing left to clear.
+func Replaced(res Result) string {
+	if res.Channel == Tmux {
+		return "the tmux buffer now holds something else; nothing to clear"
+	}
+	return "the clipboard now holds something else; nothing to clear"
 }
 
 // Outcome is what clearing a copy did.

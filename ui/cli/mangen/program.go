@@ -72,11 +72,17 @@ var environment = []struct {
 		"if it is not set, $HOME/.config. macOS and Windows have a directory of their own instead."},
 	{[]string{"NO_COLOR"}, "If set and not empty, the interactive program uses no colour."},
 	{[]string{"SSH_TTY", "SSH_CONNECTION", "SSH_CLIENT"}, "If any is set, the session is remote: " +
-		"a copy goes to your own terminal's clipboard, with an OSC 52 escape sequence, " +
+		"a copy goes to your own terminal's clipboard, with an OSC 52 escape sequence (through tmux inside tmux: see TMUX), " +
 		"rather than to the system clipboard, which would be the server's. " +
 		"An OSC 52 copy cannot be read back, so clearing it empties the clipboard whatever it holds."},
-	{[]string{"TMUX"}, "Inside tmux, the OSC 52 sequence is sent both wrapped for tmux to pass through and plain, " +
-		"so that copying works with either allow-passthrough or set-clipboard on."},
+	{[]string{"TMUX"}, "Inside tmux, a copy that goes to the terminal's clipboard (in a remote session, or without a system clipboard) " +
+		"goes through tmux itself: tmux load-buffer -b sesame -w, the secret on standard input, " +
+		"keeps it in a paste buffer named sesame and has tmux send it to the terminal; this works with tmux's default options, from tmux 3.2. " +
+		"Clearing deletes that buffer if it still holds the secret, and overwrites the terminal's clipboard with a single space " +
+		"while the buffer is still tmux's newest. " +
+		"If tmux will not take the copy (older than 3.2, or set-clipboard off), it goes out as an OSC 52 sequence wrapped for tmux's passthrough, " +
+		"which needs allow-passthrough on (and plain as well, only when tmux could not be asked). " +
+		"When tmux lets neither out, nothing is copied, and sesame names the setting that would let it."},
 	{[]string{"DISPLAY", "WAYLAND_DISPLAY"}, "On Linux and the BSDs, with neither set (and outside WSL), " +
 		"there is no system clipboard: a copy goes to the terminal with OSC 52, as in a remote session."},
 }

@@ -25,7 +25,7 @@ func Xvfb(t testing.TB) string {
 	lockX(t)
 	var logs []string
 	for range 3 {
-		display, stop, log := startXvfb(t)
+		display, stop, log, proc := startXvfb(t)
 		if display == "" {
 			stop()
 			logs = append(logs, "no display reported\n"+log())
@@ -37,6 +37,8 @@ func Xvfb(t testing.TB) string {
 			continue
 		}
 		t.Cleanup(stop)
+		servers.Store(display, proc)
+		t.Cleanup(func() { servers.Delete(display) })
 		return display
 	}
 	t.Fatalf("no working Xvfb:\n%s", strings.Join(logs, "\n---\n"))
@@ -57,7 +59,27 @@ func lockX(t testing.TB) {
 	t.Cleanup(func() { f.Close() }) // closing releases the lock
 }
 
-func startXvfb(t testing.TB) (display string, stop func(), log func() string) {
+// servers are the running X servers by display, for PauseX.
+var servers sync.Map
+
+// PauseX stops display's X server (SIGSTOP), as a server that stopped
+// answering: its socket still accepts connections, but nothing answers
+// them. It is resumed when the test ends (before it is stopped for good,
+// which a stopped process could not act on).
+func PauseX(t testing.TB, display string) {
+	t.Helper()
+	p, ok := servers.Load(display)
+	if !ok {
+		t.Fatalf("no X server of this test on %s", display)
+	}
+	proc := p.(*os.Process)
+	if err := proc.Signal(syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { proc.Signal(syscall.SIGCONT) })
+}
+
+func startXvfb(t testing.TB) (display string, stop func(), log func() string, proc *os.Process) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -96,11 +118,11 @@ func startXvfb(t testing.TB) (display string, stop func(), log func() string) {
 	select {
 	case n := <-got:
 		if n != "" {
-			return ":" + n, stop, log
+			return ":" + n, stop, log, cmd.Process
 		}
 	case <-time.After(10 * time.Second):
 	}
-	return "", stop, log
+	return "", stop, log, cmd.Process
 }
 
 // roundTrip copies a probe to display's clipboard and reads it back.
