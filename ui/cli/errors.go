@@ -43,7 +43,11 @@ func exitCode(err error) (int, string) {
 	}
 	var ue *usageError
 	var pe *generator.PolicyError
+	var we *warnedError
 	switch {
+	case errors.As(err, &we):
+		code, msg := exitCode(we.err)
+		return code, we.line(msg)
 	case errors.Is(err, syscall.EPIPE):
 		return exitOK, "" // the reader went away (| head): not a failure
 	case errors.Is(err, errInterrupted):
@@ -61,6 +65,43 @@ func exitCode(err error) (int, string) {
 		return exitUsage, msg
 	}
 	return exitRuntime, err.Error()
+}
+
+// warnedError is an error that came with warnings about the same
+// settings. An error is one line, so the warnings join it rather than
+// precede it: they may well explain it (a rules string's dropped
+// character, a site with no bundled rules).
+type warnedError struct {
+	err   error
+	warns []generator.Warning
+}
+
+// withWarnings returns err with the warnings joined to its line, or err
+// alone when there are none.
+func withWarnings(err error, warns []generator.Warning) error {
+	if len(warns) == 0 {
+		return err
+	}
+	return &warnedError{err, warns}
+}
+
+func (e *warnedError) Error() string { return e.line(e.err.Error()) }
+func (e *warnedError) Unwrap() error { return e.err }
+
+// line is the error's message followed by the warnings.
+func (e *warnedError) line(msg string) string {
+	if msg == "" {
+		return ""
+	}
+	texts := make([]string, len(e.warns))
+	for i, w := range e.warns {
+		texts[i] = w.Text(flagName)
+	}
+	what := "a warning"
+	if len(texts) > 1 {
+		what = "warnings"
+	}
+	return msg + " (after " + what + ": " + strings.Join(texts, "; ") + ")"
 }
 
 // flagName spells a setting the library names in a message as the flag

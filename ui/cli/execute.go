@@ -39,10 +39,10 @@ func generate(env *environment, req *request) error {
 			say(env.stderr, "reading the wordlist from standard input, one word a line (ctrl+d to end)")
 		}
 		list, warns, err := generator.ParseWordlist("stdin", env.stdin)
-		warn(env.stderr, warns)
 		if err != nil {
-			return err
+			return withWarnings(err, warns)
 		}
+		warn(env.stderr, warns)
 		settings.UseWordlist("-", list)
 	}
 	var notes []string
@@ -58,15 +58,15 @@ func generate(env *environment, req *request) error {
 		}
 		notes = append(notes, fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64)))
 	}
+	g, warns, err := s.Generator(s.Mode)
+	if err != nil {
+		return withWarnings(err, warns)
+	}
+	warn(env.stderr, warns)
 	if s.Mode == settings.Password {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
-			notes = append(notes, a.Name()+": "+a.Rules.Summary())
+			notes = append(notes, a.Describe(s.Password, "--space"))
 		}
-	}
-	g, warns, err := s.Generator(s.Mode)
-	warn(env.stderr, warns)
-	if err != nil {
-		return err
 	}
 	if err := savePreset(env, req, s); err != nil {
 		return err
