@@ -76,13 +76,13 @@ type counted struct {
 	// Required sets and sequence limits ("rules") are counted by
 	// rules_count.go; log2F and countF then count the policy without its
 	// required sets (classes and run limits only).
-	rules  bool
-	reqs   []bitset
+	rules bool
+	reqs  []bitset
 	// repRule and seqRule are the website rules the run limits came
 	// from, if they did (PasswordPolicy.RepeatingRule), for messages.
 	repRule, seqRule string
-	log2F  float64
-	countF *big.Int
+	log2F            float64
+	countF           *big.Int
 }
 
 // countPolicy validates a policy and counts its outputs, refusing a
