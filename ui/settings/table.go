@@ -98,7 +98,7 @@ func passwordSettings() []*Setting {
 		if c == generator.Space {
 			// Rules that allow the space let it in only when asked
 			// (rules.go, spaceLeftOut): this switch asks.
-			use.Help = "include the space character (website rules that allow it: let it in)"
+			use.Help = "include the space character (website rules leave it out without this)"
 			use.Overridden = func(s *Settings) *Override {
 				a, _, _ := s.Password.AppliedRules()
 				switch {
