@@ -32,6 +32,7 @@ func execute(ctx context.Context, env *environment, req *request) error {
 // generate applies --min-bits, builds the mode's generator and prints.
 func generate(env *environment, req *request) error {
 	s := req.settings()
+	var early []generator.Warning
 	if s.Mode == settings.Phrase && s.Phrase.Wordlist == "-" {
 		if env.stdinTTY {
 			// Not an error (a list can be typed or pasted), but a program
@@ -42,7 +43,7 @@ func generate(env *environment, req *request) error {
 		if err != nil {
 			return withWarnings(err, warns)
 		}
-		warn(env.stderr, warns)
+		early = warns // said with the others, or joined to an error
 		settings.UseWordlist("-", list)
 	}
 	var notes []string
@@ -54,12 +55,22 @@ func generate(env *environment, req *request) error {
 		size := settings.SizeOf(s.Mode)
 		n, err := minSize(&s, req.out.minBits)
 		if err != nil {
-			return err
+			// The rules' warnings (a part of a rules string dropped, a
+			// site with no bundled rules) may explain the error.
+			warns := early
+			if s.Mode == settings.Password {
+				_, warns, _ = s.Password.AppliedRules()
+			}
+			return withWarnings(err, warns)
 		}
 		notes = append(notes, fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64)))
 	}
 	g, warns, err := s.Generator(s.Mode)
+	warns = append(early, warns...)
 	if err != nil {
+		return withWarnings(err, warns)
+	}
+	if err := savePreset(env, req, s); err != nil {
 		return withWarnings(err, warns)
 	}
 	warn(env.stderr, warns)
@@ -67,9 +78,6 @@ func generate(env *environment, req *request) error {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
 			notes = append(notes, a.Describe(s.Password, "--space"))
 		}
-	}
-	if err := savePreset(env, req, s); err != nil {
-		return err
 	}
 	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: strings.Join(notes, "; ")}
 	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {
