@@ -12,8 +12,13 @@ import (
 )
 
 // execute carries out a parsed request: the interactive program, or
-// printing.
-func execute(ctx context.Context, env *environment, req *request) error {
+// printing. Its errors name settings as the flags the user gave.
+func execute(ctx context.Context, env *environment, req *request) (err error) {
+	defer func() {
+		if err != nil {
+			err = &spelledError{err, req.flagName}
+		}
+	}()
 	if err := findPreset(env, req); err != nil {
 		return err
 	}
