@@ -189,7 +189,7 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 	eps := float64(L-r) * math.Pow(float64(minClass), -float64(r))
 	if minClass < 2 || eps > 1e-3 {
 		if p.RepeatingRule != "" {
-			return policyErr("max-repeating", "%s of the rules with %v at length %d is too complex to count: drop a minimum or maximum, or shorten the password", p.RepeatingRule, describeConstraints(c.classes, L), L)
+			return policyErr("rules", "%s of the rules with %v at length %d is too complex to count: drop a minimum or maximum, or shorten the password", p.RepeatingRule, describeConstraints(c.classes, L), L)
 		}
 		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", Setting("max-repeating"), r, describeConstraints(c.classes, L), L, Setting("max-repeating"))
 	}

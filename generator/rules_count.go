@@ -346,11 +346,11 @@ func runLimitText(s Setting, n int, rule string) message {
 
 // repeatingErr explains that no password obeys the limit on repeated
 // characters, naming the limit as the user gave it: a setting to raise,
-// or a website's rule, which only a shorter password or more characters
-// can meet.
+// or a website's rule (an error of the rules setting), which only a
+// shorter password or more characters can meet.
 func repeatingErr(p PasswordPolicy, L, limit int) error {
 	if p.RepeatingRule != "" {
-		return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row, as %s of the rules asks: shorten the password or allow more characters", L, times(limit), p.RepeatingRule)
+		return policyErr("rules", "no password of length %d with these settings avoids repeating a character more than %s in a row, as %s of the rules asks: shorten the password or allow more characters", L, times(limit), p.RepeatingRule)
 	}
 	return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(limit), Setting("max-repeating"))
 }
@@ -358,7 +358,7 @@ func repeatingErr(p PasswordPolicy, L, limit int) error {
 // sequentialErr is repeatingErr for the limit on sequences.
 func sequentialErr(p PasswordPolicy, L, limit int) error {
 	if p.SequentialRule != "" {
-		return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d, as %s of the rules asks: shorten the password or allow more characters", L, limit, p.SequentialRule)
+		return policyErr("rules", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d, as %s of the rules asks: shorten the password or allow more characters", L, limit, p.SequentialRule)
 	}
 	return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d: raise %v or allow more characters", L, limit, Setting("max-sequential"))
 }

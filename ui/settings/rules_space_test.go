@@ -254,8 +254,11 @@ func TestRulesLimitNamedAsTheRule(t *testing.T) {
 				c.rules, c.ownRep, c.ownSeq, pol.RepeatingRule, pol.SequentialRule, c.wantRep, c.wantSeq)
 		}
 		_, err = generator.NewPassword(pol)
-		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), c.notWant) {
+		var pe *generator.PolicyError
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), c.notWant) {
 			t.Errorf("%q with limits %d, %d: %v; want it to say %q and not %q", c.rules, c.ownRep, c.ownSeq, err, c.want, c.notWant)
+		} else if byRule := strings.Contains(c.want, "of the rules"); byRule != (pe.Field == "rules") {
+			t.Errorf("%q with limits %d, %d: the error is about %s", c.rules, c.ownRep, c.ownSeq, pe.Field)
 		}
 	}
 }
