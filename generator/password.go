@@ -64,6 +64,12 @@ type PasswordPolicy struct {
 	// union. Characters not in the compiled alphabet are ignored; a set left
 	// empty is a *PolicyError for the setting "rules".
 	Require []string
+	// RepeatingRule and SequentialRule, when set, say that MaxRepeating
+	// and MaxSequential are a website's limits, written as the rule that
+	// set them ("max-consecutive: 2"). Messages then name that rule,
+	// rather than a setting the user did not give and raising which
+	// would change nothing.
+	RepeatingRule, SequentialRule string
 }
 
 // Equal reports whether two policies are the same. Policies cannot be

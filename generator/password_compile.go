@@ -76,10 +76,13 @@ type counted struct {
 	// Required sets and sequence limits ("rules") are counted by
 	// rules_count.go; log2F and countF then count the policy without its
 	// required sets (classes and run limits only).
-	rules  bool
-	reqs   []bitset
-	log2F  float64
-	countF *big.Int
+	rules bool
+	reqs  []bitset
+	// repRule and seqRule are the website rules the run limits came
+	// from, if they did (PasswordPolicy.RepeatingRule), for messages.
+	repRule, seqRule string
+	log2F            float64
+	countF           *big.Int
 }
 
 // countPolicy validates a policy and counts its outputs, refusing a
@@ -100,7 +103,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		if c.rules {
 			return nil, c.emptyErr(p)
 		}
-		return nil, policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(p.MaxRepeating), Setting("max-repeating"))
+		return nil, repeatingErr(p, L, p.MaxRepeating)
 	}
 	return c, nil
 }
@@ -117,7 +120,7 @@ func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &counted{classes: classes, warns: warns}
+	c := &counted{classes: classes, warns: warns, repRule: p.RepeatingRule, seqRule: p.SequentialRule}
 	c.lay, c.spec = buildLayout(classes, p)
 	L := p.Length
 	if c.reqs, err = compileRequire(p, c.lay); err != nil {
@@ -185,6 +188,9 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 	}
 	eps := float64(L-r) * math.Pow(float64(minClass), -float64(r))
 	if minClass < 2 || eps > 1e-3 {
+		if p.RepeatingRule != "" {
+			return policyErr("rules", "%s of the rules with %v at length %d is too complex to count: drop a minimum or maximum, or shorten the password", p.RepeatingRule, describeConstraints(c.classes, L), L)
+		}
 		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", Setting("max-repeating"), r, describeConstraints(c.classes, L), L, Setting("max-repeating"))
 	}
 	c.log2VR, c.boundVR = c.log2V+math.Log2(1-eps), LowerBound

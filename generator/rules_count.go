@@ -297,9 +297,9 @@ func (c *counted) emptyErr(p PasswordPolicy) error {
 		q = p
 		q.MaxSequential = 0
 		if lay.maxSeq > 0 && someLeft(q) {
-			return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d: raise %v or allow more characters", L, lay.maxSeq, Setting("max-sequential"))
+			return sequentialErr(p, L, lay.maxSeq)
 		}
-		return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(lay.maxRun), Setting("max-repeating"))
+		return repeatingErr(p, L, lay.maxRun)
 	}
 	return policyErr("rules", "no password of length %d satisfies %v together: relax one of them", L, c.describe())
 }
@@ -314,11 +314,17 @@ func (c *counted) tooComplex() error {
 func (c *counted) describe() message {
 	L := c.lay.L
 	what := describeConstraints(c.classes, L)
-	if r := c.lay.maxRun; r > 0 {
-		what = what.and("%v %d", Setting("max-repeating"), r)
-	}
-	if s := c.lay.maxSeq; s > 0 {
-		what = what.and("%v %d", Setting("max-sequential"), s)
+	r, s := c.lay.maxRun, c.lay.maxSeq
+	switch {
+	case r > 0 && s > 0 && c.repRule != "" && c.repRule == c.seqRule:
+		what = what.and("%s of the rules", c.repRule) // max-consecutive: both at once
+	default:
+		if r > 0 {
+			what = what.and("%v", runLimitText("max-repeating", r, c.repRule))
+		}
+		if s > 0 {
+			what = what.and("%v", runLimitText("max-sequential", s, c.seqRule))
+		}
 	}
 	switch n := len(c.reqs); {
 	case n == 1:
@@ -327,4 +333,32 @@ func (c *counted) describe() message {
 		what = what.and("%d required sets", n)
 	}
 	return what
+}
+
+// runLimitText names a run limit in a list of constraints: the setting
+// and its value (--max-repeating 2), or the website's rule that set it.
+func runLimitText(s Setting, n int, rule string) message {
+	if rule != "" {
+		return message{"%s of the rules", []any{rule}}
+	}
+	return message{"%v %d", []any{s, n}}
+}
+
+// repeatingErr explains that no password obeys the limit on repeated
+// characters, naming the limit as the user gave it: a setting to raise,
+// or a website's rule (an error of the rules setting), which only a
+// shorter password or more characters can meet.
+func repeatingErr(p PasswordPolicy, L, limit int) error {
+	if p.RepeatingRule != "" {
+		return policyErr("rules", "no password of length %d with these settings avoids repeating a character more than %s in a row, as %s of the rules asks: shorten the password or allow more characters", L, times(limit), p.RepeatingRule)
+	}
+	return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(limit), Setting("max-repeating"))
+}
+
+// sequentialErr is repeatingErr for the limit on sequences.
+func sequentialErr(p PasswordPolicy, L, limit int) error {
+	if p.SequentialRule != "" {
+		return policyErr("rules", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d, as %s of the rules asks: shorten the password or allow more characters", L, limit, p.SequentialRule)
+	}
+	return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d: raise %v or allow more characters", L, limit, Setting("max-sequential"))
 }

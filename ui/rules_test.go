@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sesame-sh/sesame/generator/rules"
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // The "site or rules" field applies what is typed on every keystroke: a
@@ -85,4 +86,40 @@ func TestLengthKeepsToTheRules(t *testing.T) {
 
 func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// Under rules that allow the space, the form leaves it out and says how
+// to let it in; the space switch, live beside the rules, lets it in.
+// Rules that allow no space keep the switch out of reach.
+func TestRulesSpaceSwitch(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("rules")
+	h.typeText("apple.com")
+	note := settings.Lookup(settings.Password, "rules").Note
+	mustContain(t, note(&h.m.s), "any printable ASCII character other than space; the space switch lets the space in")
+	without := h.bits()
+	h.focusOn("space")
+	h.keys("space")
+	if !h.m.s.Password.Space.Use {
+		t.Fatal("the space switch did not turn on under apple.com's rules")
+	}
+	if h.bits() <= without {
+		t.Fatalf("letting the space in left %.2f bits, was %.2f", h.bits(), without)
+	}
+	mustNotContain(t, note(&h.m.s), "lets the space in", "other than space")
+	h.focusOn("rules")
+	for range len("apple.com") {
+		h.keys("backspace")
+	}
+	h.typeText("usps.com")
+	h.keys("tab")
+	for range 40 {
+		if h.m.field == nil {
+			break
+		}
+		if h.m.field.id() == "space" {
+			t.Fatal("the space switch is reachable under rules that allow no space")
+		}
+		h.keys("tab")
+	}
 }

@@ -63,6 +63,10 @@ var (
 	digitSet     = charRange('0', '9')
 	printableSet = charRange(firstPrintable, lastPrintable)
 	specialSet   = printableSet.minus(upperSet).minus(lowerSet).minus(digitSet)
+	spaceSet     = charsetOf(" ")
+	// punctuationSet is special without the space: the 32 ASCII
+	// punctuation characters.
+	punctuationSet = specialSet.minus(spaceSet)
 )
 
 // namedClass is a class keyword and its characters; unicode stands for

@@ -12,6 +12,11 @@ import (
 func (r *Rules) Summary() string {
 	clauses := []string{r.lengthText()}
 	for _, q := range r.Required {
+		if charsetOf(q).empty() {
+			// Rules narrowed (Without) until nothing meets a requirement.
+			clauses = append(clauses, "a requirement no character is left to meet")
+			continue
+		}
 		clauses = append(clauses, "at least one "+describe(charsetOf(q), "or"))
 	}
 	clauses = append(clauses, r.allowedText())
@@ -46,6 +51,8 @@ func (r *Rules) allowedText() string {
 		return "any character (sesame uses printable ASCII only)"
 	case allowed == printableSet:
 		return "any printable ASCII character"
+	case allowed == printableSet.minus(spaceSet):
+		return "any printable ASCII character other than space"
 	}
 	return "only " + describe(allowed, "and")
 }
@@ -79,8 +86,11 @@ func runExample(n int) string {
 // describe names the characters of s: whole classes by name, the rest
 // listed; join is "or" for a requirement and "and" for the allowed set.
 func describe(s charset, join string) string {
-	if s == printableSet {
+	switch s {
+	case printableSet:
 		return "printable ASCII character"
+	case printableSet.minus(spaceSet):
+		return "printable ASCII character other than space"
 	}
 	singular := join == "or"
 	var parts []string
@@ -102,18 +112,22 @@ func describe(s charset, join string) string {
 	if s.contains(digitSet) {
 		name("digit", "digits")
 	}
-	if s.contains(specialSet) {
+	switch {
+	case s.contains(specialSet):
 		name("special character", "special characters")
+	case s.contains(punctuationSet):
+		// The space left out of the class, as sesame does unless asked:
+		// say so, since "special" includes it.
+		name("special character other than space", "special characters other than space")
+		s = s.minus(punctuationSet)
 	}
 	for _, c := range namedClasses[:4] {
 		if s.contains(c.set) {
 			s = s.minus(c.set)
 		}
 	}
-	var space charset
-	space.add(' ')
 	switch {
-	case s == space:
+	case s == spaceSet:
 		name("space", "space")
 	case !s.empty():
 		name("character from "+listed(s, join), "the characters "+listed(s, join))
@@ -130,9 +144,7 @@ func listed(s charset, join string) string {
 	if !s.has(' ') {
 		return s.String()
 	}
-	var space charset
-	space.add(' ')
-	return s.minus(space).String() + " " + join + " space"
+	return s.minus(spaceSet).String() + " " + join + " space"
 }
 
 func plural(n int, word string) string {

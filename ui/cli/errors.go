@@ -40,12 +40,26 @@ func usagef(format string, args ...any) error {
 // exitCode classifies an error and returns the status to exit with and the
 // message to print ("" for none).
 func exitCode(err error) (int, string) {
+	name := flagName
+	var se *spelledError
+	if errors.As(err, &se) {
+		name = se.name
+	}
+	return classify(err, name)
+}
+
+// classify is exitCode with the settings a message names spelled by name.
+func classify(err error, name func(generator.Setting) string) (int, string) {
 	if err == nil {
 		return exitOK, ""
 	}
 	var ue *usageError
 	var pe *generator.PolicyError
+	var we *warnedError
 	switch {
+	case errors.As(err, &we):
+		code, msg := classify(we.err, name)
+		return code, we.line(msg, name)
 	case errors.Is(err, syscall.EPIPE):
 		return exitOK, "" // the reader went away (| head): not a failure
 	case errors.Is(err, errInterrupted):
@@ -53,7 +67,7 @@ func exitCode(err error) (int, string) {
 	case errors.As(err, &ue):
 		return exitUsage, ue.msg
 	case errors.As(err, &pe):
-		return exitUsage, pe.Text(flagName)
+		return exitUsage, pe.Text(name)
 	}
 	var fe *flagError
 	if errors.As(err, &fe) {
@@ -64,6 +78,56 @@ func exitCode(err error) (int, string) {
 	}
 	return exitRuntime, err.Error()
 }
+
+// warnedError is an error that came with warnings about the same
+// settings. An error is one line, so the warnings join it rather than
+// precede it: they may well explain it (a rules string's dropped
+// character, a site with no bundled rules).
+type warnedError struct {
+	err   error
+	warns []generator.Warning
+}
+
+// withWarnings returns err with the warnings joined to its line, or err
+// alone when there are none.
+func withWarnings(err error, warns []generator.Warning) error {
+	if len(warns) == 0 {
+		return err
+	}
+	return &warnedError{err, warns}
+}
+
+func (e *warnedError) Error() string { return e.line(e.err.Error(), flagName) }
+func (e *warnedError) Unwrap() error { return e.err }
+
+// line is the error's message followed by the warnings, their settings
+// spelled by name.
+func (e *warnedError) line(msg string, name func(generator.Setting) string) string {
+	if msg == "" {
+		return ""
+	}
+	texts := make([]string, len(e.warns))
+	for i, w := range e.warns {
+		texts[i] = w.Text(name)
+	}
+	what := "a warning"
+	if len(texts) > 1 {
+		what = "warnings"
+	}
+	return msg + " (after " + what + ": " + strings.Join(texts, "; ") + ")"
+}
+
+// spelledError is an error from carrying out a request, whose messages
+// spell each setting as the flag the user gave for it: --max-consecutive
+// rather than --max-sequential when that is what was typed, since the
+// advice "raise --max-sequential" would meet "set the same thing".
+type spelledError struct {
+	err  error
+	name func(generator.Setting) string
+}
+
+func (e *spelledError) Error() string { return e.err.Error() }
+func (e *spelledError) Unwrap() error { return e.err }
 
 // flagName spells a setting the library names in a message as the flag
 // that sets it.

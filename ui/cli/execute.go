@@ -13,8 +13,13 @@ import (
 )
 
 // execute carries out a parsed request: the interactive program, or
-// printing.
-func execute(ctx context.Context, env *environment, req *request) error {
+// printing. Its errors name settings as the flags the user gave.
+func execute(ctx context.Context, env *environment, req *request) (err error) {
+	defer func() {
+		if err != nil {
+			err = &spelledError{err, req.flagName}
+		}
+	}()
 	if err := findPreset(env, req); err != nil {
 		return err
 	}
@@ -33,6 +38,7 @@ func execute(ctx context.Context, env *environment, req *request) error {
 // generate applies --min-bits, builds the mode's generator and prints.
 func generate(env *environment, req *request) error {
 	s := req.settings()
+	var early []generator.Warning
 	if s.Mode == settings.Phrase && s.Phrase.Wordlist == "-" {
 		if env.stdinTTY {
 			// Not an error (a list can be typed or pasted), but a program
@@ -40,10 +46,10 @@ func generate(env *environment, req *request) error {
 			say(env.stderr, "reading the wordlist from standard input, one word a line (ctrl+d to end)")
 		}
 		list, warns, err := generator.ParseWordlist("stdin", env.stdin)
-		warn(env.stderr, warns)
 		if err != nil {
-			return err
+			return withWarnings(err, warns)
 		}
+		early = warns // said with the others, or joined to an error
 		settings.UseWordlist("-", list)
 	}
 	var notes []string
@@ -55,25 +61,32 @@ func generate(env *environment, req *request) error {
 		size := settings.SizeOf(s.Mode)
 		n, err := minSize(&s, req.out.minBits)
 		if err != nil {
-			return err
+			// The rules' warnings (a part of a rules string dropped, a
+			// site with no bundled rules) may explain the error.
+			warns := early
+			if s.Mode == settings.Password {
+				_, warns, _ = s.Password.AppliedRules()
+			}
+			return withWarnings(err, warns)
 		}
 		notes = append(notes, fmt.Sprintf("--%s %d chosen for --min-bits %s", size.Name, n, strconv.FormatFloat(req.out.minBits, 'f', -1, 64)))
 	}
+	g, warns, err := s.Generator(s.Mode)
+	warns = append(early, warns...)
+	if err != nil {
+		return withWarnings(err, warns)
+	}
+	if err := savePreset(env, req, s); err != nil {
+		return withWarnings(err, warns)
+	}
+	warn(env.stderr, warns)
 	if s.Mode == settings.Password {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
-			notes = append(notes, a.Name()+": "+a.Rules.Summary())
+			notes = append(notes, a.Describe(s.Password, "--space"))
 		}
 		if u := s.Password.ChangePasswordURL(); u != "" {
 			notes = append(notes, "change it at "+u)
 		}
-	}
-	g, warns, err := s.Generator(s.Mode)
-	warn(env.stderr, warns)
-	if err != nil {
-		return err
-	}
-	if err := savePreset(env, req, s); err != nil {
-		return err
 	}
 	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: strings.Join(notes, "; ")}
 	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {

@@ -84,6 +84,15 @@ func sharesTarget(d, e *settings.Setting) bool {
 	return false
 }
 
+// flagName spells a setting a message names as the flag the user gave
+// for it (a shorthand such as --max-consecutive), or as its own flag.
+func (r *request) flagName(s generator.Setting) string {
+	if by := r.givenAs(string(s)); by != "" {
+		return "--" + by
+	}
+	return flagName(s)
+}
+
 // givenAs returns the flag that gave the setting of that name: the
 // setting itself or a shorthand for it (--site for --rules), or "".
 func (r *request) givenAs(name string) string {

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -127,10 +128,20 @@ func (a *AppliedRules) apply(pol *generator.PasswordPolicy, p PasswordSettings) 
 		return err
 	}
 	r := a.Rules
+	if a.spaceLeftOut(p) {
+		if p.Space.Min > 0 {
+			// As without rules: a minimum of a class that is off.
+			return generator.PolicyErrorf("min-space", "%v is %d but spaces are turned off: turn on %v or set %v to 0",
+				generator.Setting("min-space"), p.Space.Min, generator.Setting("space"), generator.Setting("min-space"))
+		}
+		r = r.Without(" ")
+	}
 	pol.Alphabet, pol.SymbolSet = r.Allowed, ""
 	pol.Require = r.Required
 	pol.MaxRepeating = stricter(pol.MaxRepeating, r.MaxRepeating)
 	pol.MaxSequential = stricter(pol.MaxSequential, r.MaxSequential)
+	pol.RepeatingRule = a.limitRule(p.MaxRepeating, r.MaxRepeating, "max-repeating")
+	pol.SequentialRule = a.limitRule(p.MaxSequential, r.MaxSequential, "max-sequential")
 	if lo, hi := a.LengthRange(); lo > hi {
 		return generator.PolicyErrorf(rulesSetting, "%s ask for at least %d characters, more than the %d sesame makes",
 			a.Subject(), lo, generator.MaxLength)
@@ -141,10 +152,86 @@ func (a *AppliedRules) apply(pol *generator.PasswordPolicy, p PasswordSettings) 
 	return nil
 }
 
+// spaceLeftOut reports whether the rules allow the space and the settings
+// leave it out. A space at either end of a password is lost when it is
+// selected in a terminal and trimmed by many sites, and one inside is
+// easily mistyped, so sesame lets the rules' space in only when the space
+// class is turned on (README, "Website rules").
+func (a *AppliedRules) spaceLeftOut(p PasswordSettings) bool {
+	return strings.Contains(a.Rules.Allowed, " ") && !p.Space.Use
+}
+
+// limitRule writes, for messages, the rule that set a run limit when that
+// limit is the one in force (the settings' own is no stricter): the
+// limit is then the site's, and raising the setting would change
+// nothing. Equal limits are written as max-consecutive, as the canonical
+// rules string writes them.
+func (a *AppliedRules) limitRule(own, ruled int, name string) string {
+	if ruled == 0 || own != 0 && own < ruled {
+		return ""
+	}
+	if a.Rules.MaxRepeating == a.Rules.MaxSequential {
+		name = "max-consecutive"
+	}
+	return fmt.Sprintf("%s: %d", name, ruled)
+}
+
+// Applied returns the rules as they apply with the settings p: without
+// the characters the settings leave out (exclusions, look-alikes, a class
+// maximum of 0, the space unless asked for) and with the stricter of each
+// run limit. It describes what the password follows; the length range
+// stays the rules' own.
+func (a *AppliedRules) Applied(p PasswordSettings) *rules.Rules {
+	leftOut := func(r rune) bool {
+		return strings.ContainsRune(p.Exclude, r) ||
+			p.NoAmbiguous && strings.ContainsRune(generator.Ambiguous, r) ||
+			p.Class(generator.ClassOf(r)).Max == AtMost(0) ||
+			r == ' ' && a.spaceLeftOut(p)
+	}
+	drop := strings.Map(func(r rune) rune {
+		if leftOut(r) {
+			return r
+		}
+		return -1
+	}, a.Rules.Allowed)
+	r := a.Rules.Without(drop)
+	r.MaxRepeating = stricter(p.MaxRepeating, r.MaxRepeating)
+	r.MaxSequential = stricter(p.MaxSequential, r.MaxSequential)
+	return r
+}
+
+// Narrowed reports whether settings other than the space (left out by
+// default) make the rules apply differently from how they read.
+func (a *AppliedRules) Narrowed(p PasswordSettings) bool {
+	q := p
+	q.Space.Use = true
+	got := a.Applied(q)
+	return got.Allowed != a.Rules.Allowed || got.MaxRepeating != a.Rules.MaxRepeating || got.MaxSequential != a.Rules.MaxSequential
+}
+
+// Describe says in a sentence which rules apply and what they ask with
+// the settings p: "the rules of chase.com: 8–32 characters; …", noting
+// when the settings narrowed them and, when the space is left out, how
+// to let it in; space names the way to do that on the reader's surface
+// (the --space flag, the form's switch).
+func (a *AppliedRules) Describe(p PasswordSettings, space string) string {
+	out := a.Name()
+	if a.Narrowed(p) {
+		out += " as the settings narrow them"
+	}
+	out += ": " + a.Applied(p).Summary()
+	if a.spaceLeftOut(p) {
+		out += "; " + space + " lets the space in"
+	}
+	return out
+}
+
 // checkNarrowing finds a requirement of the rules that the settings which
 // narrow them (exclusions, look-alikes, a class maximum of 0) leave no
 // character for, and names those settings: the library alone could only
-// say that a required set is empty, not which setting emptied it.
+// say that a required set is empty, not which setting emptied it. A
+// requirement only the space meets, left out unless asked for, is
+// refused saying how to let it in.
 func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 	type narrowing struct {
 		name   string
@@ -165,7 +252,7 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 		used := make([]bool, len(ns)) // which narrowings drop some of req
 		left := false
 		for _, r := range req {
-			dropped := false
+			dropped := r == ' ' && a.spaceLeftOut(p)
 			for i, n := range ns {
 				if n.active && n.drops(r) {
 					dropped, used[i] = true, true
@@ -175,6 +262,10 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 		}
 		if left {
 			continue
+		}
+		if !slices.Contains(used, true) { // the space alone meets it
+			return generator.PolicyErrorf("space", "%s require a space, which sesame leaves out unless asked: turn on %v",
+				a.Subject(), generator.Setting("space"))
 		}
 		// Name a setting that empties the set alone, if one does;
 		// otherwise every one that took a part.
@@ -208,6 +299,10 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 		args = append([]any{a.Subject(), withArticle(rules.Requirement(req))}, args...)
 		if len(culprits) == 1 {
 			args = append(args, args[2])
+		}
+		if strings.Contains(req, " ") && a.spaceLeftOut(p) {
+			format += ", or turn on %v"
+			args = append(args, generator.Setting("space"))
 		}
 		return generator.PolicyErrorf(generator.Setting(culprits[0].name), format, args...)
 	}
@@ -248,10 +343,18 @@ func rulesNote(s *Settings) string {
 	if err != nil || a == nil {
 		return changePasswordNote(s.Password)
 	}
+	return a.Note(s.Password)
+}
+
+// Note is the form's note on the rules: Describe, for the form, where the
+// space switch lets the space in.
+func (a *AppliedRules) Note(p PasswordSettings) string {
+	text := a.Describe(p, "the space switch")
 	if a.Site != "" {
-		return joinNotes(a.Site+": "+a.Rules.Summary(), changePasswordNote(s.Password))
+		// The form names the site in the field beside it.
+		return joinNotes(a.Site+strings.TrimPrefix(text, a.Name()), changePasswordNote(p))
 	}
-	return a.Rules.Summary()
+	return strings.TrimPrefix(text, a.Name()+": ")
 }
 
 // ruledLimit is the run limit in force, the stricter of the setting's and

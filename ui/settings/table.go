@@ -96,7 +96,19 @@ func passwordSettings() []*Setting {
 			ref: func(s *Settings) any { return &cl(s).Use },
 		}
 		if c == generator.Space {
-			use.Help = "include the space character"
+			// Rules that allow the space let it in only when asked
+			// (rules.go, spaceLeftOut): this switch asks.
+			use.Help = "include the space character (website rules leave it out without this)"
+			use.Overridden = func(s *Settings) *Override {
+				a, _, _ := s.Password.AppliedRules()
+				switch {
+				case a == nil:
+					return byAlphabet(s)
+				case strings.Contains(a.Rules.Allowed, " "):
+					return nil
+				}
+				return &Override{By: "rules", Why: a.Subject() + " allow no space"}
+			}
 		}
 		out = append(out, use,
 			&Setting{
