@@ -31,6 +31,9 @@ func (r *Rules) Summary() string {
 
 func (r *Rules) lengthText() string {
 	lo, hi := r.MinLength, r.MaxLength
+	if hi >= maxNumber {
+		hi = 0 // a limit past counting (maxlength: 1000000000) is no limit
+	}
 	switch {
 	case lo > 0 && lo == hi:
 		return fmt.Sprintf("exactly %d %s", lo, plural(lo, "character"))

@@ -9,6 +9,8 @@ func TestSummary(t *testing.T) {
 		{"", "any length; any printable ASCII character"},
 		{"minlength: 1", "at least 1 character; any printable ASCII character"},
 		{"maxlength: 16; allowed: lower, upper, digit", "at most 16 characters; only letters and digits"},
+		{"minlength: 8; maxlength: 1000000000", "at least 8 characters; any printable ASCII character"},
+		{"maxlength: 999999999", "any length; any printable ASCII character"},
 		{"minlength: 8; maxlength: 8; required: lower; allowed: [!#]", "exactly 8 characters; at least one lower-case letter; only lower-case letters and the characters !#"},
 		{"required: upper, lower, [#$]; required: [- ]", "any length; at least one letter or character from #$; at least one character from - or space; only letters and the characters #$- and space"},
 		{"required: [ ]; allowed: digit", "any length; at least one space; only digits and space"},
