@@ -13,7 +13,8 @@ import (
 // From settings to generators.
 
 // Policy returns the generator's password policy, with the website rules
-// applied (rules.go), and the warnings about the rules.
+// applied (rules.go resolves them, generator.ApplyRules applies them),
+// and the warnings about the rules.
 func (p PasswordSettings) Policy() (generator.PasswordPolicy, []generator.Warning, error) {
 	pol := p.ownPolicy()
 	applied, warns, err := p.AppliedRules()
