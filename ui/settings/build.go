@@ -13,8 +13,20 @@ import (
 // From settings to generators.
 
 // Policy returns the generator's password policy, with the website rules
-// applied (rules.go), and the warnings about the rules.
+// applied (rules.go resolves them, generator.ApplyRules applies them),
+// and the warnings about the rules.
 func (p PasswordSettings) Policy() (generator.PasswordPolicy, []generator.Warning, error) {
+	pol := p.ownPolicy()
+	applied, warns, err := p.AppliedRules()
+	if err != nil || applied == nil {
+		return pol, warns, err
+	}
+	return pol, warns, applied.apply(&pol)
+}
+
+// ownPolicy is the password policy the settings ask for, before any
+// website rules apply.
+func (p PasswordSettings) ownPolicy() generator.PasswordPolicy {
 	pol := generator.PasswordPolicy{
 		Length:        p.Length,
 		SymbolSet:     p.SymbolSet,
@@ -31,11 +43,7 @@ func (p PasswordSettings) Policy() (generator.PasswordPolicy, []generator.Warnin
 			*out = out.AtMost(in.Max.N)
 		}
 	}
-	applied, warns, err := p.AppliedRules()
-	if err != nil || applied == nil {
-		return pol, warns, err
-	}
-	return pol, warns, applied.apply(&pol, p)
+	return pol
 }
 
 // PhrasePolicy loads the wordlist and returns the generator policy.

@@ -97,7 +97,7 @@ func passwordSettings() []*Setting {
 		}
 		if c == generator.Space {
 			// Rules that allow the space let it in only when asked
-			// (rules.go, spaceLeftOut): this switch asks.
+			// (generator.ApplyRules): this switch asks.
 			use.Help = "include the space character (website rules leave it out without this)"
 			use.Overridden = func(s *Settings) *Override {
 				a, _, _ := s.Password.AppliedRules()
@@ -157,7 +157,7 @@ func passwordSettings() []*Setting {
 			Name: "max-repeating", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
 			Help: "no character more than N times in a row (0: no limit)", Row: "max repeat", Zero: "off",
 			Note: func(s *Settings) string {
-				n, by := ruledLimit(s, s.Password.MaxRepeating, func(a *AppliedRules) int { return a.Rules.MaxRepeating })
+				n, by := ruledLimit(s, s.Password.MaxRepeating, func(r *rules.Rules) int { return r.MaxRepeating })
 				if n > 0 {
 					return "no character " + plural(n+1, "time") + " in a row" + by
 				}
@@ -169,7 +169,7 @@ func passwordSettings() []*Setting {
 			Name: "max-sequential", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
 			Help: "no run of more than N characters counting up or down, like abc, cba or 789 (0: no limit)", Row: "max sequence", Zero: "off",
 			Note: func(s *Settings) string {
-				n, by := ruledLimit(s, s.Password.MaxSequential, func(a *AppliedRules) int { return a.Rules.MaxSequential })
+				n, by := ruledLimit(s, s.Password.MaxSequential, func(r *rules.Rules) int { return r.MaxSequential })
 				if n > 0 {
 					return "no run like " + runExample(n+1) + by
 				}
