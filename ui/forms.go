@@ -52,7 +52,7 @@ func newForm(m settings.Mode, s *settings.Settings, st *styles) *form {
 		if d.Note != nil {
 			last.note = d.Note
 		}
-		if d.Kind == settings.TextKind && d.Suggest != nil {
+		if d.Kind() == settings.TextKind && d.Suggest != nil {
 			choice, path := newListFields(d, s, st)
 			last.fields = append(last.fields, choice)
 			last.note = choice.note

@@ -197,7 +197,7 @@ func (f *flagSet) checkContradictions(r *request) error {
 		if d.Negatable && f.changed(d.Name) && f.changed("no-"+d.Name) {
 			return usagef("--%s and --no-%s contradict each other: give one", d.Name, d.Name)
 		}
-		if d.Kind == settings.TextKind && d.NonEmpty != "" && strings.TrimSpace(d.Text(&s)) == "" {
+		if d.Kind() == settings.TextKind && d.NonEmpty != "" && strings.TrimSpace(d.Text(&s)) == "" {
 			// Blanks alone are as empty as nothing: the rules language
 			// skips them, and no symbol set or alphabet is spaces.
 			what := "empty"

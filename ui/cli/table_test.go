@@ -62,7 +62,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 				}
 			}
 			// Completion values for a choice: exactly its names.
-			if d.Kind == settings.ChoiceKind {
+			if d.Kind() == settings.ChoiceKind {
 				for _, c := range cmds {
 					complete, ok := c.GetFlagCompletionFunc(d.Name)
 					if !ok {
@@ -134,7 +134,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 func otherValue(t *testing.T, d *settings.Setting, s *settings.Settings) bool {
 	t.Helper()
 	var err error
-	switch d.Kind {
+	switch d.Kind() {
 	case settings.IntKind:
 		err = d.SetInt(s, min(d.Int(s)+1, d.Max))
 	case settings.LimitKind:

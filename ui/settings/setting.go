@@ -17,7 +17,6 @@ type Setting struct {
 	Name  string // flag, field id, settings key
 	Short string // one-letter flag, or ""
 	Mode  Mode   // the mode it belongs to, or Common
-	Kind  Kind
 	Help  string // one line, for --help, the man page and completion
 
 	// Where the setting appears; every surface unless limited here.
@@ -70,9 +69,9 @@ type Setting struct {
 	// gives each of them the same value. It has a flag and nothing else.
 	Sets []string
 
-	// ref returns the field the setting lives in: *int (IntKind, and
-	// ChoiceKind as the choice's index), *Limit, *bool or *string.
-	ref func(*Settings) any
+	// value is the field the setting lives in, and so its Kind (field.go);
+	// an alias (Sets) has none of its own.
+	value value
 }
 
 // Kind is what sort of value a setting holds.
@@ -142,7 +141,11 @@ func (d *Setting) targets() []*Setting {
 
 // field returns where the setting's value lives (an alias reads its
 // first target's).
-func (d *Setting) field(s *Settings) any { return d.targets()[0].ref(s) }
+func (d *Setting) field() value { return d.targets()[0].value }
+
+// Kind is what sort of value the setting holds (an alias, what its
+// targets hold).
+func (d *Setting) Kind() Kind { return d.field().kind }
 
 // ID is the setting's name as the library spells it in messages.
 func (d *Setting) ID() generator.Setting { return generator.Setting(d.Name) }
