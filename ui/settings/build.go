@@ -55,14 +55,10 @@ func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warn
 }
 
 // Policy returns the generator's token policy.
-func (t TokenSettings) Policy() generator.TokenPolicy {
-	return generator.TokenPolicy{Bytes: t.Bytes, Format: t.Format, Prefix: t.Prefix, Checksum: t.Checksum}
-}
+func (t TokenSettings) Policy() generator.TokenPolicy { return t.TokenPolicy }
 
 // Policy returns the generator's PIN policy.
-func (p PINSettings) Policy() generator.PINPolicy {
-	return generator.PINPolicy{Length: p.Length, NoTrivial: p.NoTrivial}
-}
+func (p PINSettings) Policy() generator.PINPolicy { return p.PINPolicy }
 
 // Generator builds the generator of one mode and returns it with every
 // warning about the settings (the wordlist's among them). Errors are
