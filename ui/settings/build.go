@@ -38,8 +38,8 @@ func (p PasswordSettings) Policy() (generator.PasswordPolicy, []generator.Warnin
 	return pol, warns, applied.apply(&pol, p)
 }
 
-// PhrasePolicy loads the wordlist and returns the generator policy.
-func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warning, error) {
+// Policy loads the wordlist and returns the generator policy.
+func (p PhraseSettings) Policy() (generator.PhrasePolicy, []generator.Warning, error) {
 	list, warns, err := loadWordlist(p.Wordlist)
 	if err != nil {
 		return generator.PhrasePolicy{}, warns, err
@@ -79,7 +79,7 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 		}
 	case Phrase:
 		var pp generator.PhrasePolicy
-		pp, warns, err = s.Phrase.PhrasePolicy()
+		pp, warns, err = s.Phrase.Policy()
 		if err == nil {
 			g, err = asGenerator(generator.NewPhrase(pp))
 		}
