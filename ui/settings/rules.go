@@ -241,7 +241,7 @@ func (a *AppliedRules) checkNarrowing(p PasswordSettings) error {
 	}
 	ns := []narrowing{
 		{name: "exclude", drops: func(r rune) bool { return strings.ContainsRune(p.Exclude, r) }, active: p.Exclude != ""},
-		{name: "no-ambiguous", drops: func(r rune) bool { return strings.ContainsRune(generator.Ambiguous, r) }, active: p.NoAmbiguous},
+		{name: noAmbiguousName, drops: func(r rune) bool { return strings.ContainsRune(generator.Ambiguous, r) }, active: p.NoAmbiguous},
 	}
 	for _, c := range generator.Classes() {
 		ns = append(ns, narrowing{name: "max-" + c.String(), arg: " 0",

@@ -16,6 +16,14 @@ import (
 // --json and man pages follow from it.
 var table = buildTable()
 
+// The names of settings that code outside the table refers to: spelt once,
+// here, for the row and that code alike, so a rename is one edit and a
+// misspelling does not compile.
+const (
+	ClearAfterName  = "clear-after"  // ui/cli: --clear-after needs --copy
+	noAmbiguousName = "no-ambiguous" // rules.go names it when it empties a required set
+)
+
 func buildTable() []*Setting {
 	var t []*Setting
 	add := func(ds ...*Setting) { t = append(t, ds...) }
@@ -136,7 +144,7 @@ func passwordSettings() []*Setting {
 			value: textField(func(s *Settings) *string { return &pw(s).Exclude }),
 		},
 		&Setting{
-			Name: "no-ambiguous", Mode: Password,
+			Name: noAmbiguousName, Mode: Password,
 			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid " + lookAlikeGroups(),
 			value: switchField(func(s *Settings) *bool { return &pw(s).NoAmbiguous }),
 		},
@@ -289,7 +297,7 @@ func commonSettings() []*Setting {
 			value: choiceField(func(s *Settings) *Mode { return &s.Mode }),
 		},
 		{
-			Name: "clear-after", Mode: Common, Min: 0, Max: MaxClearAfter, NoForm: true, NoJSON: true,
+			Name: ClearAfterName, Mode: Common, Min: 0, Max: MaxClearAfter, NoForm: true, NoJSON: true,
 			Help:  "seconds until a copy is cleared, if still ours (0: never)",
 			value: intField(func(s *Settings) *int { return &s.ClearAfter }),
 		},
