@@ -6,7 +6,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// The forms of the four modes, built from the settings table: a row per
+// The forms of the modes, built from the settings table: a row per
 // Row of the table's settings (consecutive settings with one Row share
 // it), a heading over rows drawn as a table, and a field per setting.
 // Focus walks the shown fields in row order.
@@ -143,8 +143,8 @@ func (f *form) problem() error {
 	return nil
 }
 
-func newForms(s *settings.Settings, st *styles) [4]*form {
-	var out [4]*form
+func newForms(s *settings.Settings, st *styles) [settings.NumModes]*form {
+	var out [settings.NumModes]*form
 	for _, m := range settings.Modes() {
 		out[m] = newForm(m, s, st)
 	}

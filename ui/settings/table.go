@@ -353,7 +353,7 @@ func lookAlikeGroups() string {
 // modeChoices are the modes under their names, with the commands'
 // aliases (pw, pp) accepted too.
 func modeChoices() []Choice {
-	out := make([]Choice, 0, numModes)
+	out := make([]Choice, 0, NumModes)
 	for _, m := range Modes() {
 		out = append(out, Choice{Name: m.String(), Aliases: m.Aliases()})
 	}
