@@ -150,20 +150,3 @@ func newForms(s *settings.Settings, st *styles) [settings.NumModes]*form {
 	}
 	return out
 }
-
-// FieldNames lists the settings a mode's form edits, in focus order, each
-// once: the settings table's consistency test holds them against the
-// table.
-func FieldNames(m settings.Mode) []string {
-	s := settings.Default()
-	st := newStyles(true, true)
-	var out []string
-	for _, r := range newForm(m, &s, &st).rows {
-		for _, c := range r.fields {
-			if n := c.setting().Name; !slices.Contains(out, n) {
-				out = append(out, n)
-			}
-		}
-	}
-	return out
-}
