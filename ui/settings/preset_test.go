@@ -26,7 +26,7 @@ func TestBuiltinPresets(t *testing.T) {
 				t.Errorf("alnum alphabet %q", pw.Alphabet())
 			}
 		case "safe":
-			if pw.ClassChars(generator.Symbols) != SafeSymbols || pw.AlphabetSize() != 65 {
+			if pw.ClassChars(generator.Symbols) != safeSymbols || pw.AlphabetSize() != 65 {
 				t.Errorf("safe symbols %q, alphabet %d", pw.ClassChars(generator.Symbols), pw.AlphabetSize())
 			}
 		case "python":

@@ -31,7 +31,7 @@ type Setting struct {
 	// rules bound the length), saying why; ok is false when it does not.
 	Range     func(*Settings) (lo, hi int, why string, ok bool)
 	MaxLen    int      // TextKind: the most characters
-	MaxLenWhy string   // TextKind: why MaxLen, said in the error
+	maxLenWhy string   // TextKind: why MaxLen, said in the error
 	Choices   []Choice // ChoiceKind: in the order of the underlying value
 	Negatable bool     // SwitchKind that is on by default: --no-NAME turns it off
 	// NonEmpty, for a text, makes an empty value given on the command line
@@ -95,9 +95,9 @@ type Choice struct {
 	Label   string // in the form; "" means Name
 	// NotInForm: the form cannot show a secret of this kind (raw bytes).
 	NotInForm bool
-	// NotAFlag: the command line does not offer it (it is the value the
+	// notAFlag: the command line does not offer it (it is the value the
 	// setting has when its flag is not given).
-	NotAFlag bool
+	notAFlag bool
 }
 
 // Override explains why a setting has no effect: By replaces it.

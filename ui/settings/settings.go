@@ -91,11 +91,11 @@ type TokenSettings struct{ generator.TokenPolicy }
 // PINSettings are the PIN settings: the generator's policy itself.
 type PINSettings struct{ generator.PINPolicy }
 
-// DefaultClearAfter is how long a copied secret stays on the clipboard.
-const DefaultClearAfter = 30
+// defaultClearAfter is how long a copied secret stays on the clipboard.
+const defaultClearAfter = 30
 
-// MaxClearAfter bounds the clipboard delay (a day).
-const MaxClearAfter = 86400
+// maxClearAfter bounds the clipboard delay (a day).
+const maxClearAfter = 86400
 
 // Default returns sesame's defaults (README, Usage).
 func Default() Settings {
@@ -115,7 +115,7 @@ func Default() Settings {
 		},
 		Token:      TokenSettings{generator.DefaultTokenPolicy()},
 		PIN:        PINSettings{generator.DefaultPINPolicy()},
-		ClearAfter: DefaultClearAfter,
+		ClearAfter: defaultClearAfter,
 	}
 }
 

@@ -74,7 +74,7 @@ func passwordSettings() []*Setting {
 			value: intField(func(s *Settings) *int { return &pw(s).Length }),
 		},
 		{
-			Name: "rules", Mode: Password, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
+			Name: "rules", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
 			Help:     "follow a website's password rules: a rules string ('minlength: 8; required: digit') or a site's domain, as --site",
 			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
 			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
@@ -82,7 +82,7 @@ func passwordSettings() []*Setting {
 			value: textField(func(s *Settings) *string { return &pw(s).Rules }),
 		},
 		{
-			Name: "site", Mode: Password, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
+			Name: "site", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
 			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
 			Sets:  []string{"rules"},
 			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
@@ -211,7 +211,7 @@ func phraseSettings() []*Setting {
 		{
 			Name: "random-separator", Mode: Phrase,
 			Choices: []Choice{
-				{Name: "fixed", Label: "text", NotAFlag: true},
+				{Name: "fixed", Label: "text", notAFlag: true},
 				{Name: "digit", Label: "random digit"},
 				{Name: "symbol", Label: "random symbol"},
 			},
@@ -297,7 +297,7 @@ func commonSettings() []*Setting {
 			value: choiceField(func(s *Settings) *Mode { return &s.Mode }),
 		},
 		{
-			Name: ClearAfterName, Mode: Common, Min: 0, Max: MaxClearAfter, NoForm: true, NoJSON: true,
+			Name: ClearAfterName, Mode: Common, Min: 0, Max: maxClearAfter, NoForm: true, NoJSON: true,
 			Help:  "seconds until a copy is cleared, if still ours (0: never)",
 			value: intField(func(s *Settings) *int { return &s.ClearAfter }),
 		},

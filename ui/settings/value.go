@@ -77,8 +77,8 @@ func (d *Setting) SetText(s *Settings, text string) error {
 	v := d.of(TextKind, "text")
 	if d.MaxLen > 0 && utf8.RuneCountInString(text) > d.MaxLen {
 		want := fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))
-		if d.MaxLenWhy != "" {
-			want += " (" + d.MaxLenWhy + ")"
+		if d.maxLenWhy != "" {
+			want += " (" + d.maxLenWhy + ")"
 		}
 		return &ValueError{Want: want}
 	}
@@ -126,7 +126,7 @@ func (d *Setting) checkInt(v int) error {
 func (d *Setting) ChoiceNames(flags bool) []string {
 	var out []string
 	for _, c := range d.Choices {
-		if !(flags && c.NotAFlag) {
+		if !(flags && c.notAFlag) {
 			out = append(out, c.Name)
 		}
 	}
@@ -175,7 +175,7 @@ func (d *Setting) Parse(s *Settings, text string) error {
 		return nil
 	case ChoiceKind:
 		for i, c := range d.Choices {
-			if !c.NotAFlag && c.is(text) {
+			if !c.notAFlag && c.is(text) {
 				return d.SetInt(s, i)
 			}
 		}
@@ -228,9 +228,9 @@ func (d *Setting) JSON(s *Settings) any {
 	return d.Text(s)
 }
 
-// SetJSON sets the value from the settings file. A value of the wrong type
+// setJSON sets the value from the settings file. A value of the wrong type
 // or out of range is an error, and the setting keeps its value.
-func (d *Setting) SetJSON(s *Settings, raw json.RawMessage) error {
+func (d *Setting) setJSON(s *Settings, raw json.RawMessage) error {
 	switch d.Kind() {
 	case IntKind:
 		var n int
