@@ -145,7 +145,7 @@ func (d *Setting) field() value { return d.targets()[0].value }
 
 // Kind is what sort of value the setting holds (an alias, what its
 // targets hold).
-func (d *Setting) Kind() Kind { return d.field().kind }
+func (d *Setting) Kind() Kind { return d.field().kind() }
 
 // ID is the setting's name as the library spells it in messages.
 func (d *Setting) ID() generator.Setting { return generator.Setting(d.Name) }

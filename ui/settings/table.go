@@ -216,7 +216,7 @@ func phraseSettings() []*Setting {
 				{Name: "symbol", Label: "random symbol"},
 			},
 			Help: "a random digit or symbol between words", Row: "separator",
-			value: choiceField(func(s *Settings) *generator.SeparatorKind { return &ph(s).RandomSeparator }),
+			value: choice(func(s *Settings) *generator.SeparatorKind { return &ph(s).RandomSeparator }),
 		},
 		{
 			Name: "separator", Short: "s", Mode: Phrase, MaxLen: 64,
@@ -232,7 +232,7 @@ func phraseSettings() []*Setting {
 		{
 			Name: "case", Mode: Phrase, Choices: names("lower", "upper", "title", "random"),
 			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
-			value: choiceField(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
+			value: choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
 		},
 		{
 			Name: "number", Mode: Phrase,
@@ -258,7 +258,7 @@ func tokenSettings() []*Setting {
 		{
 			Name: "format", Mode: Token, Choices: formats,
 			Help: "hex, base64 (padded, as openssl rand -base64), base64url, base32, base62 or raw", Row: "format",
-			value: choiceField(func(s *Settings) *generator.TokenFormat { return &tk(s).Format }),
+			value: choice(func(s *Settings) *generator.TokenFormat { return &tk(s).Format }),
 		},
 		{
 			Name: "prefix", Mode: Token, MaxLen: 64,
@@ -294,7 +294,7 @@ func commonSettings() []*Setting {
 		{
 			Name: "mode", Mode: Common, Choices: modeChoices(), RootOnly: true, NoForm: true,
 			Help:  "starting tab, or what to print: " + OrList(ModeNames()),
-			value: choiceField(func(s *Settings) *Mode { return &s.Mode }),
+			value: choice(func(s *Settings) *Mode { return &s.Mode }),
 		},
 		{
 			Name: ClearAfterName, Mode: Common, Min: 0, Max: maxClearAfter, NoForm: true, NoJSON: true,

@@ -24,40 +24,37 @@ func (e *ValueError) Error() string { return e.Want }
 
 // Int returns a number's value, a choice's index, or a set limit's number.
 func (d *Setting) Int(s *Settings) int {
-	switch v := d.field(); v.kind {
-	case IntKind, ChoiceKind:
-		return v.num.get(s)
-	case LimitKind:
-		return v.limit.get(s).N
+	switch f := d.field().(type) {
+	case number:
+		return f.get(s)
+	case limitField:
+		return f(s).N
 	}
 	panic(d.notA("number"))
 }
 
 // Limit returns a limit's value.
-func (d *Setting) Limit(s *Settings) Limit { return d.of(LimitKind, "limit").limit.get(s) }
+func (d *Setting) Limit(s *Settings) Limit { return *fieldOf[limitField](d, "limit")(s) }
 
 // Bool returns a switch's value.
-func (d *Setting) Bool(s *Settings) bool { return d.of(SwitchKind, "switch").on.get(s) }
+func (d *Setting) Bool(s *Settings) bool { return *fieldOf[switchField](d, "switch")(s) }
 
 // Text returns a text's value.
-func (d *Setting) Text(s *Settings) string { return d.of(TextKind, "text").text.get(s) }
+func (d *Setting) Text(s *Settings) string { return *fieldOf[textField](d, "text")(s) }
 
 // SetInt sets a number or a choice's index, within range.
 func (d *Setting) SetInt(s *Settings, n int) error {
-	v := d.field()
-	if v.kind != IntKind && v.kind != ChoiceKind {
-		panic(d.notA("number or a choice"))
-	}
+	f := fieldOf[number](d, "number or a choice")
 	if err := d.checkInt(n); err != nil {
 		return err
 	}
-	v.num.set(s, n)
+	f.set(s, n)
 	return nil
 }
 
 // SetLimit sets a limit, within range.
 func (d *Setting) SetLimit(s *Settings, l Limit) error {
-	v := d.of(LimitKind, "limit")
+	f := fieldOf[limitField](d, "limit")
 	if l.Set {
 		if err := d.checkInt(l.N); err != nil {
 			return err
@@ -65,16 +62,16 @@ func (d *Setting) SetLimit(s *Settings, l Limit) error {
 	} else {
 		l.N = 0
 	}
-	v.limit.set(s, l)
+	*f(s) = l
 	return nil
 }
 
 // SetBool sets a switch.
-func (d *Setting) SetBool(s *Settings, on bool) { d.of(SwitchKind, "switch").on.set(s, on) }
+func (d *Setting) SetBool(s *Settings, on bool) { *fieldOf[switchField](d, "switch")(s) = on }
 
 // SetText sets a text, if it is short enough.
 func (d *Setting) SetText(s *Settings, text string) error {
-	v := d.of(TextKind, "text")
+	f := fieldOf[textField](d, "text")
 	if d.MaxLen > 0 && utf8.RuneCountInString(text) > d.MaxLen {
 		want := fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))
 		if d.maxLenWhy != "" {
@@ -82,7 +79,7 @@ func (d *Setting) SetText(s *Settings, text string) error {
 		}
 		return &ValueError{Want: want}
 	}
-	v.text.set(s, text)
+	*f(s) = text
 	return nil
 }
 
@@ -96,14 +93,14 @@ func (d *Setting) Copy(dst, src *Settings) {
 // Equal reports whether a and b agree on the setting.
 func (d *Setting) Equal(a, b *Settings) bool { return d.field().equal(a, b) }
 
-// of returns the setting's field, which the caller reads as kind k: asking
-// a switch for its text is a mistake in sesame, not in the user's input.
-func (d *Setting) of(k Kind, what string) value {
-	v := d.field()
-	if v.kind != k {
+// fieldOf returns d's field as an F: asking a switch for its text is a
+// mistake in sesame, not in the user's input.
+func fieldOf[F value](d *Setting, what string) F {
+	f, ok := d.field().(F)
+	if !ok {
 		panic(d.notA(what))
 	}
-	return v
+	return f
 }
 
 func (d *Setting) notA(what string) string { return "settings: " + d.Name + " is not a " + what }
