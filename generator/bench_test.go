@@ -44,7 +44,7 @@ func BenchmarkPasswordDefault(b *testing.B) {
 	benchGenerate(b, pw)
 }
 
-// The tight example: length 12 with ≥5 digits and ≥5 symbols.
+// A tight policy: length 12 with ≥5 digits and ≥5 symbols.
 func BenchmarkPasswordTight12(b *testing.B) {
 	pw, _ := NewPassword(constrainedPolicies["L12 ≥5 digits ≥5 symbols"]())
 	benchGenerate(b, pw)

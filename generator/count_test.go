@@ -121,7 +121,9 @@ func TestCountMatchesBruteForce(t *testing.T) {
 	}
 }
 
-// The notes' reference figures (lower 26, upper 26, digits 10, symbols 32).
+// Exact counts of policies over the default classes (lower 26, upper 26,
+// digits 10, symbols 32), each checkable by hand: L=4 with one of each is
+// 4!·26·26·10·32.
 func TestCountKnownPolicies(t *testing.T) {
 	oneEach := func(L int) countSpec {
 		return countSpec{L: L, cls: []countClass{{26, 1, L}, {26, 1, L}, {10, 1, L}, {32, 1, L}}}

@@ -126,7 +126,8 @@ func TestCryptoSourceRefusesSwappedReader(t *testing.T) {
 	}
 }
 
-// One statistical check on the real source, as the notes ask.
+// One statistical check of the real source's own bytes: the samplers'
+// uniformity tests check what is built from them.
 func TestCryptoSourceBytesUniform(t *testing.T) {
 	r := NewRand(CryptoSource())
 	obs := make([]int64, 256)

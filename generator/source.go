@@ -3,8 +3,6 @@ package generator
 import (
 	"crypto/rand"
 	"errors"
-	"fmt"
-	"io"
 )
 
 // A Source supplies random bytes. Fill must fill all of p or return an error;
@@ -40,16 +38,4 @@ func (cryptoSource) Fill(p []byte) error {
 	}
 	_, err := rand.Read(p)
 	return err
-}
-
-// readerSource adapts an io.Reader, such as a file of test vectors, into a
-// Source (for tests). A short read is an error.
-type readerSource struct{ r io.Reader }
-
-// Fill implements Source.
-func (s readerSource) Fill(p []byte) error {
-	if _, err := io.ReadFull(s.r, p); err != nil {
-		return fmt.Errorf("reading random bytes: %w", err)
-	}
-	return nil
 }

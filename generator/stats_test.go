@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/sesame-sh/sesame/generator/stattest"
+	"github.com/sesame-sh/sesame/internal/stattest"
 )
 
 // Statistical tests fail at p < alarmP: with a dozen such tests a run on a

@@ -29,14 +29,15 @@ func (r Rating) String() string {
 	return ratingNames[r]
 }
 
-// RatingThresholds are the lowest bit counts of Fair, Good, Strong and
+// ratingThresholds are the lowest bit counts of Fair, Good, Strong and
 // Excellent.
-var RatingThresholds = [...]float64{40, 64, 80, 128}
+var ratingThresholds = [...]float64{40, 64, 80, 128}
 
-// RateBits returns the rating of a figure in bits.
+// RateBits returns the rating of a figure in bits: Fair from 40 bits, Good
+// from 64, Strong from 80 and Excellent from 128.
 func RateBits(bits float64) Rating {
 	r := Weak
-	for _, t := range RatingThresholds {
+	for _, t := range ratingThresholds {
 		if bits >= t {
 			r++
 		}
@@ -50,13 +51,17 @@ type Attacker struct {
 	GuessesPerSecond float64 // the attacker's rate
 }
 
-// Attackers are the four guessing rates the README lists, slowest first.
-var Attackers = [4]Attacker{
+// attackers are the guessing rates the README lists, slowest first.
+var attackers = [...]Attacker{
 	{Name: "online, throttled (100/hour)", GuessesPerSecond: 100.0 / 3600},
 	{Name: "online, unthrottled (10/s)", GuessesPerSecond: 10},
 	{Name: "offline, slow hash (1e4/s)", GuessesPerSecond: 1e4},
 	{Name: "offline, fast hash (1e10/s)", GuessesPerSecond: 1e10},
 }
+
+// Attackers returns the guessing rates the README lists, slowest first:
+// the attackers of Strength.CrackTimes, in order.
+func Attackers() [len(attackers)]Attacker { return attackers }
 
 // CrackTime is the expected time for one attacker to guess a result.
 type CrackTime struct {
@@ -75,7 +80,7 @@ type Strength struct {
 	// ExpectedGuessesLog2 is log2 of the expected number of guesses of an
 	// attacker who knows the policy: half the space, (count+1)/2.
 	ExpectedGuessesLog2 float64
-	CrackTimes          [4]CrackTime
+	CrackTimes          [len(attackers)]CrackTime // one for each of Attackers
 }
 
 // Assess rates an entropy figure and computes the expected crack times.
@@ -84,7 +89,7 @@ type Strength struct {
 func Assess(e Entropy) Strength {
 	s := Strength{Entropy: e, Rating: RateBits(e.Rounded())}
 	s.ExpectedGuessesLog2 = expectedGuessesLog2(e)
-	for i, a := range Attackers {
+	for i, a := range attackers {
 		l10 := s.ExpectedGuessesLog2*math.Log10(2) - math.Log10(a.GuessesPerSecond)
 		s.CrackTimes[i] = CrackTime{Attacker: a, Seconds: math.Pow(10, l10), Log10Seconds: l10}
 	}

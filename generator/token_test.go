@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sesame-sh/sesame/generator/stattest"
+	"github.com/sesame-sh/sesame/internal/stattest"
 )
 
 // tokenTestSizes covers every small byte count, where the encodings' tails

@@ -63,8 +63,8 @@ func TestEmbeddedWordlists(t *testing.T) {
 					t.Fatalf("unexpected character in %q", w)
 				}
 			}
-			// Prefix-free, and still so with "-" appended (the notes' reason
-			// why "-" as a separator is safe despite drop-down, yo-yo…).
+			// Prefix-free, and still so with "-" appended (why "-" is a safe
+			// separator although some words, drop-down and yo-yo, hold one).
 			for _, suffix := range []string{"", "-"} {
 				if p, q, ok := findPrefixPair(wl.Words, suffix); ok {
 					t.Errorf("%q is a prefix of %q", p, q)

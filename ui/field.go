@@ -65,7 +65,7 @@ func (b base) editable(s *settings.Settings) bool {
 
 // newField makes the field for a setting.
 func newField(d *settings.Setting, st *styles) field {
-	switch d.Kind {
+	switch d.Kind() {
 	case settings.IntKind, settings.LimitKind:
 		return &numberField{base: base{d}}
 	case settings.SwitchKind:

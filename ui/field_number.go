@@ -29,7 +29,7 @@ func (f *numberField) focus(*settings.Settings) { f.typing, f.typed, f.said = fa
 func (f *numberField) blur()                    { f.typing, f.typed, f.said = false, "", "" }
 func (f *numberField) notice() string           { return f.said }
 
-func (f *numberField) limit() bool { return f.d.Kind == settings.LimitKind }
+func (f *numberField) limit() bool { return f.d.Kind() == settings.LimitKind }
 
 // value returns the number and whether it is set (a limit may be "any").
 func (f *numberField) value(s *settings.Settings) (int, bool) {

@@ -6,7 +6,7 @@ import (
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
-// The forms of the four modes, built from the settings table: a row per
+// The forms of the modes, built from the settings table: a row per
 // Row of the table's settings (consecutive settings with one Row share
 // it), a heading over rows drawn as a table, and a field per setting.
 // Focus walks the shown fields in row order.
@@ -52,7 +52,7 @@ func newForm(m settings.Mode, s *settings.Settings, st *styles) *form {
 		if d.Note != nil {
 			last.note = d.Note
 		}
-		if d.Kind == settings.TextKind && d.Suggest != nil {
+		if d.Kind() == settings.TextKind && d.Suggest != nil {
 			choice, path := newListFields(d, s, st)
 			last.fields = append(last.fields, choice)
 			last.note = choice.note
@@ -143,27 +143,10 @@ func (f *form) problem() error {
 	return nil
 }
 
-func newForms(s *settings.Settings, st *styles) [4]*form {
-	var out [4]*form
+func newForms(s *settings.Settings, st *styles) [settings.NumModes]*form {
+	var out [settings.NumModes]*form
 	for _, m := range settings.Modes() {
 		out[m] = newForm(m, s, st)
-	}
-	return out
-}
-
-// FieldNames lists the settings a mode's form edits, in focus order, each
-// once: the settings table's consistency test holds them against the
-// table.
-func FieldNames(m settings.Mode) []string {
-	s := settings.Default()
-	st := newStyles(true, true)
-	var out []string
-	for _, r := range newForm(m, &s, &st).rows {
-		for _, c := range r.fields {
-			if n := c.setting().Name; !slices.Contains(out, n) {
-				out = append(out, n)
-			}
-		}
 	}
 	return out
 }

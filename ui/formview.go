@@ -94,7 +94,7 @@ func (m *model) formBlocks(width int) (lines []string, focusLine, focusEnd int) 
 			for i, c := range shown {
 				w := tableCols[min(i, len(tableCols)-1)]
 				b.WriteString(padRight(c.view(&m.s, m.isFocused(c), w, st), w))
-				if m.isFocused(c) && c.setting().Kind == settings.LimitKind {
+				if m.isFocused(c) && c.setting().Kind() == settings.LimitKind {
 					hints = append(hints, indent+st.faint.Render(anyHint))
 				}
 			}
@@ -112,7 +112,7 @@ func (m *model) formBlocks(width int) (lines []string, focusLine, focusEnd int) 
 					trail = append(trail, t)
 					gap = " " // a switch's caption reads with its box
 				}
-				if m.isFocused(c) && c.setting().Kind == settings.LimitKind {
+				if m.isFocused(c) && c.setting().Kind() == settings.LimitKind {
 					trail = append(trail, anyHint)
 				}
 			}

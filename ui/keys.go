@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"strconv"
+
 	"charm.land/bubbles/v2/key"
+
+	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // keyMap holds every binding, each defined once with its help text: the
@@ -19,7 +23,7 @@ type keyMap struct {
 	Shorter    key.Binding // ↓ -
 	LongerTen  key.Binding // pgup: ten more
 	ShorterTen key.Binding // pgdown
-	Mode       key.Binding // 1-4
+	Mode       key.Binding // 1 to the number of modes
 	NextMode   key.Binding // →
 	PrevMode   key.Binding // ←
 	Edit       key.Binding // tab: into the form
@@ -84,6 +88,10 @@ func defaultKeyMap() keyMap {
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
+	modeKeys := make([]string, settings.NumModes) // 1 for the first tab
+	for i := range modeKeys {
+		modeKeys[i] = strconv.Itoa(i + 1)
+	}
 	return keyMap{
 		Copy:       b([]string{"enter", "c"}, "enter/c", "copy"),
 		Regenerate: b([]string{"r"}, "r", "new"),
@@ -94,7 +102,7 @@ func defaultKeyMap() keyMap {
 		Shorter:    b([]string{"down", "-"}, "↓ -", "shorter"),
 		LongerTen:  b([]string{"pgup"}, "pgup/pgdn", "±10"),
 		ShorterTen: b([]string{"pgdown"}, "pgdn", "-10"),
-		Mode:       b([]string{"1", "2", "3", "4"}, "1-4 ←→", "mode"),
+		Mode:       b(modeKeys, "1-"+modeKeys[len(modeKeys)-1]+" ←→", "mode"),
 		NextMode:   b([]string{"right"}, "→", "next mode"),
 		PrevMode:   b([]string{"left"}, "←", "previous mode"),
 		Edit:       b([]string{"tab"}, "tab", "edit"),

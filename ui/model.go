@@ -54,8 +54,8 @@ type model struct {
 	// rulesSeen is the website rules the length was last fitted to.
 	rulesSeen string
 
-	forms   [4]*form
-	results [4]modeResult
+	forms   [settings.NumModes]*form
+	results [settings.NumModes]modeResult
 	gen     genQueue
 
 	focus   focusArea

@@ -1,11 +1,16 @@
 // Package ui is sesame's interactive generator, a Bubble Tea program.
 //
-// The files split by idea: model.go (state, Init, Update), handle.go (keys
-// by focus), keys.go (the key map), forms.go (the forms, built from the
-// settings table) and field.go with field_*.go (one small type per kind of
-// setting), generate.go (generation off the event loop), secret.go,
-// strength.go and formview.go and view.go (drawing), styles.go (colours),
-// history.go, clipboard.go, status.go and config.go (remembered settings).
+// The files split by idea, each opening with what it is about:
+//   - the program: run.go (Run), model.go (state, Init, Update),
+//     handle.go (keys by focus), keys.go (the key map), hangup.go (a
+//     closed terminal);
+//   - the forms, built from the settings table: forms.go, field.go with
+//     field_*.go (one small type per kind of setting), presets.go;
+//   - making and keeping secrets: generate.go (generation off the event
+//     loop), history.go, clipboard.go, config.go (remembered settings);
+//   - drawing: view.go, layout.go (small terminals), secret.go,
+//     strength.go, formview.go, helpview.go, qrview.go, status.go,
+//     styles.go (colours).
 package ui
 
 import (

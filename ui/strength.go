@@ -15,7 +15,7 @@ import (
 // The strength panel: a bar, the exact bits to 0.01 (the figure the
 // command line's --json prints), the rating as a word, what the figure is
 // (exact, or a bound), the alphabet or list in use, and the expected time
-// to guess for the four attackers of generator.Attackers.
+// to guess for each attacker of generator.Attackers.
 
 // fullBarBits is the strength at which the bar is full.
 const fullBarBits = 128
@@ -76,7 +76,7 @@ func sizeText(gen generator.Generator) string {
 // attackerLabel names an attacker briefly or in full.
 func attackerLabel(i int, full bool) string {
 	if full {
-		return generator.Attackers[i].Name
+		return generator.Attackers()[i].Name
 	}
 	return [...]string{"online, 100/hour", "online, 10/s", "offline, 1e4/s", "offline, 1e10/s"}[i]
 }
@@ -114,7 +114,7 @@ func (m *model) strengthPanel(width, height int, detail strengthDetail) []string
 	lines = append(lines, "", st.heading.Render("Time to guess")+st.faint.Render(" (average)"))
 	full := width >= 44
 	labelW := 0
-	for i := range generator.Attackers {
+	for i := range generator.Attackers() {
 		labelW = max(labelW, len(attackerLabel(i, full)))
 	}
 	for i, ct := range s.CrackTimes {

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/sesame-sh/sesame/generator/stattest"
+	"github.com/sesame-sh/sesame/internal/stattest"
 )
 
 var (

@@ -52,7 +52,7 @@ func finishRoot(root *cobra.Command) {
 				continue
 			}
 			switch {
-			case d.Kind == settings.ChoiceKind:
+			case d.Kind() == settings.ChoiceKind:
 				c.RegisterFlagCompletionFunc(d.Name, fixed(d.ChoiceNames(true), cobra.ShellCompDirectiveNoFileComp))
 			case d.Suggest != nil:
 				directive := cobra.ShellCompDirectiveNoFileComp

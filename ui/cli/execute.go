@@ -101,7 +101,7 @@ func minSize(s *settings.Settings, bits float64) (int, error) {
 	case settings.Password:
 		return minPasswordLength(&s.Password, bits)
 	case settings.Phrase:
-		pp, _, err := s.Phrase.PhrasePolicy()
+		pp, _, err := s.Phrase.Policy()
 		if err != nil {
 			return 0, err
 		}

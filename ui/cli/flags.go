@@ -43,7 +43,7 @@ func (f *flagSet) addSetting(d *settings.Setting, hidden bool) {
 	}
 	f.owners[d.Name] = []*settings.Setting{d}
 	fl := f.fs.VarPF(&settingValue{f, d.Name}, d.Name, d.Short, d.Help)
-	if d.Kind == settings.SwitchKind {
+	if d.Kind() == settings.SwitchKind {
 		fl.NoOptDefVal = "true"
 	}
 	fl.Hidden = hidden
@@ -74,7 +74,7 @@ func (v *settingValue) String() string {
 
 // Type implements pflag.Value: the word --help shows after the flag.
 func (v *settingValue) Type() string {
-	switch v.owner().Kind {
+	switch v.owner().Kind() {
 	case settings.IntKind, settings.LimitKind:
 		return "int"
 	case settings.SwitchKind:

@@ -197,7 +197,7 @@ func (f *flagSet) checkContradictions(r *request) error {
 		if d.Negatable && f.changed(d.Name) && f.changed("no-"+d.Name) {
 			return usagef("--%s and --no-%s contradict each other: give one", d.Name, d.Name)
 		}
-		if d.Kind == settings.TextKind && d.NonEmpty != "" && strings.TrimSpace(d.Text(&s)) == "" {
+		if d.Kind() == settings.TextKind && d.NonEmpty != "" && strings.TrimSpace(d.Text(&s)) == "" {
 			// Blanks alone are as empty as nothing: the rules language
 			// skips them, and no symbol set or alphabet is spaces.
 			what := "empty"
@@ -230,8 +230,8 @@ func (f *flagSet) checkContradictions(r *request) error {
 // checkOutput refuses run options that do not fit the rest of the request.
 func (r *request) checkOutput(stdoutTTY bool) error {
 	s := r.settings()
-	if !r.root && !r.out.copy && r.gave("clear-after") {
-		return usagef("--clear-after only applies with --copy")
+	if !r.root && !r.out.copy && r.gave(settings.ClearAfterName) {
+		return usagef("--%s only applies with --copy", settings.ClearAfterName)
 	}
 	if r.out.copy && stdoutTTY && r.out.count > 1 {
 		return usagef("--copy copies one result and, at a terminal, prints none: drop -n, or redirect the output to keep them all")

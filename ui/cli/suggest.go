@@ -88,7 +88,7 @@ func oneDashHint(cmd *cobra.Command, word string) string {
 // value of one of cmd's choices ("--format hex" for hex), or "".
 func choiceValueFlag(cmd *cobra.Command, word string) string {
 	for _, d := range settings.All() {
-		if d.Kind != settings.ChoiceKind || cmd.Flags().Lookup(d.Name) == nil {
+		if d.Kind() != settings.ChoiceKind || cmd.Flags().Lookup(d.Name) == nil {
 			continue
 		}
 		for _, name := range d.ChoiceNames(true) {

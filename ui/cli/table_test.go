@@ -13,16 +13,16 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sesame-sh/sesame/ui"
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
 // The settings table is the only place a setting is named. This test walks
 // every descriptor and finds it on every surface it claims — a flag on its
-// command (and on sesame itself), a field on its tab, a key in the
-// settings file that round-trips, a key in --json output, completion
-// values for a choice, an entry in the shipped man page — and then walks
-// every surface and finds nothing the table does not describe.
+// command (and on sesame itself), a key in the settings file that
+// round-trips, a key in --json output, completion values for a choice, an
+// entry in the shipped man page — and then walks every surface and finds
+// nothing the table does not describe. The fields of the forms are checked
+// the same way in ui (form_fields_test.go).
 
 // commandOf returns the mode's command.
 func commandOf(t *testing.T, root *cobra.Command, m settings.Mode) *cobra.Command {
@@ -62,7 +62,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 				}
 			}
 			// Completion values for a choice: exactly its names.
-			if d.Kind == settings.ChoiceKind {
+			if d.Kind() == settings.ChoiceKind {
 				for _, c := range cmds {
 					complete, ok := c.GetFlagCompletionFunc(d.Name)
 					if !ok {
@@ -89,12 +89,6 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 			}
 			if !strings.Contains(strings.ReplaceAll(string(man), `\-`, "-"), entry) {
 				t.Errorf("%s has no entry for --%s", page, d.Name)
-			}
-			// A field on its tab.
-			if d.Mode != settings.Common && !d.NoForm && !d.Alias() {
-				if !slices.Contains(ui.FieldNames(d.Mode), d.Name) {
-					t.Errorf("the %v tab has no field for %s", d.Mode, d.Name)
-				}
 			}
 			if d.Alias() {
 				return // a shorthand has a flag and nothing else
@@ -134,7 +128,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 func otherValue(t *testing.T, d *settings.Setting, s *settings.Settings) bool {
 	t.Helper()
 	var err error
-	switch d.Kind {
+	switch d.Kind() {
 	case settings.IntKind:
 		err = d.SetInt(s, min(d.Int(s)+1, d.Max))
 	case settings.LimitKind:
@@ -235,14 +229,6 @@ func TestNoFlagOutsideTheTable(t *testing.T) {
 		}
 	}
 	walk(root)
-	// Every tab's fields are settings of that tab.
-	for _, m := range settings.Modes() {
-		for _, name := range ui.FieldNames(m) {
-			if d := settings.Lookup(m, name); d == nil || d.Mode != m {
-				t.Errorf("the %v tab has a field %q that no setting of the mode describes", m, name)
-			}
-		}
-	}
 }
 
 // --max-<class> 0 means none of the class, with a custom alphabet too: no

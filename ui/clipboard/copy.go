@@ -124,14 +124,6 @@ func (c Copier) send(res Result, seqs ...string) (Result, error) {
 	return res, nil
 }
 
-// Clear takes a secret off the clipboard a copy put it on (see Uncopy).
-// cleared is false when the clipboard held something else and was left
-// alone.
-func (c Copier) Clear(res Result, secret string) (cleared bool, err error) {
-	o, err := c.Uncopy(res, secret)
-	return o.Cleared(), err
-}
-
 // Uncopy takes a secret off the clipboard a copy put it on, and says what
 // it did: the system clipboard and our tmux buffer only if they still hold
 // it, the terminal's blindly. It may run tmux (see CopyToTerminal).

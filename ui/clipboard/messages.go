@@ -106,23 +106,6 @@ func Uncopied(res Result, o Outcome, err error) string {
 	return "clipboard changed since the copy; left alone"
 }
 
-// Cleared says in words what a clear did, for callers that kept only
-// whether it cleared; Uncopied says more.
-func Cleared(res Result, cleared bool, err error) string {
-	switch {
-	case err != nil || !cleared && res.Channel != Terminal:
-		return Uncopied(res, Kept, err)
-	case res.Channel == Terminal:
-		return Uncopied(res, SentEmpty, nil)
-	case res.Channel == Tmux:
-		return "tmux buffer deleted"
-	}
-	return Uncopied(res, Emptied, nil)
-}
-
-// Cleared reports whether the clear took our secret off somewhere.
-func (o Outcome) Cleared() bool { return o != Kept }
-
 // Seconds formats a clearing delay for messages: "30s", "2m", "1m30s".
 func Seconds(n int) string {
 	d := time.Duration(n) * time.Second

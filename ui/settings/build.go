@@ -46,8 +46,8 @@ func (p PasswordSettings) ownPolicy() generator.PasswordPolicy {
 	return pol
 }
 
-// PhrasePolicy loads the wordlist and returns the generator policy.
-func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warning, error) {
+// Policy loads the wordlist and returns the generator policy.
+func (p PhraseSettings) Policy() (generator.PhrasePolicy, []generator.Warning, error) {
 	list, warns, err := loadWordlist(p.Wordlist)
 	if err != nil {
 		return generator.PhrasePolicy{}, warns, err
@@ -63,14 +63,10 @@ func (p PhraseSettings) PhrasePolicy() (generator.PhrasePolicy, []generator.Warn
 }
 
 // Policy returns the generator's token policy.
-func (t TokenSettings) Policy() generator.TokenPolicy {
-	return generator.TokenPolicy{Bytes: t.Bytes, Format: t.Format, Prefix: t.Prefix, Checksum: t.Checksum}
-}
+func (t TokenSettings) Policy() generator.TokenPolicy { return t.TokenPolicy }
 
 // Policy returns the generator's PIN policy.
-func (p PINSettings) Policy() generator.PINPolicy {
-	return generator.PINPolicy{Length: p.Length, NoTrivial: p.NoTrivial}
-}
+func (p PINSettings) Policy() generator.PINPolicy { return p.PINPolicy }
 
 // Generator builds the generator of one mode and returns it with every
 // warning about the settings (the wordlist's among them). Errors are
@@ -91,7 +87,7 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 		}
 	case Phrase:
 		var pp generator.PhrasePolicy
-		pp, warns, err = s.Phrase.PhrasePolicy()
+		pp, warns, err = s.Phrase.Policy()
 		if err == nil {
 			g, err = asGenerator(generator.NewPhrase(pp))
 		}

@@ -42,7 +42,7 @@ func Path() (string, error) {
 // and no warning. A value that is invalid on its own, or that no password
 // could satisfy with the rest, falls back to its default alone, with a
 // one-line warning. A file that cannot be read whole (not a regular file,
-// over MaxFileSize, not JSON even with comments) gives the defaults and a
+// over maxFileSize, not JSON even with comments) gives the defaults and a
 // *FileError: the caller warns with it and must not save over the file
 // (Save and SavePreset refuse to). Nothing in the file can stop sesame
 // from starting.
@@ -115,7 +115,7 @@ func decode(s *Settings, obj map[string]json.RawMessage, ds []*Setting) []string
 			continue
 		}
 		if raw, ok := obj[d.JSONKey()]; ok {
-			if err := d.SetJSON(s, raw); err != nil {
+			if err := d.setJSON(s, raw); err != nil {
 				bad = append(bad, d.Name)
 			}
 		}

@@ -83,7 +83,7 @@ func TestModeAliases(t *testing.T) {
 		}
 		s = Default()
 		raw, _ := json.Marshal(alias)
-		if err := mode.SetJSON(&s, raw); err != nil || s.Mode != want {
+		if err := mode.setJSON(&s, raw); err != nil || s.Mode != want {
 			t.Errorf(`"mode": %s: %v, mode %v; want %v`, raw, err, s.Mode, want)
 		}
 		if got := mode.Format(&s); got != want.String() {

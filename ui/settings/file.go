@@ -15,16 +15,16 @@ import (
 )
 
 // Reading the settings file. Whatever is at the path, sesame reads at most
-// MaxFileSize bytes of a regular file and never blocks on it (a FIFO, a
+// maxFileSize bytes of a regular file and never blocks on it (a FIFO, a
 // device such as /dev/zero): anything else is a *FileError, and a file that
 // could not be read whole is never written over, so a hand edit sesame does
 // not understand cannot cost the user their presets. The file may hold
 // comments and trailing commas (HuJSON, as people write JSON by hand).
 
-// MaxFileSize bounds the settings file: far more than any settings need
+// maxFileSize bounds the settings file: far more than any settings need
 // (a file sesame writes is a few kilobytes), and little enough to read at
 // once.
-const MaxFileSize = 1 << 20
+const maxFileSize = 1 << 20
 
 // FileError says why the settings file could not be read whole: sesame
 // then uses its defaults and leaves the file as it is.
@@ -61,7 +61,7 @@ func readFile(path string) (*file, error) {
 	return parseFile(path, data)
 }
 
-// readBounded reads a regular file of at most MaxFileSize bytes.
+// readBounded reads a regular file of at most maxFileSize bytes.
 func readBounded(path string) ([]byte, error) {
 	fi, err := os.Stat(path) // after links: the file a link names must be regular
 	if errors.Is(err, fs.ErrNotExist) {
@@ -83,11 +83,11 @@ func readBounded(path string) ([]byte, error) {
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
 		return nil, &FileError{Path: path, Why: "it is not a regular file"}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return nil, &FileError{Path: path, Why: unwrapPath(err).Error(), Err: err}
 	}
-	if len(data) > MaxFileSize {
+	if len(data) > maxFileSize {
 		return nil, &FileError{Path: path, Why: "it is larger than 1 MiB, more than settings ever need"}
 	}
 	return data, nil

@@ -99,7 +99,7 @@ func snapshot(path string) string {
 	}
 	if fi.Mode().IsRegular() {
 		out += " " + fi.ModTime().String()
-		if fi.Size() < MaxFileSize {
+		if fi.Size() < maxFileSize {
 			data, _ := os.ReadFile(path)
 			out += " " + string(data)
 		} else {

@@ -9,14 +9,18 @@ import (
 type Mode int
 
 // The modes, in the order the interactive program shows them as tabs.
-// Common is not a mode: it marks settings that every mode shares.
+// Common is not a mode: it marks settings that every mode shares. A new
+// mode is a name here, before NumModes, and its entry in modes below;
+// everything that counts the modes counts from NumModes.
 const (
 	Password Mode = iota
 	Phrase
 	Token
 	PIN
-	numModes
-	Common Mode = -1
+	// NumModes is how many modes there are: the size of anything with
+	// one entry per mode.
+	NumModes int  = iota
+	Common   Mode = -1
 )
 
 // modeInfo is everything a mode is called, in one place.
@@ -28,17 +32,27 @@ type modeInfo struct {
 	noun    string   // what it makes, in sentences
 }
 
-var modes = [numModes]modeInfo{
+var modes = [...]modeInfo{
 	Password: {name: "password", aliases: []string{"pw"}, title: "Password", short: "Pass", noun: "password"},
 	Phrase:   {name: "phrase", aliases: []string{"pp", "passphrase"}, title: "Passphrase", short: "Phrase", noun: "passphrase"},
 	Token:    {name: "token", title: "Token", short: "Token", noun: "token"},
 	PIN:      {name: "pin", title: "PIN", short: "PIN", noun: "PIN"},
 }
 
-// Modes lists every mode in tab order.
-func Modes() []Mode { return []Mode{Password, Phrase, Token, PIN} }
+// Every mode has its names: a mode without its entry in modes does not
+// compile.
+var _ [NumModes]modeInfo = modes
 
-func (m Mode) valid() bool { return m >= 0 && m < numModes }
+// Modes lists every mode in tab order.
+func Modes() []Mode {
+	out := make([]Mode, NumModes)
+	for i := range out {
+		out[i] = Mode(i)
+	}
+	return out
+}
+
+func (m Mode) valid() bool { return m >= 0 && int(m) < NumModes }
 
 // String returns the mode's name as the command line spells it.
 func (m Mode) String() string {
@@ -65,7 +79,7 @@ func (m Mode) Noun() string { return modes[m].noun }
 
 // ModeNames lists the modes' names: "password", "phrase", "token", "pin".
 func ModeNames() []string {
-	out := make([]string, numModes)
+	out := make([]string, NumModes)
 	for i, mi := range modes {
 		out[i] = mi.name
 	}

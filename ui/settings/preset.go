@@ -25,7 +25,7 @@ type Preset struct {
 	Builtin  bool
 }
 
-// SafeSymbols are the symbols of the "safe" preset: the punctuation that
+// safeSymbols are the symbols of the "safe" preset: the punctuation that
 // needs no quoting or escaping in a shell word, a URL (RFC 3986's
 // unreserved characters), a .env value, a YAML plain scalar or a JSON
 // string. Every other ASCII symbol fails one of them: space, ! " # $ & '
@@ -33,14 +33,14 @@ type Preset struct {
 // the start of a word); % + / : = @ , have a meaning in URLs (and : , in
 // YAML); # starts a comment in .env and YAML; " and \ need escaping in
 // JSON.
-const SafeSymbols = "-._"
+const safeSymbols = "-._"
 
 // BuiltinPresets are the presets every sesame has.
 func BuiltinPresets() []Preset {
 	alnum := Default()
 	alnum.Password.Symbols.Use = false
 	safe := Default()
-	safe.Password.SymbolSet = SafeSymbols
+	safe.Password.SymbolSet = safeSymbols
 	python := Default()
 	python.Password = PasswordSettings{Length: 10, Lower: Class{Use: true, Min: 1}, Upper: Class{Use: true, Min: 1}, Digits: Class{Use: true, Min: 3}}
 	return []Preset{

@@ -26,7 +26,7 @@ func TestBuiltinPresets(t *testing.T) {
 				t.Errorf("alnum alphabet %q", pw.Alphabet())
 			}
 		case "safe":
-			if pw.ClassChars(generator.Symbols) != SafeSymbols || pw.AlphabetSize() != 65 {
+			if pw.ClassChars(generator.Symbols) != safeSymbols || pw.AlphabetSize() != 65 {
 				t.Errorf("safe symbols %q, alphabet %d", pw.ClassChars(generator.Symbols), pw.AlphabetSize())
 			}
 		case "python":
@@ -112,7 +112,7 @@ func TestPresetRefusals(t *testing.T) {
 	if len(all) != len(BuiltinPresets())+2 || !strings.Contains(warn, "cannot be used (odd)") || !strings.Contains(warn, "(length in broken)") {
 		t.Fatalf("%d presets, warning %q", len(all), warn)
 	}
-	if p, _, _ := FindPreset(path, "broken"); p.Settings.PIN != (PINSettings{Length: Default().PIN.Length, NoTrivial: true}) {
+	if p, _, _ := FindPreset(path, "broken"); p.Settings.PIN != (PINSettings{generator.PINPolicy{Length: Default().PIN.Length, NoTrivial: true}}) {
 		t.Fatalf("broken preset read as %+v", p.Settings.PIN)
 	}
 }

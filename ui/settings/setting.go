@@ -17,7 +17,6 @@ type Setting struct {
 	Name  string // flag, field id, settings key
 	Short string // one-letter flag, or ""
 	Mode  Mode   // the mode it belongs to, or Common
-	Kind  Kind
 	Help  string // one line, for --help, the man page and completion
 
 	// Where the setting appears; every surface unless limited here.
@@ -32,7 +31,7 @@ type Setting struct {
 	// rules bound the length), saying why; ok is false when it does not.
 	Range     func(*Settings) (lo, hi int, why string, ok bool)
 	MaxLen    int      // TextKind: the most characters
-	MaxLenWhy string   // TextKind: why MaxLen, said in the error
+	maxLenWhy string   // TextKind: why MaxLen, said in the error
 	Choices   []Choice // ChoiceKind: in the order of the underlying value
 	Negatable bool     // SwitchKind that is on by default: --no-NAME turns it off
 	// NonEmpty, for a text, makes an empty value given on the command line
@@ -70,9 +69,9 @@ type Setting struct {
 	// gives each of them the same value. It has a flag and nothing else.
 	Sets []string
 
-	// ref returns the field the setting lives in: *int (IntKind, and
-	// ChoiceKind as the choice's index), *Limit, *bool or *string.
-	ref func(*Settings) any
+	// value is the field the setting lives in, and so its Kind (field.go);
+	// an alias (Sets) has none of its own.
+	value value
 }
 
 // Kind is what sort of value a setting holds.
@@ -96,9 +95,9 @@ type Choice struct {
 	Label   string // in the form; "" means Name
 	// NotInForm: the form cannot show a secret of this kind (raw bytes).
 	NotInForm bool
-	// NotAFlag: the command line does not offer it (it is the value the
+	// notAFlag: the command line does not offer it (it is the value the
 	// setting has when its flag is not given).
-	NotAFlag bool
+	notAFlag bool
 }
 
 // Override explains why a setting has no effect: By replaces it.
@@ -142,7 +141,11 @@ func (d *Setting) targets() []*Setting {
 
 // field returns where the setting's value lives (an alias reads its
 // first target's).
-func (d *Setting) field(s *Settings) any { return d.targets()[0].ref(s) }
+func (d *Setting) field() value { return d.targets()[0].value }
+
+// Kind is what sort of value the setting holds (an alias, what its
+// targets hold).
+func (d *Setting) Kind() Kind { return d.field().kind() }
 
 // ID is the setting's name as the library spells it in messages.
 func (d *Setting) ID() generator.Setting { return generator.Setting(d.Name) }

@@ -84,32 +84,23 @@ type PhraseSettings struct {
 	Number          bool
 }
 
-// TokenSettings are the token settings.
-type TokenSettings struct {
-	Bytes    int
-	Format   generator.TokenFormat
-	Prefix   string
-	Checksum bool
-}
+// TokenSettings are the token settings: the generator's policy itself,
+// so a new token setting is a field of the policy and a row of the table.
+type TokenSettings struct{ generator.TokenPolicy }
 
-// PINSettings are the PIN settings.
-type PINSettings struct {
-	Length    int
-	NoTrivial bool
-}
+// PINSettings are the PIN settings: the generator's policy itself.
+type PINSettings struct{ generator.PINPolicy }
 
-// DefaultClearAfter is how long a copied secret stays on the clipboard.
-const DefaultClearAfter = 30
+// defaultClearAfter is how long a copied secret stays on the clipboard.
+const defaultClearAfter = 30
 
-// MaxClearAfter bounds the clipboard delay (a day).
-const MaxClearAfter = 86400
+// maxClearAfter bounds the clipboard delay (a day).
+const maxClearAfter = 86400
 
 // Default returns sesame's defaults (README, Usage).
 func Default() Settings {
 	pw := generator.DefaultPasswordPolicy()
 	pp := generator.DefaultPhrasePolicy()
-	tk := generator.DefaultTokenPolicy()
-	pin := generator.DefaultPINPolicy()
 	on := Class{Use: true}
 	return Settings{
 		Mode:     Password,
@@ -122,9 +113,9 @@ func Default() Settings {
 			Case:            pp.Case,
 			Number:          pp.Number,
 		},
-		Token:      TokenSettings{Bytes: tk.Bytes, Format: tk.Format, Prefix: tk.Prefix, Checksum: tk.Checksum},
-		PIN:        PINSettings{Length: pin.Length, NoTrivial: pin.NoTrivial},
-		ClearAfter: DefaultClearAfter,
+		Token:      TokenSettings{generator.DefaultTokenPolicy()},
+		PIN:        PINSettings{generator.DefaultPINPolicy()},
+		ClearAfter: defaultClearAfter,
 	}
 }
 

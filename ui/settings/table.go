@@ -16,6 +16,11 @@ import (
 // --json and man pages follow from it.
 var table = buildTable()
 
+// The names of settings that code outside the table refers to: spelt once,
+// here, for the row and that code alike, so a rename is one edit and a
+// misspelling does not compile.
+const ClearAfterName = "clear-after" // ui/cli: --clear-after needs --copy
+
 func buildTable() []*Setting {
 	var t []*Setting
 	add := func(ds ...*Setting) { t = append(t, ds...) }
@@ -47,7 +52,7 @@ func passwordSettings() []*Setting {
 	}
 	out := []*Setting{
 		{
-			Name: "length", Short: "l", Mode: Password, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
+			Name: "length", Short: "l", Mode: Password, Min: 1, Max: generator.MaxLength, Size: true,
 			Help: "password length in characters (1-4096)", Row: "length",
 			Range: func(s *Settings) (int, int, string, bool) {
 				if a, _, _ := s.Password.AppliedRules(); a != nil {
@@ -63,18 +68,18 @@ func passwordSettings() []*Setting {
 				}
 				return ""
 			},
-			ref: func(s *Settings) any { return &pw(s).Length },
+			value: intField(func(s *Settings) *int { return &pw(s).Length }),
 		},
 		{
-			Name: "rules", Mode: Password, Kind: TextKind, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
+			Name: "rules", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
 			Help:     "follow a website's password rules: a rules string ('minlength: 8; required: digit') or a site's domain, as --site",
 			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
 			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
 			Note: rulesNote, Complete: rules.Sites,
-			ref: func(s *Settings) any { return &pw(s).Rules },
+			value: textField(func(s *Settings) *string { return &pw(s).Rules }),
 		},
 		{
-			Name: "site", Mode: Password, Kind: TextKind, MaxLen: maxRulesLen, MaxLenWhy: maxRulesWhy,
+			Name: "site", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
 			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
 			Sets:  []string{"rules"},
 			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
@@ -91,9 +96,9 @@ func passwordSettings() []*Setting {
 			return o
 		}
 		use := &Setting{
-			Name: c.String(), Mode: Password, Kind: SwitchKind, Negatable: c != generator.Space,
+			Name: c.String(), Mode: Password, Negatable: c != generator.Space,
 			Help: "use " + classWords(c), Row: row, Table: "classes", Overridden: overridden,
-			ref: func(s *Settings) any { return &cl(s).Use },
+			value: switchField(func(s *Settings) *bool { return &cl(s).Use }),
 		}
 		if c == generator.Space {
 			// Rules that allow the space let it in only when asked
@@ -112,36 +117,36 @@ func passwordSettings() []*Setting {
 		}
 		out = append(out, use,
 			&Setting{
-				Name: "min-" + c.String(), Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+				Name: "min-" + c.String(), Mode: Password, Min: 0, Max: generator.MaxLength,
 				Help: "at least this many " + classPlural(c), Row: row, Table: "classes",
-				ref: func(s *Settings) any { return &cl(s).Min },
+				value: intField(func(s *Settings) *int { return &cl(s).Min }),
 			},
 			&Setting{
-				Name: "max-" + c.String(), Mode: Password, Kind: LimitKind, Min: 0, Max: generator.MaxLength,
+				Name: "max-" + c.String(), Mode: Password, Min: 0, Max: generator.MaxLength,
 				Help: "at most this many " + classPlural(c) + " (0: none)", Row: row, Table: "classes", Zero: "any",
-				ref: func(s *Settings) any { return &cl(s).Max },
+				value: limitField(func(s *Settings) *Limit { return &cl(s).Max }),
 			})
 	}
 	return append(out,
 		&Setting{
-			Name: "symbol-set", Mode: Password, Kind: TextKind, MaxLen: 256, Overridden: byAlphabet,
+			Name: "symbol-set", Mode: Password, MaxLen: 256, Overridden: byAlphabet,
 			Help:     "symbols to use instead of the 32 ASCII punctuation characters",
 			NonEmpty: "give the symbols to use, or --no-symbols for none",
 			Row:      "symbol set", Zero: generator.SymbolChars,
-			ref: func(s *Settings) any { return &pw(s).SymbolSet },
+			value: textField(func(s *Settings) *string { return &pw(s).SymbolSet }),
 		},
 		&Setting{
-			Name: "exclude", Mode: Password, Kind: TextKind, MaxLen: 256,
+			Name: "exclude", Mode: Password, MaxLen: 256,
 			Help: "never use these characters", Row: "exclude", Zero: "none",
-			ref: func(s *Settings) any { return &pw(s).Exclude },
+			value: textField(func(s *Settings) *string { return &pw(s).Exclude }),
 		},
 		&Setting{
-			Name: "no-ambiguous", Mode: Password, Kind: SwitchKind,
+			Name: "no-ambiguous", Mode: Password,
 			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid " + lookAlikeGroups(),
-			ref: func(s *Settings) any { return &pw(s).NoAmbiguous },
+			value: switchField(func(s *Settings) *bool { return &pw(s).NoAmbiguous }),
 		},
 		&Setting{
-			Name: "alphabet", Mode: Password, Kind: TextKind, MaxLen: 1024, Overridden: byRules,
+			Name: "alphabet", Mode: Password, MaxLen: 1024, Overridden: byRules,
 			Help:     "use exactly these characters (replaces the classes)",
 			NonEmpty: "give the characters to use, or leave it out for the classes",
 			Row:      "alphabet", Zero: "the classes above",
@@ -151,10 +156,10 @@ func passwordSettings() []*Setting {
 				}
 				return ""
 			},
-			ref: func(s *Settings) any { return &pw(s).Alphabet },
+			value: textField(func(s *Settings) *string { return &pw(s).Alphabet }),
 		},
 		&Setting{
-			Name: "max-repeating", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Name: "max-repeating", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "no character more than N times in a row (0: no limit)", Row: "max repeat", Zero: "off",
 			Note: func(s *Settings) string {
 				n, by := ruledLimit(s, s.Password.MaxRepeating, func(r *rules.Rules) int { return r.MaxRepeating })
@@ -163,10 +168,10 @@ func passwordSettings() []*Setting {
 				}
 				return ""
 			},
-			ref: func(s *Settings) any { return &pw(s).MaxRepeating },
+			value: intField(func(s *Settings) *int { return &pw(s).MaxRepeating }),
 		},
 		&Setting{
-			Name: "max-sequential", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Name: "max-sequential", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "no run of more than N characters counting up or down, like abc, cba or 789 (0: no limit)", Row: "max sequence", Zero: "off",
 			Note: func(s *Settings) string {
 				n, by := ruledLimit(s, s.Password.MaxSequential, func(r *rules.Rules) int { return r.MaxSequential })
@@ -175,10 +180,10 @@ func passwordSettings() []*Setting {
 				}
 				return ""
 			},
-			ref: func(s *Settings) any { return &pw(s).MaxSequential },
+			value: intField(func(s *Settings) *int { return &pw(s).MaxSequential }),
 		},
 		&Setting{
-			Name: "max-consecutive", Mode: Password, Kind: IntKind, Min: 0, Max: generator.MaxLength,
+			Name: "max-consecutive", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
@@ -189,29 +194,29 @@ func phraseSettings() []*Setting {
 	ph := func(s *Settings) *PhraseSettings { return &s.Phrase }
 	return []*Setting{
 		{
-			Name: "words", Short: "w", Mode: Phrase, Kind: IntKind, Min: 1, Max: generator.MaxWords, Size: true,
+			Name: "words", Short: "w", Mode: Phrase, Min: 1, Max: generator.MaxWords, Size: true,
 			Help: "number of words (1-256)", Row: "words",
-			ref: func(s *Settings) any { return &ph(s).Words },
+			value: intField(func(s *Settings) *int { return &ph(s).Words }),
 		},
 		{
-			Name: "wordlist", Mode: Phrase, Kind: TextKind, MaxLen: 4096,
+			Name: "wordlist", Mode: Phrase, MaxLen: 4096,
 			Help:    "eff-large, eff-short, eff-short2, a file, or - (stdin)",
 			Suggest: generator.BuiltinWordlists, Files: true, Row: "wordlist",
-			Note: func(s *Settings) string { return wordlistNote(s.Phrase.Wordlist) },
-			ref:  func(s *Settings) any { return &ph(s).Wordlist },
+			Note:  func(s *Settings) string { return wordlistNote(s.Phrase.Wordlist) },
+			value: textField(func(s *Settings) *string { return &ph(s).Wordlist }),
 		},
 		{
-			Name: "random-separator", Mode: Phrase, Kind: ChoiceKind,
+			Name: "random-separator", Mode: Phrase,
 			Choices: []Choice{
-				{Name: "fixed", Label: "text", NotAFlag: true},
+				{Name: "fixed", Label: "text", notAFlag: true},
 				{Name: "digit", Label: "random digit"},
 				{Name: "symbol", Label: "random symbol"},
 			},
 			Help: "a random digit or symbol between words", Row: "separator",
-			ref: func(s *Settings) any { return (*int)(&ph(s).RandomSeparator) },
+			value: choice(func(s *Settings) *generator.SeparatorKind { return &ph(s).RandomSeparator }),
 		},
 		{
-			Name: "separator", Short: "s", Mode: Phrase, Kind: TextKind, MaxLen: 64,
+			Name: "separator", Short: "s", Mode: Phrase, MaxLen: 64,
 			Help: "text between words (may be empty)", Row: "separator", Zero: "none", Quote: true, HideOverridden: true,
 			Overridden: func(s *Settings) *Override {
 				if s.Phrase.RandomSeparator != generator.SepFixed {
@@ -219,17 +224,17 @@ func phraseSettings() []*Setting {
 				}
 				return nil
 			},
-			ref: func(s *Settings) any { return &ph(s).Separator },
+			value: textField(func(s *Settings) *string { return &ph(s).Separator }),
 		},
 		{
-			Name: "case", Mode: Phrase, Kind: ChoiceKind, Choices: names("lower", "upper", "title", "random"),
+			Name: "case", Mode: Phrase, Choices: names("lower", "upper", "title", "random"),
 			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
-			ref: func(s *Settings) any { return (*int)(&ph(s).Case) },
+			value: choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
 		},
 		{
-			Name: "number", Mode: Phrase, Kind: SwitchKind,
+			Name: "number", Mode: Phrase,
 			Help: "append one random digit to one random word", Row: "number", Caption: "add a digit to one word",
-			ref: func(s *Settings) any { return &ph(s).Number },
+			value: switchField(func(s *Settings) *bool { return &ph(s).Number }),
 		},
 	}
 }
@@ -242,25 +247,25 @@ func tokenSettings() []*Setting {
 	}
 	return []*Setting{
 		{
-			Name: "bytes", Mode: Token, Kind: IntKind, Min: 1, Max: generator.MaxTokenBytes, Size: true,
+			Name: "bytes", Mode: Token, Min: 1, Max: generator.MaxTokenBytes, Size: true,
 			Help: "random bytes (1-4096); 8 bits each", Row: "bytes",
-			Note: func(s *Settings) string { return plural(8*s.Token.Bytes, "random bit") },
-			ref:  func(s *Settings) any { return &tk(s).Bytes },
+			Note:  func(s *Settings) string { return plural(8*s.Token.Bytes, "random bit") },
+			value: intField(func(s *Settings) *int { return &tk(s).Bytes }),
 		},
 		{
-			Name: "format", Mode: Token, Kind: ChoiceKind, Choices: formats,
+			Name: "format", Mode: Token, Choices: formats,
 			Help: "hex, base64 (padded, as openssl rand -base64), base64url, base32, base62 or raw", Row: "format",
-			ref: func(s *Settings) any { return (*int)(&tk(s).Format) },
+			value: choice(func(s *Settings) *generator.TokenFormat { return &tk(s).Format }),
 		},
 		{
-			Name: "prefix", Mode: Token, Kind: TextKind, MaxLen: 64,
+			Name: "prefix", Mode: Token, MaxLen: 64,
 			Help: "fixed text in front, e.g. sk_live_ (adds no strength)", Row: "prefix", Zero: "none, e.g. sk_live_",
-			ref: func(s *Settings) any { return &tk(s).Prefix },
+			value: textField(func(s *Settings) *string { return &tk(s).Prefix }),
 		},
 		{
-			Name: "checksum", Mode: Token, Kind: SwitchKind,
+			Name: "checksum", Mode: Token,
 			Help: "append a CRC-32 checksum, in the token's format", Row: "checksum", Caption: "add a CRC-32 check",
-			ref: func(s *Settings) any { return &tk(s).Checksum },
+			value: switchField(func(s *Settings) *bool { return &tk(s).Checksum }),
 		},
 	}
 }
@@ -269,14 +274,14 @@ func pinSettings() []*Setting {
 	pin := func(s *Settings) *PINSettings { return &s.PIN }
 	return []*Setting{
 		{
-			Name: "length", Short: "l", Mode: PIN, Kind: IntKind, Min: 1, Max: generator.MaxLength, Size: true,
+			Name: "length", Short: "l", Mode: PIN, Min: 1, Max: generator.MaxLength, Size: true,
 			Help: "number of digits (1-4096)", Row: "digits",
-			ref: func(s *Settings) any { return &pin(s).Length },
+			value: intField(func(s *Settings) *int { return &pin(s).Length }),
 		},
 		{
-			Name: "no-trivial", Mode: PIN, Kind: SwitchKind,
+			Name: "no-trivial", Mode: PIN,
 			Help: "leave out trivial PINs (0000, 1234, 8765, 7890, ...)", Row: "leave out", Caption: "the 30 trivial PINs (0000, 1234, 8765…)",
-			ref: func(s *Settings) any { return &pin(s).NoTrivial },
+			value: switchField(func(s *Settings) *bool { return &pin(s).NoTrivial }),
 		},
 	}
 }
@@ -284,19 +289,19 @@ func pinSettings() []*Setting {
 func commonSettings() []*Setting {
 	return []*Setting{
 		{
-			Name: "mode", Mode: Common, Kind: ChoiceKind, Choices: modeChoices(), RootOnly: true, NoForm: true,
-			Help: "starting tab, or what to print: " + OrList(ModeNames()),
-			ref:  func(s *Settings) any { return (*int)(&s.Mode) },
+			Name: "mode", Mode: Common, Choices: modeChoices(), RootOnly: true, NoForm: true,
+			Help:  "starting tab, or what to print: " + OrList(ModeNames()),
+			value: choice(func(s *Settings) *Mode { return &s.Mode }),
 		},
 		{
-			Name: "clear-after", Mode: Common, Kind: IntKind, Min: 0, Max: MaxClearAfter, NoForm: true, NoJSON: true,
-			Help: "seconds until a copy is cleared, if still ours (0: never)",
-			ref:  func(s *Settings) any { return &s.ClearAfter },
+			Name: ClearAfterName, Mode: Common, Min: 0, Max: maxClearAfter, NoForm: true, NoJSON: true,
+			Help:  "seconds until a copy is cleared, if still ours (0: never)",
+			value: intField(func(s *Settings) *int { return &s.ClearAfter }),
 		},
 		{
-			Name: "mask", Mode: Common, Kind: SwitchKind, RootOnly: true, NoForm: true, NoJSON: true,
-			Help: "start with the secret hidden (for screen sharing)",
-			ref:  func(s *Settings) any { return &s.Masked },
+			Name: "mask", Mode: Common, RootOnly: true, NoForm: true, NoJSON: true,
+			Help:  "start with the secret hidden (for screen sharing)",
+			value: switchField(func(s *Settings) *bool { return &s.Masked }),
 		},
 	}
 }
@@ -345,7 +350,7 @@ func lookAlikeGroups() string {
 // modeChoices are the modes under their names, with the commands'
 // aliases (pw, pp) accepted too.
 func modeChoices() []Choice {
-	out := make([]Choice, 0, numModes)
+	out := make([]Choice, 0, NumModes)
 	for _, m := range Modes() {
 		out = append(out, Choice{Name: m.String(), Aliases: m.Aliases()})
 	}

@@ -120,7 +120,7 @@ func placeholder(f *pflag.Flag, d *settings.Setting) string {
 	if d == nil {
 		return runOptionPlaceholder(f)
 	}
-	switch d.Kind {
+	switch d.Kind() {
 	case settings.IntKind:
 		return italic("N")
 	case settings.LimitKind:
@@ -182,7 +182,7 @@ func noLimit(d *settings.Setting) string {
 // shownDefault writes a default as it would be typed: a text quoted, as it
 // may be a space or punctuation.
 func shownDefault(f *pflag.Flag, d *settings.Setting) string {
-	if d != nil && d.Kind == settings.TextKind {
+	if d != nil && d.Kind() == settings.TextKind {
 		return `"` + f.DefValue + `"`
 	}
 	return f.DefValue

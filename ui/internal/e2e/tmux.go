@@ -116,9 +116,3 @@ func (m *Tmux) Named(name string) (string, bool) {
 	out, err := m.command("show-buffer", "-b", name).Output()
 	return string(out), err == nil
 }
-
-// Dead reports whether the pane's program has exited (tmux does not always
-// print its "Pane is dead" notice).
-func (m *Tmux) Dead() bool {
-	return strings.TrimSpace(m.Run("list-panes", "-t", "e2e", "-F", "#{pane_dead}")) == "1"
-}

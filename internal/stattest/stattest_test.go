@@ -3,7 +3,7 @@ package stattest
 import "testing"
 
 func TestGammaQKnownQuantiles(t *testing.T) {
-	// Critical values at p = 1e-6 from the generator notes' table.
+	// Upper critical values of χ² at p = 1e-6 for these degrees of freedom.
 	for _, c := range []struct {
 		df   int
 		crit float64

@@ -1,6 +1,8 @@
 // Package stattest holds the statistics sesame's tests share: Pearson's
 // χ² test with an exact p-value, so a statistical test can fail at a fixed
-// false-alarm rate.
+// false-alarm rate. Only tests import it: it is internal to the module so
+// that the generator's and the command line's tests share it without it
+// being part of either package.
 package stattest
 
 import "math"
