@@ -62,7 +62,7 @@ func finishRoot(root *cobra.Command) {
 				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
 			case d.Complete != nil:
 				// Listed when asked, not at every start: listing the
-				// bundled sites parses their rules.
+				// bundled sites reads their table.
 				list := d.Complete
 				c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 					return list(), cobra.ShellCompDirectiveNoFileComp
