@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/sesame-sh/sesame/assets"
-	"github.com/sesame-sh/sesame/generator/rules/internal/sitelist"
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
 )
 
 // parsedAtStart records whether loading the package read the site list or
@@ -231,7 +231,7 @@ func TestSiteListIsParsedOnFirstUse(t *testing.T) {
 // drift from the lists its credits describe. Regenerate with
 // `go generate ./generator/rules`.
 func TestBundledListsAreCurrent(t *testing.T) {
-	want, err := sitelist.GoSource(assets.SiteRules, assets.SharedCredentials, assets.ChangePasswordURLs)
+	want, err := sitetables.GoSource(assets.SiteRules, assets.SharedCredentials, assets.ChangePasswordURLs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"os"
 
 	"github.com/sesame-sh/sesame/assets"
-	"github.com/sesame-sh/sesame/generator/rules/internal/sitelist"
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
 )
 
 func main() {
@@ -21,7 +21,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gensites OUTPUT.go")
 		os.Exit(2)
 	}
-	src, err := sitelist.GoSource(assets.SiteRules, assets.SharedCredentials, assets.ChangePasswordURLs)
+	src, err := sitetables.GoSource(assets.SiteRules, assets.SharedCredentials, assets.ChangePasswordURLs)
 	if err == nil {
 		err = os.WriteFile(os.Args[1], src, 0o644)
 	}

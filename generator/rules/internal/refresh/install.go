@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/sesame-sh/sesame/generator/rules/internal/sitelist"
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
 )
 
 // The parts of ATTRIBUTION.md the tool rewrites.
@@ -23,7 +23,7 @@ const (
 // and the lists as Go tables into goFile. Everything is prepared before
 // anything is written.
 func install(dest, goFile string, src *source) error {
-	tables, err := sitelist.GoSource(string(src.list), string(src.shared), string(src.change))
+	tables, err := sitetables.GoSource(string(src.list), string(src.shared), string(src.change))
 	if err != nil {
 		return fmt.Errorf("rendering %s: %w", goFile, err)
 	}

@@ -1,4 +1,7 @@
-package sitelist
+// Package sitetables renders the site lists as Go source, for go generate
+// and the refresh tool. It is apart from package sitelist, which sesame
+// links, so that go/format stays out of the binary.
+package sitetables
 
 import (
 	"bytes"
@@ -6,6 +9,8 @@ import (
 	"fmt"
 	"go/format"
 	"slices"
+
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitelist"
 )
 
 // GoSource renders the three lists as the Go source of package rules'
@@ -13,22 +18,22 @@ import (
 // so that a program looking one site up reads static data instead of
 // decoding 130 kB of JSON and parsing every site's rules at run time.
 // The rules strings stay unparsed: a lookup parses only the entry it
-// returns. It refuses what Decode, DecodeShared or DecodeChangeURLs refuse.
+// returns. It refuses what sitelist's decoders refuse.
 func GoSource(rules, shared, change string) ([]byte, error) {
-	sites, err := Decode(rules)
+	sites, err := sitelist.Decode(rules)
 	if err != nil {
 		return nil, err
 	}
-	groups, err := DecodeShared(shared)
+	groups, err := sitelist.DecodeShared(shared)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := DecodeChangeURLs(change)
+	pages, err := sitelist.DecodeChangeURLs(change)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(sites, func(a, b Entry) int { return cmp.Compare(a.Domain, b.Domain) })
-	slices.SortFunc(pages, func(a, b ChangeURL) int { return cmp.Compare(a.Domain, b.Domain) })
+	slices.SortFunc(sites, func(a, b sitelist.Entry) int { return cmp.Compare(a.Domain, b.Domain) })
+	slices.SortFunc(pages, func(a, b sitelist.ChangeURL) int { return cmp.Compare(a.Domain, b.Domain) })
 
 	var b bytes.Buffer
 	b.WriteString(`// Code generated from assets/rules by "go generate ./generator/rules" (make rules runs it); DO NOT EDIT.
