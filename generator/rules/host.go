@@ -197,6 +197,9 @@ func isDigits(s string) bool {
 
 // hostOf is ReadHost without the reason.
 func hostOf(s string) (host string, ok bool) {
+	if s == "" {
+		return "", false // the usual case (no site), without ReadHost's work
+	}
 	h, err := ReadHost(s)
 	return h, err == nil
 }

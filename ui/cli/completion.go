@@ -51,23 +51,27 @@ func finishRoot(root *cobra.Command) {
 			if c.Flags().Lookup(d.Name) == nil || hasCompletion(c, d.Name) {
 				continue
 			}
+			// Listed when asked, not at every start: a wordlist's
+			// suggestions read the bundled lists, and the bundled
+			// sites their table.
+			var list func() []string
+			directive := cobra.ShellCompDirectiveNoFileComp
 			switch {
 			case d.Kind == settings.ChoiceKind:
-				c.RegisterFlagCompletionFunc(d.Name, fixed(d.ChoiceNames(true), cobra.ShellCompDirectiveNoFileComp))
+				list = func() []string { return d.ChoiceNames(true) }
 			case d.Suggest != nil:
-				directive := cobra.ShellCompDirectiveNoFileComp
+				list = d.Suggest
 				if d.Files {
 					directive = cobra.ShellCompDirectiveDefault // and files
 				}
-				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
 			case d.Complete != nil:
-				// Listed when asked, not at every start: listing the
-				// bundled sites reads their table.
-				list := d.Complete
-				c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-					return list(), cobra.ShellCompDirectiveNoFileComp
-				})
+				list = d.Complete
+			default:
+				continue
 			}
+			c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+				return slices.Clone(list()), directive
+			})
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -81,10 +85,4 @@ func finishRoot(root *cobra.Command) {
 func hasCompletion(c *cobra.Command, name string) bool {
 	_, ok := c.GetFlagCompletionFunc(name)
 	return ok
-}
-
-func fixed(vals []string, directive cobra.ShellCompDirective) cobra.CompletionFunc {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return slices.Clone(vals), directive
-	}
 }
