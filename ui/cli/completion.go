@@ -14,9 +14,16 @@ import (
 // that take names.
 
 // finishRoot adds completion of flag values and strict completion and help
-// commands.
-func finishRoot(root *cobra.Command) {
-	root.InitDefaultCompletionCmd()
+// commands. args is the command line to run (nil: any); a run of one of
+// sesame's own commands lists neither sesame's commands nor completions,
+// so it goes without the completion command, for which cobra writes four
+// long help texts at every start (about 2% of a one-shot sesame pw).
+func finishRoot(root *cobra.Command, args []string) {
+	if runsOwnCommand(root, args) {
+		root.CompletionOptions.DisableDefaultCmd = true
+	} else {
+		root.InitDefaultCompletionCmd()
+	}
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {
 			continue
@@ -78,6 +85,21 @@ func finishRoot(root *cobra.Command) {
 		}
 	}
 	walk(root)
+}
+
+// runsOwnCommand reports whether args start with the name or an alias of
+// one of root's commands, other than cobra's completion and help (and the
+// hidden requests of shell completion, which are neither).
+func runsOwnCommand(root *cobra.Command, args []string) bool {
+	if len(args) == 0 || args[0] == "completion" || args[0] == "help" {
+		return false
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == args[0] || c.HasAlias(args[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCompletion reports whether a flag of c already completes (a name
