@@ -2,11 +2,14 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mtibben/confusables"
+	"golang.org/x/text/unicode/norm"
 )
+
+//go:generate go run ./internal/genconfusables confusable_table.go
 
 // Look-alikes across scripts. An alphabet of the Latin a and the Cyrillic
 // а makes passwords that read as twenty a's, and a separator of U+2010
@@ -19,7 +22,29 @@ import (
 // them; a warning here needs a character outside ASCII.
 
 // skeleton is a character's TS #39 skeleton: what it looks like, as text.
-func skeleton(r rune) string { return confusables.Skeleton(string(r)) }
+// TS #39 defines it as NFD, then each character replaced by its entry in
+// the confusables table, then NFD again. The table (confusable_table.go,
+// generated) is a sorted array rather than a map so that it costs nothing
+// at start: a program that never meets a character outside ASCII never
+// reads it.
+func skeleton(r rune) string {
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(r)) {
+		i, ok := slices.BinarySearchFunc(confusableTable[:], c, func(e confusable, c rune) int { return int(e.r - c) })
+		if ok {
+			b.WriteString(confusableTable[i].skeleton)
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return norm.NFD.String(b.String())
+}
+
+// confusable is one entry of confusableTable.
+type confusable struct {
+	r        rune
+	skeleton string
+}
 
 // lookAlikes lists the characters of chars that look alike, each group as
 // ""a" and "а" (U+0430)"; a character that looks like several others

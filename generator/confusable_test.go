@@ -3,6 +3,10 @@ package generator
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtibben/confusables"
 )
 
 func TestLookAlikes(t *testing.T) {
@@ -105,6 +109,26 @@ func TestSeparatorLookAlikes(t *testing.T) {
 			if strings.Contains(w.String(), "look like") {
 				t.Errorf("separator %q: %v", sep, w)
 			}
+		}
+	}
+}
+
+// TestSkeletonMatchesUnicode: the generated table (confusable_table.go)
+// with NFD gives every code point the skeleton the library it is taken
+// from gives; a stale or hand-edited table fails here. Regenerate it with
+// go generate ./generator.
+func TestSkeletonMatchesUnicode(t *testing.T) {
+	t.Parallel()
+	bad := 0
+	for r := rune(0); r <= utf8.MaxRune && bad < 10; r++ {
+		// Unassigned and private-use code points have no entry and
+		// no decomposition: their skeleton is themselves either way.
+		if !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.Cc, unicode.Cf) {
+			continue
+		}
+		if got, want := skeleton(r), confusables.Skeleton(string(r)); got != want {
+			t.Errorf("skeleton(%U) = %+q, want %+q", r, got, want)
+			bad++
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator/rules/internal/sitelist"
@@ -24,12 +26,11 @@ func ChangePasswordURL(domainOrURL string) (url string, ok bool) {
 
 func (t *siteTable) loadChange() {
 	t.changeOnce.Do(func() {
-		var entries []sitelist.ChangeURL
-		entries, t.changeErr = sitelist.DecodeChangeURLs(t.changeURLs)
-		t.change = make(map[string]string, len(entries))
-		for _, e := range entries {
-			t.change[e.Domain] = e.URL
+		if t.changeURLs == "" {
+			return
 		}
+		t.changeList, t.changeErr = sitelist.DecodeChangeURLs(t.changeURLs)
+		slices.SortFunc(t.changeList, func(a, b sitelist.ChangeURL) int { return cmp.Compare(a.Domain, b.Domain) })
 	})
 }
 
@@ -49,8 +50,10 @@ func (t *siteTable) changeURL(host string) (string, bool) {
 
 func (t *siteTable) changeByName(host string) (string, bool) {
 	for name := host; strings.Contains(name, "."); {
-		if u, ok := t.change[name]; ok {
-			return u, true
+		if i, ok := slices.BinarySearchFunc(t.changeList, name, func(e sitelist.ChangeURL, name string) int {
+			return cmp.Compare(e.Domain, name)
+		}); ok {
+			return t.changeList[i].URL, true
 		}
 		_, name, _ = strings.Cut(name, ".")
 	}

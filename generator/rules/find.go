@@ -101,12 +101,12 @@ func (t *siteTable) find(domainOrURL string) (Match, bool) {
 
 // findDirect is steps 1 and 2 for one name.
 func (t *siteTable) findDirect(host string) (Match, bool) {
-	if site, e, ok := t.byName(host); ok {
+	if site, r, ok := t.byName(host); ok {
 		how := ByName
 		if site != host {
 			how = ByParent
 		}
-		return Match{Host: host, Site: site, Rules: e.rules.clone(), How: how}, true
+		return Match{Host: host, Site: site, Rules: r.clone(), How: how}, true
 	}
 	subs := t.subdomains(host)
 	if bare, ok := strings.CutPrefix(host, "www."); ok && len(subs) == 0 && strings.Contains(bare, ".") {
@@ -115,7 +115,7 @@ func (t *siteTable) findDirect(host string) (Match, bool) {
 	if len(subs) == 0 {
 		return Match{}, false
 	}
-	return Match{Host: host, Site: subs[0], Rules: t.sites[subs[0]].rules.clone(), How: BySubdomain, Others: subs[1:]}, true
+	return Match{Host: host, Site: subs[0], Rules: t.rulesOf(subs[0]).clone(), How: BySubdomain, Others: subs[1:]}, true
 }
 
 // subdomains lists the bundled entries under name, fewest labels first,
@@ -125,7 +125,7 @@ func (t *siteTable) subdomains(name string) []string {
 	suffix := "." + name
 	var out []string
 	for _, s := range t.names {
-		if strings.HasSuffix(s, suffix) && !t.sites[s].exactOnly {
+		if strings.HasSuffix(s, suffix) && t.servesSubdomains(s) {
 			out = append(out, s)
 		}
 	}
@@ -137,7 +137,9 @@ func (t *siteTable) subdomains(name string) []string {
 
 func (t *siteTable) loadShared() {
 	t.sharedOnce.Do(func() {
-		t.groups, t.sharedErr = sitelist.DecodeShared(t.shared)
+		if t.shared != "" {
+			t.groups, t.sharedErr = sitelist.DecodeShared(t.shared)
+		}
 		t.sharing = make(map[string][]int)
 		for i, g := range t.groups {
 			for _, list := range [][]string{g.Shared, g.From, g.To} {

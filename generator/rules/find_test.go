@@ -116,8 +116,8 @@ func TestBundledQuirksLoad(t *testing.T) {
 	if bundled.sharedErr != nil || len(bundled.groups) < 50 {
 		t.Errorf("shared-credentials: %d groups, %v", len(bundled.groups), bundled.sharedErr)
 	}
-	if bundled.changeErr != nil || len(bundled.change) < 600 {
-		t.Errorf("change-password pages: %d, %v", len(bundled.change), bundled.changeErr)
+	if bundled.changeErr != nil || len(bundled.changeList) < 600 {
+		t.Errorf("change-password pages: %d, %v", len(bundled.changeList), bundled.changeErr)
 	}
 }
 

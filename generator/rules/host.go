@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/idna"
 
@@ -30,16 +31,19 @@ var specialSchemes = map[string]bool{"http": true, "https": true, "ws": true, "w
 // idnaProfile converts a host name as the URL Standard's "domain to
 // ASCII" does: UTS #46 mapping, nontransitional, with the Bidi and
 // ContextJ checks, and without the hyphen and DNS-length checks (the
-// host-name check after it applies those).
-var idnaProfile = idna.New(
-	idna.MapForLookup(),
-	idna.Transitional(false),
-	idna.BidiRule(),
-	idna.CheckJoiners(true),
-	idna.CheckHyphens(false),
-	idna.StrictDomainName(false),
-	idna.VerifyDNSLength(false),
-)
+// host-name check after it applies those). Built when first needed: most
+// runs name no site.
+var idnaProfile = sync.OnceValue(func() *idna.Profile {
+	return idna.New(
+		idna.MapForLookup(),
+		idna.Transitional(false),
+		idna.BidiRule(),
+		idna.CheckJoiners(true),
+		idna.CheckHyphens(false),
+		idna.StrictDomainName(false),
+		idna.VerifyDNSLength(false),
+	)
+})
 
 // errNoHost is returned for input that holds no domain name at all, such
 // as a rules string.
@@ -129,7 +133,7 @@ func domainToASCII(host string) (string, error) {
 	if host == "" {
 		return "", errNoHost
 	}
-	ascii, err := idnaProfile.ToASCII(host)
+	ascii, err := idnaProfile().ToASCII(host)
 	if err != nil {
 		return "", fmt.Errorf("%q is not a valid domain name", cut(host, 40))
 	}
@@ -197,6 +201,9 @@ func isDigits(s string) bool {
 
 // hostOf is ReadHost without the reason.
 func hostOf(s string) (host string, ok bool) {
+	if s == "" {
+		return "", false // the usual case (no site), without ReadHost's work
+	}
 	h, err := ReadHost(s)
 	return h, err == nil
 }

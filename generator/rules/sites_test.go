@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -10,15 +11,16 @@ import (
 	"testing"
 
 	"github.com/sesame-sh/sesame/assets"
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
 )
 
-// parsedAtStart records whether loading the package parsed the site list,
-// which it must not: a one-shot command that never looks a site up should
-// not pay for it.
+// parsedAtStart records whether loading the package read the site list or
+// parsed any of its rules, which it must not: a one-shot command that never
+// looks a site up should not pay for it.
 var parsedAtStart bool
 
 func TestMain(m *testing.M) {
-	parsedAtStart = bundled.sites != nil
+	parsedAtStart = bundled.names != nil || bundled.parsed != nil
 	os.Exit(m.Run())
 }
 
@@ -61,6 +63,9 @@ func TestBundledSitesParse(t *testing.T) {
 	bundled.load()
 	if bundled.err != nil {
 		t.Errorf("loading the bundled list: %v", bundled.err)
+	}
+	if !slices.Equal(bundled.names, Sites()) || len(bundled.names) != len(entries) {
+		t.Errorf("%d bundled names, %d entries in the JSON", len(bundled.names), len(entries))
 	}
 	for _, e := range entries {
 		_, warnings, err := Parse(e.rules)
@@ -200,17 +205,52 @@ func TestLookupExactDomainOnly(t *testing.T) {
 
 func TestSiteListIsParsedOnFirstUse(t *testing.T) {
 	if parsedAtStart {
-		t.Errorf("the bundled list was parsed when the package loaded")
+		t.Errorf("the bundled list was read when the package loaded")
 	}
-	tab := &siteTable{data: assets.SiteRules}
-	if tab.sites != nil {
-		t.Fatalf("a new table is already parsed")
-	}
-	if _, _, ok := tab.lookup("not a domain"); ok || tab.sites != nil {
+	tab := &siteTable{list: bundledSites}
+	if _, _, ok := tab.lookup("not a domain"); ok || tab.names != nil {
 		t.Errorf("an input that is no domain should not need the list")
 	}
-	if _, _, ok := tab.lookup("chase.com"); !ok || tab.sites == nil {
-		t.Errorf("the first lookup should parse the list")
+	if _, _, ok := tab.lookup("chase.com"); !ok || tab.names == nil {
+		t.Fatalf("the first lookup should read the list")
+	}
+	// Only the entry returned is parsed, not the 400 others.
+	var parsed []string
+	for i := range tab.parsed {
+		if tab.parsed[i].rules != nil {
+			parsed = append(parsed, tab.list[i].Domain)
+		}
+	}
+	if !slices.Equal(parsed, []string{"chase.com"}) {
+		t.Errorf("looking up chase.com parsed the rules of %d sites (%.50q...), want chase.com's alone", len(parsed), parsed)
+	}
+}
+
+// TestBundledListsAreCurrent: bundled_lists.go is what go generate makes
+// of the JSON lists in assets/rules, so the tables sesame reads cannot
+// drift from the lists its credits describe. Regenerate with
+// `go generate ./generator/rules`.
+func TestBundledListsAreCurrent(t *testing.T) {
+	want, err := sitetables.GoSource(assets.SiteRules, assets.SharedCredentials, assets.ChangePasswordURLs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("bundled_lists.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("bundled_lists.go does not match assets/rules: run go generate ./generator/rules")
+	}
+	// And the tables in the binary are that file's, item for item.
+	entries := bundledEntries(t)
+	if len(bundledSites) != len(entries) {
+		t.Fatalf("%d sites in the tables, %d in the JSON", len(bundledSites), len(entries))
+	}
+	for i, e := range entries {
+		if s := bundledSites[i]; s.Domain != e.domain || s.Rules != e.rules {
+			t.Errorf("table entry %d is %q: %q, the JSON's %q: %q", i, s.Domain, s.Rules, e.domain, e.rules)
+		}
 	}
 }
 

@@ -87,7 +87,7 @@ func run(ctx context.Context, env *environment, args []string) int {
 	// a failed write is a failure: sesame --help >/dev/full must not exit 0.
 	out := &watchedWriter{w: env.stdout}
 	env.stdout = out
-	root := newRoot(env)
+	root := newRoot(env, args)
 	args = numberArgs(args)
 	root.SetArgs(args)
 	// A flag error may come from a long flag written with one dash; that
@@ -150,5 +150,5 @@ func version() string {
 
 // Command returns sesame's command tree, for generating documentation.
 func Command() *cobra.Command {
-	return newRoot(&environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
+	return newRoot(&environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, nil)
 }

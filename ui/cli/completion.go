@@ -14,9 +14,16 @@ import (
 // that take names.
 
 // finishRoot adds completion of flag values and strict completion and help
-// commands.
-func finishRoot(root *cobra.Command) {
-	root.InitDefaultCompletionCmd()
+// commands. args is the command line to run (nil: any); a run of one of
+// sesame's own commands lists neither sesame's commands nor completions,
+// so it goes without the completion command, for which cobra writes four
+// long help texts at every start (about 2% of a one-shot sesame pw).
+func finishRoot(root *cobra.Command, args []string) {
+	if runsOwnCommand(root, args) {
+		root.CompletionOptions.DisableDefaultCmd = true
+	} else {
+		root.InitDefaultCompletionCmd()
+	}
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {
 			continue
@@ -51,23 +58,27 @@ func finishRoot(root *cobra.Command) {
 			if c.Flags().Lookup(d.Name) == nil || hasCompletion(c, d.Name) {
 				continue
 			}
+			// Listed when asked, not at every start: a wordlist's
+			// suggestions read the bundled lists, and the bundled
+			// sites their table.
+			var list func() []string
+			directive := cobra.ShellCompDirectiveNoFileComp
 			switch {
 			case d.Kind() == settings.ChoiceKind:
-				c.RegisterFlagCompletionFunc(d.Name, fixed(d.ChoiceNames(true), cobra.ShellCompDirectiveNoFileComp))
+				list = func() []string { return d.ChoiceNames(true) }
 			case d.Suggest != nil:
-				directive := cobra.ShellCompDirectiveNoFileComp
+				list = d.Suggest
 				if d.Files {
 					directive = cobra.ShellCompDirectiveDefault // and files
 				}
-				c.RegisterFlagCompletionFunc(d.Name, fixed(d.Suggest(), directive))
 			case d.Complete != nil:
-				// Listed when asked, not at every start: listing the
-				// bundled sites parses their rules.
-				list := d.Complete
-				c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-					return list(), cobra.ShellCompDirectiveNoFileComp
-				})
+				list = d.Complete
+			default:
+				continue
 			}
+			c.RegisterFlagCompletionFunc(d.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+				return slices.Clone(list()), directive
+			})
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -76,15 +87,24 @@ func finishRoot(root *cobra.Command) {
 	walk(root)
 }
 
+// runsOwnCommand reports whether args start with the name or an alias of
+// one of root's commands, other than cobra's completion and help (and the
+// hidden requests of shell completion, which are neither).
+func runsOwnCommand(root *cobra.Command, args []string) bool {
+	if len(args) == 0 || args[0] == "completion" || args[0] == "help" {
+		return false
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == args[0] || c.HasAlias(args[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasCompletion reports whether a flag of c already completes (a name
 // two modes share is registered once).
 func hasCompletion(c *cobra.Command, name string) bool {
 	_, ok := c.GetFlagCompletionFunc(name)
 	return ok
-}
-
-func fixed(vals []string, directive cobra.ShellCompDirective) cobra.CompletionFunc {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return slices.Clone(vals), directive
-	}
 }

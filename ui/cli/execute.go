@@ -88,7 +88,7 @@ func generate(env *environment, req *request) error {
 			notes = append(notes, "change it at "+u)
 		}
 	}
-	res := result{mode: s.Mode.String(), gen: g, details: details(s, g), note: strings.Join(notes, "; ")}
+	res := result{mode: s.Mode.String(), gen: g, details: func() []field { return details(s, g) }, note: strings.Join(notes, "; ")}
 	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {
 		res.binary = true
 	}

@@ -108,11 +108,13 @@ func emitNumbers(env *environment, req *request) error {
 	if unique {
 		scope = "all"
 	}
-	res := result{mode: "number", gen: numberGen{e}, details: []field{
-		{"lo", rng.Lo}, {"hi", rng.Hi}, {"unique", unique},
-		// What entropy_bits measures: "each" number, or "all" of a
-		// --unique draw together (its numbers are not independent).
-		{"entropy_of", scope},
+	res := result{mode: "number", gen: numberGen{e}, details: func() []field {
+		return []field{
+			{"lo", rng.Lo}, {"hi", rng.Hi}, {"unique", unique},
+			// What entropy_bits measures: "each" number, or "all" of a
+			// --unique draw together (its numbers are not independent).
+			{"entropy_of", scope},
+		}
 	}}
 	format, err := lineFormat(o, res)
 	if err != nil {

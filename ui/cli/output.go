@@ -18,9 +18,9 @@ import (
 type result struct {
 	mode    string
 	gen     generator.Generator
-	details []field // the mode's effective settings, for --json
-	note    string  // e.g. which length --min-bits chose, for --entropy
-	binary  bool    // raw bytes: no newline between results
+	details func() []field // the mode's effective settings, for --json alone
+	note    string         // e.g. which length --min-bits chose, for --entropy
+	binary  bool           // raw bytes: no newline between results
 }
 
 // emit writes o.count results to stdout, and the strength line to stderr
@@ -108,7 +108,7 @@ func lineFormat(o *output, res result) (func([]byte, string) []byte, error) {
 	}
 	// {"secret":"…", + the common fields + the mode's settings }
 	rest := head[1 : len(head)-1 : len(head)-1]
-	for _, f := range res.details {
+	for _, f := range res.details() {
 		v, err := marshal(f.value)
 		if err != nil {
 			return nil, err

@@ -34,9 +34,10 @@ const rootExample = `  sesame                          # the interactive generat
   sesame pin --no-trivial
   sesame number 1 49 -n 6 --unique`
 
-// newRoot builds sesame's command tree. Each command only parses: its
-// flags become a request, which execute carries out.
-func newRoot(env *environment) *cobra.Command {
+// newRoot builds sesame's command tree for running args (nil: the whole
+// tree, for any command line). Each command only parses: its flags become
+// a request, which execute carries out.
+func newRoot(env *environment, args []string) *cobra.Command {
 	var f *flagSet
 	root := &cobra.Command{
 		Use:           "sesame",
@@ -77,7 +78,7 @@ func newRoot(env *environment) *cobra.Command {
 		root.AddCommand(newModeCommand(env, m))
 	}
 	root.AddCommand(newNumberCommand(env), newPresetsCommand(env), newCreditsCommand(env), newClearerCommand(env))
-	finishRoot(root)
+	finishRoot(root, args)
 	return root
 }
 

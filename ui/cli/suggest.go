@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -146,13 +145,16 @@ func sizeArgs(size string) cobra.PositionalArgs {
 	}
 }
 
-// numberRE matches a word that starts as a number does: a size, a count
-// or a bound, however spelt (1_000, 0x10). Which spellings are accepted is
-// the parsers' decision (settings.ParseDecimal), so that a misspelt
-// number gets their hint rather than "unknown flag" or "too many words".
-var numberRE = regexp.MustCompile(`^-?[0-9]`)
-
-func isNumber(s string) bool { return numberRE.MatchString(s) }
+// isNumber reports whether a word starts as a number does (an optional
+// "-", then a digit): a size, a count or a bound, however spelt (1_000,
+// 0x10). Which spellings are accepted is the parsers' decision
+// (settings.ParseDecimal), so that a misspelt number gets their hint
+// rather than "unknown flag" or "too many words". (No regexp: a
+// package-level one is compiled at every start of every command.)
+func isNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	return s != "" && '0' <= s[0] && s[0] <= '9'
+}
 
 // numberArgs lets `sesame number -10 10` work without `--`: the negative
 // bounds of the number command are moved after a `--`, keeping every flag

@@ -37,7 +37,7 @@ func commandOf(t *testing.T, root *cobra.Command, m settings.Mode) *cobra.Comman
 }
 
 func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
-	root := newRoot(&environment{})
+	root := newRoot(&environment{}, nil)
 	for _, d := range settings.All() {
 		t.Run(d.Mode.String()+"/"+d.Name, func(t *testing.T) {
 			// A flag on its command, and on sesame itself.
@@ -202,7 +202,7 @@ func TestJSONKeysAreTheTable(t *testing.T) {
 // No flag exists that the table (or the short list of run options) does
 // not describe.
 func TestNoFlagOutsideTheTable(t *testing.T) {
-	root := newRoot(&environment{})
+	root := newRoot(&environment{}, nil)
 	known := map[string]bool{"help": true, "version": true}
 	for _, o := range runOptions {
 		known[o.name] = true

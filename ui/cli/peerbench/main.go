@@ -5,7 +5,8 @@
 //
 // Each command writes to /dev/null; the median of several runs is
 // reported. Slow peers run fewer results and are scaled to a million, and
-// the table says so.
+// the table says so. A second table times one result, where start-up is
+// most of the time (startup.go).
 package main
 
 import (
@@ -102,6 +103,7 @@ for _ in range(N): w("".join(secrets.choice(a) for _ in range(20)) + "\n")'`
 	if constrainedWorst > 0 {
 		fmt.Printf("constrained policies: at most %.2f× the default policy (target: at most 2×)\n", constrainedWorst)
 	}
+	startupTable(sesame)
 }
 
 // median runs a shell command runs times (after one warm-up) with its

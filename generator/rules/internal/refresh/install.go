@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
 )
 
 // The parts of ATTRIBUTION.md the tool rewrites.
@@ -17,9 +19,14 @@ const (
 	fence          = "```\n"
 )
 
-// install writes the three lists and the updated attribution into dest.
-// Everything is prepared before anything is written.
-func install(dest string, src *source) error {
+// install writes the three lists and the updated attribution into dest,
+// and the lists as Go tables into goFile. Everything is prepared before
+// anything is written.
+func install(dest, goFile string, src *source) error {
+	tables, err := sitetables.GoSource(string(src.list), string(src.shared), string(src.change))
+	if err != nil {
+		return fmt.Errorf("rendering %s: %w", goFile, err)
+	}
 	attrPath := filepath.Join(dest, "ATTRIBUTION.md")
 	old, err := os.ReadFile(attrPath)
 	if err != nil {
@@ -40,6 +47,9 @@ func install(dest string, src *source) error {
 		if err := writeFile(filepath.Join(dest, f.name), f.data); err != nil {
 			return err
 		}
+	}
+	if err := writeFile(goFile, tables); err != nil {
+		return err
 	}
 	return writeFile(attrPath, []byte(attr))
 }

@@ -9,7 +9,8 @@
 // quirks/password-rules.json, quirks/shared-credentials.json and
 // quirks/change-password-URLs.json byte for byte, then rewrites the commit
 // line and the licence text of ATTRIBUTION.md from the checkout's HEAD and
-// LICENSE.md. It writes nothing when a rule fails to parse or an entry
+// LICENSE.md, and regenerates generator/rules/bundled_lists.go, the lists
+// as the program reads them (as go generate ./generator/rules would). It writes nothing when a rule fails to parse or an entry
 // cannot be read, when the checkout has local changes to those files, or
 // when it is not a git checkout, because then the recorded commit would
 // not describe the data.
@@ -33,8 +34,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("refresh", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dest := fs.String("dest", "assets/rules", "the directory holding the three lists and ATTRIBUTION.md")
+	goFile := fs.String("go", "generator/rules/bundled_lists.go", "the Go file of the lists, decoded")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: refresh [-dest DIR] PATH-TO-CHECKOUT")
+		fmt.Fprintln(stderr, "usage: refresh [-dest DIR] [-go FILE] PATH-TO-CHECKOUT")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -52,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := install(*dest, src); err != nil {
+	if err := install(*dest, *goFile, src); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "copied %d sites, %d shared logins and %d change-password pages from %s (%s) into %s\n",

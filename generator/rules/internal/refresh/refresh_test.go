@@ -71,6 +71,7 @@ func makeDest(t *testing.T) string {
 	for _, name := range listNames {
 		write(t, filepath.Join(dest, name), "old")
 	}
+	write(t, filepath.Join(dest, "bundled_lists.go"), "old")
 	return dest
 }
 
@@ -85,9 +86,12 @@ func TestRefresh(t *testing.T) {
 	list := `{"a.example.com": {"password-rules": "minlength: 8; allowed: [aé];"}}` // no final newline: copied as is
 	checkout, head := makeCheckout(t, list)
 	dest := makeDest(t)
-	out, err := runTool(t, "-dest", dest, checkout)
+	out, err := runTool(t, "-dest", dest, "-go", filepath.Join(dest, "bundled_lists.go"), checkout)
 	if err != nil {
 		t.Fatalf("refresh: %v\n%s", err, out)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "bundled_lists.go")); !strings.Contains(string(got), `{Domain: "a.example.com", Rules: "minlength: 8; allowed: [aé];"}`) {
+		t.Errorf("the Go tables were not regenerated from the new list:\n%s", got)
 	}
 	if !strings.Contains(out, "copied 1 sites, 2 shared logins and 1 change-password pages from "+head) || !strings.Contains(out, `a.example.com: at character 24: ignoring "é"`) {
 		t.Errorf("output %q lacks the count, commit or warning", out)
@@ -129,7 +133,7 @@ func TestRefreshRefusesUnreadableQuirks(t *testing.T) {
 	for _, tc := range cases {
 		checkout, _ := makeCheckoutOf(t, list, tc.shared, tc.change)
 		dest := makeDest(t)
-		out, err := runTool(t, "-dest", dest, checkout)
+		out, err := runTool(t, "-dest", dest, "-go", filepath.Join(dest, "bundled_lists.go"), checkout)
 		if err == nil || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "nothing was written") {
 			t.Errorf("%s: refresh = %v (%s); want an error containing %q", tc.name, err, out, tc.msg)
 		}
@@ -140,7 +144,7 @@ func TestRefreshRefusesUnreadableQuirks(t *testing.T) {
 func TestRefreshRefusesUnparsableRules(t *testing.T) {
 	checkout, _ := makeCheckout(t, `{"a.example.com": {"password-rules": "minlength: 8"}, "b.example.com": {"password-rules": "required: nums"}}`)
 	dest := makeDest(t)
-	out, err := runTool(t, "-dest", dest, checkout)
+	out, err := runTool(t, "-dest", dest, "-go", filepath.Join(dest, "bundled_lists.go"), checkout)
 	if err == nil || !strings.Contains(err.Error(), `b.example.com: at character 11`) || strings.Contains(err.Error(), "a.example.com") {
 		t.Fatalf("refresh = %v (%s); want an error naming only b.example.com", err, out)
 	}
@@ -151,7 +155,7 @@ func TestRefreshRefusesLocalChanges(t *testing.T) {
 	checkout, _ := makeCheckout(t, `{"a.example.com": {"password-rules": "minlength: 8"}}`)
 	write(t, filepath.Join(checkout, listPath), `{"a.example.com": {"password-rules": "minlength: 9"}}`)
 	dest := makeDest(t)
-	if _, err := runTool(t, "-dest", dest, checkout); err == nil || !strings.Contains(err.Error(), "local changes") {
+	if _, err := runTool(t, "-dest", dest, "-go", filepath.Join(dest, "bundled_lists.go"), checkout); err == nil || !strings.Contains(err.Error(), "local changes") {
 		t.Fatalf("refresh of a modified checkout: %v", err)
 	}
 	assertUntouched(t, dest)
@@ -178,6 +182,9 @@ func assertUntouched(t *testing.T, dest string) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dest, "ATTRIBUTION.md")); string(got) != assets.SiteRulesAttribution {
 		t.Errorf("the attribution was changed")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "bundled_lists.go")); string(got) != "old" {
+		t.Errorf("the Go tables were written")
 	}
 }
 
