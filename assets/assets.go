@@ -1,6 +1,7 @@
 // Package assets holds the data sesame embeds in its binary: the built-in
 // passphrase wordlists, the websites' password rules (siterules.go), and
-// their attributions, which sesame credits prints.
+// their attributions, with that of the look-alike table
+// (confusables/ATTRIBUTION.md), which sesame credits prints.
 //
 // The wordlists are the Electronic Frontier Foundation's diceware lists
 // (© 2016 EFF, CC BY 3.0 US), unchanged except for their file names; see

@@ -32,3 +32,10 @@ var SharedCredentials string
 //
 //go:embed rules/change-password-URLs.json
 var ChangePasswordURLs string
+
+// LookAlikesAttribution is confusables/ATTRIBUTION.md: where the table of
+// look-alike characters (generator/confusable_table.go) comes from, and
+// the Unicode and BSD licences that must travel with it.
+//
+//go:embed confusables/ATTRIBUTION.md
+var LookAlikesAttribution string

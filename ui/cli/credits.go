@@ -15,10 +15,12 @@ import (
 func newCreditsCommand(env *environment) *cobra.Command {
 	return &cobra.Command{
 		Use:   "credits",
-		Short: "Show where the built-in wordlists and website rules come from, and their licences",
+		Short: "Show where the built-in wordlists, website rules and look-alike table come from, and their licences",
 		Long: `Show the attribution and licence of the data built into sesame: the EFF's
-diceware wordlists (CC BY 3.0 US) and the list of websites' password rules
-from Apple's password-manager-resources (MIT).`,
+diceware wordlists (CC BY 3.0 US), the lists of websites' password rules,
+shared logins and change-password pages from Apple's
+password-manager-resources (MIT), and Unicode's table of look-alike
+characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
 		Example: `  sesame credits | less`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -31,7 +33,7 @@ from Apple's password-manager-resources (MIT).`,
 			if err != nil {
 				return fmt.Errorf("reading the wordlists' attribution: %w", err)
 			}
-			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution)
+			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution+"\n"+assets.LookAlikesAttribution)
 			return err
 		},
 	}
