@@ -176,23 +176,6 @@ func (l *layout) metAll(out []int32) bool {
 	return met == l.reqAll
 }
 
-// filter keeps drawing from an exact sampler over a superset until a
-// string satisfies every constraint: rejection from a uniform superset is
-// uniform on the subset.
-type filter struct {
-	base sampler
-	lay  *layout
-}
-
-func (f filter) sample(r *Rand, out []int32) {
-	for {
-		f.base.sample(r, out)
-		if r.err != nil || f.lay.accepts(out) {
-			return
-		}
-	}
-}
-
 // batchRejection is rejection sampling for policies most uniform strings
 // meet: each try draws the whole string from batched digits (several
 // characters per random word) and checks it in one pass. Every try is a

@@ -15,48 +15,11 @@ type Password struct {
 	lay     *layout
 	entropy Entropy
 	gen     sampler
-	// method names the sampler in use, for diagnostics and tests: direct,
-	// rejection, composition, tilted, sequential, runs, runs-dp (with
-	// "+runs" when a run filter is added), and for required sets and
-	// sequence limits unrank, or a superset sampler with "+filter".
-	method string
+	method  method // the sampler in use (choose.go)
 	ascii  bool
 	bytes  []byte // the alphabet as bytes, when ascii
 	warns  []Warning
 }
-
-// Sampler choice thresholds (log2 of acceptance rates).
-const (
-	// Plain rejection while at least a quarter of tries succeed.
-	minRejectLog2 = -2
-	// With class ranges alone, the composition sampler takes about twice
-	// a uniform string's randomness (the composition, the positions and
-	// the characters, in batches), so rejection only pays while half the
-	// tries succeed.
-	minRejectClassLog2 = -1
-	// A runs filter on top of an exact sampler while 1 in 64 tries pass.
-	minFilterLog2 = -6
-	// Tilted rejection is refused below this acceptance. Several tight
-	// minimums on a long password push it far down (five classes of at
-	// least 800 in 4096 characters: about 2^-19, seconds per password).
-	minTiltLog2 = -20
-	// Below this acceptance the sequential sampler is preferred when its
-	// tables are affordable: it costs a few hundred microseconds a
-	// password whatever the acceptance would have been.
-	minFastTiltLog2 = -8
-	// The predicted time to build the sequential sampler's tables, above
-	// which it is not used.
-	sequentialBudgetNs = 150e6
-	// Its cost per big-number product, per 64-bit word of the count
-	// (measured as for the costs in count.go).
-	nsSequentialPerWord = 4.0
-	// Composition tables and run tables stay below this much memory.
-	maxTableBytes = 64 << 20
-	// The run state machine is abandoned above this many states.
-	maxRunStates = 1 << 16
-	// Floating-point run counting is refused above this many steps.
-	maxFloatRunWork = 120e6
-)
 
 // counted is a policy's layout and exact or bounded size, before any
 // sampler is built.
@@ -83,6 +46,13 @@ type counted struct {
 	repRule, seqRule string
 	log2F            float64
 	countF           *big.Int
+	// built holds the samplers choose.go builds while deciding.
+	built built
+}
+
+// entropy is the policy's figure as counted.
+func (c *counted) entropy() Entropy {
+	return Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}
 }
 
 // countPolicy validates a policy and counts its outputs, refusing a
@@ -257,7 +227,7 @@ func PasswordEntropy(p PasswordPolicy) (Entropy, error) {
 	if err != nil {
 		return Entropy{}, err
 	}
-	return Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}, nil
+	return c.entropy(), nil
 }
 
 // NewPassword validates and compiles a policy. Errors are *PolicyError
@@ -279,106 +249,12 @@ func NewPassword(p PasswordPolicy) (*Password, error) {
 			pw.bytes = append(pw.bytes, byte(r))
 		}
 	}
-	if err := pw.chooseSampler(c); err != nil {
-		return nil, err
+	cand, ok := c.pick()
+	if !ok {
+		return nil, noSamplerErr(p, c)
 	}
+	pw.gen, pw.method, pw.entropy = c.build(cand)
 	return pw, nil
-}
-
-// chooseSampler picks the cheapest exact sampler from the exact acceptance
-// figures, and settles the entropy.
-func (pw *Password) chooseSampler(c *counted) error {
-	lay := c.lay
-	L := lay.L
-	pw.entropy = Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}
-	if c.rules {
-		return pw.chooseRulesSampler(c)
-	}
-	if len(lay.lo) == 0 && lay.maxRun == 0 {
-		pw.gen, pw.method = newDirectSampler(len(lay.alphabet)), "direct"
-		return nil
-	}
-	rejectFrom := float64(minRejectLog2)
-	if lay.maxRun == 0 {
-		rejectFrom = minRejectClassLog2
-	}
-	if c.log2VR-float64(L)*c.logN >= rejectFrom {
-		pw.gen, pw.method = newBatchRejection(lay), "rejection"
-		return nil
-	}
-	runsFit := lay.maxRun > 0 && float64(L)*(words(float64(L)*c.logN/2)*8+32) <= maxTableBytes
-	if len(lay.lo) == 0 { // only the run limit, and runs are tight
-		if runsFit {
-			pw.gen, pw.method = newRunsSampler(L, len(lay.alphabet), lay.maxRun), "runs"
-			return nil
-		}
-		return tooConstrained(c)
-	}
-	// Tight runs with loose classes: draw run-valid strings, keep those
-	// whose class counts are in range.
-	if runsFit && c.log2VR-log2RunsPure(L, int64(len(lay.alphabet)), lay.maxRun) >= minFilterLog2 {
-		pw.gen, pw.method = classFilter{newRunsSampler(L, len(lay.alphabet), lay.maxRun), lay}, "runs+classes"
-		return nil
-	}
-	base, method, err := pw.classSampler(c)
-	if err != nil {
-		return err
-	}
-	if !c.hasRuns || c.log2VR-c.log2V >= minFilterLog2 {
-		pw.gen, pw.method = base, method
-		if c.hasRuns {
-			pw.method += "+runs"
-		}
-		return nil
-	}
-	if d := c.runsDP; d != nil && d.tableBytes(c.logN) <= maxTableBytes && d.work()*(nsAdd+nsMulSmall)*words(float64(L)*c.logN/2) <= 20*exactBudgetNs {
-		s := newDPSampler(d, lay.offsets)
-		pw.gen, pw.method = s, "runs-dp"
-		n := s.count()
-		pw.entropy = exactEntropy(n)
-		return nil
-	}
-	return tooConstrained(c)
-}
-
-// classSampler picks the exact sampler for the class constraints alone.
-func (pw *Password) classSampler(c *counted) (sampler, string, error) {
-	lay := c.lay
-	S := words(float64(lay.L) * c.logN)
-	limit := int(min(1<<16, maxTableBytes/(S*8+64)))
-	if s := newSplitSampler(lay, c.spec, c.countV); s != nil {
-		return s, "split", nil
-	}
-	if comps := c.spec.compositions(limit); comps >= 0 {
-		s, total := newCompositionSampler(lay, c.spec)
-		if c.countV != nil && total.Cmp(c.countV) != 0 {
-			panic(fmt.Sprintf("generator: composition total %v != count %v", total, c.countV))
-		}
-		if c.countV == nil && !c.hasRuns && !c.rules { // the enumeration is exact: use it
-			pw.entropy = exactEntropy(total)
-		}
-		return s, "composition", nil
-	}
-	s, acc := newTiltedSampler(lay, c.log2V)
-	if acc < minFastTiltLog2 && sequentialOps(lay)*S*nsSequentialPerWord <= sequentialBudgetNs {
-		ss, total := newSequentialSampler(lay, c.spec)
-		if c.countV != nil && total.Cmp(c.countV) != 0 {
-			panic(fmt.Sprintf("generator: sequential total %v != count %v", total, c.countV))
-		}
-		if !c.hasRuns && !c.rules { // the tables count |V| exactly
-			pw.entropy = exactEntropy(total)
-		}
-		return ss, "sequential", nil
-	}
-	if acc < minTiltLog2 {
-		return nil, "", tooConstrained(c)
-	}
-	return s, "tilted", nil
-}
-
-func tooConstrained(c *counted) error {
-	L := c.lay.L
-	return policyErr("length", "%v at length %d is too constrained to generate uniformly in reasonable time: relax a setting or shorten the password", c.describe(), L)
 }
 
 // Generate returns one password drawn uniformly from every password the

@@ -40,8 +40,6 @@ const (
 	floatLongBudgetNs  = 20e6
 	// Past the budgets, rather than refuse a policy.
 	rulesHardCapNs = 150e6
-	// The exact sampler's tables are built at most this slowly.
-	unrankBudgetNs = 60e6
 )
 
 func rulesBudgets(L int) (exact, float float64) {

@@ -200,12 +200,7 @@ func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *b
 
 func (s *compositionSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
-	for {
-		arrange(lay, s.comps[s.chooser.pick(r)], r, out)
-		if r.err != nil || lay.extraOK(out) {
-			return
-		}
-	}
+	arrange(lay, s.comps[s.chooser.pick(r)], r, out)
 }
 
 // arrange fills out with a uniformly random string whose constrained

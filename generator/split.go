@@ -289,7 +289,7 @@ func (s *splitSampler) sample(r *Rand, out []int32) {
 		if r.err != nil {
 			return
 		}
-		if ok && (lay.maxRun == 0 && lay.maxSeq == 0 && lay.reqOf == nil || lay.extraOK(out)) {
+		if ok {
 			return
 		}
 	}

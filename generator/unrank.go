@@ -32,9 +32,6 @@ type unrankSampler struct {
 	total          *big.Int
 	W              int // words of an index
 	rep, asc, desc []int
-	// check, when set, is a constraint the tables leave out (the required
-	// sets): draws that miss it are redrawn.
-	check *layout
 }
 
 // unrankTableBytes predicts the tables' memory.
@@ -152,18 +149,13 @@ func (u *unrankSampler) sample(r *Rand, out []int32) {
 	idx := make([]uint64, u.W)
 	tmp := make([]uint64, u.W)
 	defer clear(idx)
-	for {
-		n := r.bigIntn(u.total)
-		lFromBig(idx, n)
-		clear(n.Bits())
-		if r.err != nil {
-			return
-		}
-		u.unrank(idx, tmp, out)
-		if u.check == nil || u.check.metAll(out) {
-			return
-		}
+	n := r.bigIntn(u.total)
+	lFromBig(idx, n)
+	clear(n.Bits())
+	if r.err != nil {
+		return
 	}
+	u.unrank(idx, tmp, out)
 }
 
 // unrank writes the string of index idx (which it consumes) into out.

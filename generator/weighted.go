@@ -41,7 +41,6 @@ type weightedSampler struct {
 	// Weights are scaled so that the largest is 2^weightBits; those below
 	// 2^roundBits are rounded up rather than down.
 	weightBits, roundBits int
-	check                 *layout // required sets left to a check, or nil
 	// Tests only: decide every acceptance exactly, or skip the correction
 	// (which must then show as bias with coarse weights).
 	forceExact, noCorrection bool
@@ -208,26 +207,19 @@ type step struct{ chosen, all uint64 }
 func (w *weightedSampler) sample(r *Rand, out []int32) {
 	steps := make([]step, w.m.L)
 	for {
-		if !w.propose(r, out, steps) {
-			return // the source failed
-		}
-		if !w.noCorrection && !w.accept(r, steps) {
-			if r.err != nil {
-				return
-			}
-			continue
-		}
-		if w.check == nil || w.check.metAll(out) {
+		// Stop on a failed source or an accepted proposal; redraw a
+		// proposal the correction rejects.
+		if !w.propose(r, out, steps) || w.noCorrection || w.accept(r, steps) || r.err != nil {
 			return
 		}
 	}
 }
 
-// candidate is one way to continue: a type and the state after it, the
+// continuation is one way to continue: a type and the state after it, the
 // estimate per character, how many of its characters qualify, and either
 // the one copy that must be taken (a linked character) or the one that
 // may not (the copy linked to the last character); -1 for none.
-type candidate struct {
+type continuation struct {
 	y, q, c     int
 	d           float64
 	copies      int64
@@ -240,7 +232,7 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
 	rOn, sOn := m.lim.r > 0, m.lim.s > 0
-	cands := make([]candidate, 0, nT+3)
+	cands := make([]continuation, 0, nT+3)
 	omega := make([]uint64, 0, nT+3)
 	x, k, c, q := -1, -1, 0, 0
 	for pos := range m.L {
@@ -250,7 +242,7 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 		if pos == 0 {
 			for y, ty := range ct.types {
 				if c2 := int(cs.inc[ty.group]); c2 >= 0 {
-					cands = append(cands, candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: ty.mult, fixed: -1, skip: -1})
+					cands = append(cands, continuation{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: ty.mult, fixed: -1, skip: -1})
 				}
 			}
 		} else {
@@ -265,7 +257,7 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 				}
 				if c2 := int(cs.inc[c*nG+int(ct.types[l.y].group)]); c2 >= 0 {
 					// The linked character itself: the same copy.
-					cands = append(cands, candidate{y: l.y, q: l.succ[q], c: c2, d: rowT[(c2*nT+l.y)*nq+l.succ[q]], copies: 1, fixed: k, skip: -1})
+					cands = append(cands, continuation{y: l.y, q: l.succ[q], c: c2, d: rowT[(c2*nT+l.y)*nq+l.succ[q]], copies: 1, fixed: k, skip: -1})
 				}
 			}
 			for y, yt := range ct.types {
@@ -273,7 +265,7 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 				if c2 < 0 {
 					continue
 				}
-				cd := candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: yt.mult, fixed: -1, skip: -1}
+				cd := continuation{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: yt.mult, fixed: -1, skip: -1}
 				if rOn && y == x || sOn && (y == int(ty.next) || y == int(ty.prev)) {
 					cd.copies, cd.skip = yt.mult-1, k
 				}
