@@ -16,9 +16,9 @@ type Password struct {
 	entropy Entropy
 	gen     sampler
 	method  method // the sampler in use (choose.go)
-	ascii  bool
-	bytes  []byte // the alphabet as bytes, when ascii
-	warns  []Warning
+	ascii   bool
+	bytes   []byte // the alphabet as bytes, when ascii
+	warns   []Warning
 }
 
 // counted is a policy's layout and exact or bounded size, before any
