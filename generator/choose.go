@@ -132,7 +132,7 @@ var candidates = []candidate{
 	{methodRejection, fitsRejection, buildRejection, nil},
 	{methodRuns, fitsRuns, func(c *counted) (sampler, *big.Int) {
 		return newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun), nil
-	}, func(c *counted) bool { return len(c.lay.lo) > 0 || c.rules }},
+	}, func(c *counted) bool { return len(c.lay.lo) > 0 || c.setsOrSeq }},
 	{methodSplit, func(c *counted) bool { return fitsClasses(c) && c.split() != nil }, func(c *counted) (sampler, *big.Int) { return c.split(), nil }, leavesExtra},
 	{methodComposition, fitsComposition, func(c *counted) (sampler, *big.Int) { return newCompositionSampler(c.lay, c.spec) }, leavesExtra},
 	{methodSequential, fitsSequential, func(c *counted) (sampler, *big.Int) { return newSequentialSampler(c.lay, c.spec) }, leavesExtra},
@@ -157,7 +157,7 @@ var candidates = []candidate{
 }
 
 // leavesExtra: the class samplers know only the class ranges.
-func leavesExtra(c *counted) bool { return c.hasRuns || c.rules }
+func leavesExtra(c *counted) bool { return c.hasRuns || c.setsOrSeq }
 
 // leavesRequired: tables that do not track the required sets.
 func leavesRequired(c *counted) bool { return len(c.reqs) > 0 }
@@ -200,7 +200,7 @@ func (c *counted) build(cand candidate) (sampler, method, Entropy) {
 func (c *counted) filterCheck(m method) check {
 	switch m.kind() {
 	case methodRuns:
-		if !c.rules {
+		if !c.setsOrSeq {
 			return countsCheck{c.lay}
 		}
 		return c.lay
@@ -232,12 +232,12 @@ func (c *counted) supersetCount(m method) *big.Int {
 func (c *counted) acceptance() float64 { return c.log2VR - float64(c.lay.L)*c.logN }
 
 func fitsDirect(c *counted) bool {
-	return len(c.lay.lo) == 0 && c.lay.maxRun == 0 && !c.rules
+	return len(c.lay.lo) == 0 && c.lay.maxRun == 0 && !c.setsOrSeq
 }
 
 func fitsRejection(c *counted) bool {
 	from := float64(minRejectLog2)
-	if c.lay.maxRun == 0 && !c.rules {
+	if c.lay.maxRun == 0 && !c.setsOrSeq {
 		from = minRejectClassLog2
 	}
 	return c.acceptance() >= from
@@ -267,7 +267,7 @@ func fitsClasses(c *counted) bool {
 	if len(c.lay.lo) == 0 {
 		return false
 	}
-	return !c.hasRuns && !c.rules || c.log2VR-c.log2V >= minFilterLog2
+	return !c.hasRuns && !c.setsOrSeq || c.log2VR-c.log2V >= minFilterLog2
 }
 
 // fitsComposition: few enough compositions to list them.
@@ -290,11 +290,11 @@ func fitsSequential(c *counted) bool {
 	return sequentialOps(c.lay)*S*nsSequentialPerWord <= sequentialBudgetNs
 }
 
-// fitsRunsDP: class ranges and a tight run limit without rules, in
+// fitsRunsDP: class ranges and a tight run limit, without required sets or a sequence limit, in
 // affordable tables.
 func fitsRunsDP(c *counted) bool {
 	d := c.runsDP
-	if d == nil || c.rules {
+	if d == nil || c.setsOrSeq {
 		return false
 	}
 	S := words(float64(c.lay.L) * c.logN / 2)
@@ -315,7 +315,7 @@ func unrankAffordable(m *runModel) bool {
 // strings meet by chance; without it, a filter must keep enough.
 func tableFits(track bool, ok func(*runModel) bool) func(c *counted) bool {
 	return func(c *counted) bool {
-		if !c.rules {
+		if !c.setsOrSeq {
 			return false
 		}
 		extra := c.log2VR - c.log2F // the share meeting the required sets

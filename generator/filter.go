@@ -27,7 +27,7 @@ type check interface {
 }
 
 // countsCheck keeps the strings whose class counts are in range, for a
-// base that obeys everything else (the runs sampler without rules).
+// base that obeys everything else (the runs sampler without required sets or a sequence limit).
 type countsCheck struct{ lay *layout }
 
 func (c countsCheck) accepts(out []int32) bool { return c.lay.countsOK(out) }

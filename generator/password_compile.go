@@ -36,11 +36,11 @@ type counted struct {
 	runsDP  *runsDP // built when runs and class constraints meet
 	hasRuns bool
 	logN    float64
-	// Required sets and sequence limits ("rules") are counted by
-	// rules_count.go; log2F and countF then count the policy without its
+	// setsOrSeq: required sets or a sequence limit, counted by
+	// reqsets_count.go; log2F and countF then count the policy without its
 	// required sets (classes and run limits only).
-	rules bool
-	reqs  []bitset
+	setsOrSeq bool
+	reqs      []bitset
 	// repRule and seqRule are the website rules the run limits came
 	// from, if they did (PasswordPolicy.RepeatingRule), for messages.
 	repRule, seqRule string
@@ -70,7 +70,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		return nil, policyErr("length", "these settings allow exactly one password (0 bits): relax them")
 	}
 	if c.empty() {
-		if c.rules {
+		if c.setsOrSeq {
 			return nil, c.emptyErr(p)
 		}
 		return nil, repeatingErr(p, L, p.MaxRepeating)
@@ -101,7 +101,7 @@ func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 		c.lay.setSequential(p.MaxSequential)
 	}
 	c.lay.setFollow()
-	c.rules = len(c.reqs) > 0 || c.lay.maxSeq > 0
+	c.setsOrSeq = len(c.reqs) > 0 || c.lay.maxSeq > 0
 	c.logN = math.Log2(float64(len(c.lay.alphabet)))
 	if n, ok := c.spec.countExact(exactBudgetNs); ok {
 		c.countV, c.log2V = n, log2Big(n)
@@ -114,8 +114,8 @@ func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 	}
 	c.hasRuns = p.MaxRepeating > 0 && p.MaxRepeating < L
 	switch {
-	case c.rules:
-		if err := c.countRules(p); err != nil {
+	case c.setsOrSeq:
+		if err := c.countSetsOrSeq(p); err != nil {
 			return nil, err
 		}
 	case c.hasRuns:
@@ -165,51 +165,6 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 	}
 	c.log2VR, c.boundVR = c.log2V+math.Log2(1-eps), LowerBound
 	return nil
-}
-
-// buildLayout orders the alphabet (constrained classes first, then the
-// pool) and derives the counting problem.
-func buildLayout(classes []pwClass, p PasswordPolicy) (*layout, countSpec) {
-	L := p.Length
-	lay := &layout{L: L, shuffle: newShuffler(L)}
-	if p.MaxRepeating > 0 && p.MaxRepeating < L {
-		lay.maxRun = p.MaxRepeating
-	}
-	spec := countSpec{L: L}
-	var pool []rune
-	for _, c := range classes {
-		if c.min == 0 && c.max >= L {
-			pool = append(pool, c.chars...)
-			continue
-		}
-		slot := int8(len(lay.lo))
-		lay.offsets = append(lay.offsets, int32(len(lay.alphabet)))
-		lay.sizes = append(lay.sizes, len(c.chars))
-		lay.lo = append(lay.lo, c.min)
-		lay.hi = append(lay.hi, c.max)
-		lay.sumMin += c.min
-		for _, r := range c.chars {
-			lay.alphabet = append(lay.alphabet, r)
-			lay.slotOf = append(lay.slotOf, slot)
-		}
-		spec.cls = append(spec.cls, countClass{n: int64(len(c.chars)), lo: c.min, hi: c.max})
-	}
-	for k := range lay.lo {
-		lay.slotIDs = append(lay.slotIDs, k)
-	}
-	if len(pool) > 0 {
-		if len(pool) >= 2 {
-			lay.poolBatch = newDigitBatch(len(pool))
-		}
-		lay.offsets = append(lay.offsets, int32(len(lay.alphabet)))
-		lay.sizes = append(lay.sizes, len(pool))
-		for _, r := range pool {
-			lay.alphabet = append(lay.alphabet, r)
-			lay.slotOf = append(lay.slotOf, -1)
-		}
-		spec.pool = int64(len(pool))
-	}
-	return lay, spec
 }
 
 // PasswordEntropy returns the entropy of a policy without preparing to

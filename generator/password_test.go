@@ -175,7 +175,7 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 	// Samplers that know nothing of run limits, required sets and
 	// sequences draw from a uniform superset; the filter makes them exact.
 	wrap := func(s sampler) sampler {
-		if c.rules || c.hasRuns {
+		if c.setsOrSeq || c.hasRuns {
 			return filter{s, extraCheck{c.lay}}
 		}
 		return s
@@ -207,7 +207,7 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 			out["runs-dp"] = with(wrap(newDPSampler(d, c.lay.offsets)), "runs-dp")
 		}
 	}
-	if c.rules {
+	if c.setsOrSeq {
 		for _, track := range []bool{true, false} {
 			if track && len(c.reqs) == 0 {
 				continue

@@ -24,7 +24,7 @@ func boundsOf(t *testing.T, p PasswordPolicy) map[string]float64 {
 		if name != "float" { // the float route is the Bonferroni one alone
 			entries, _, _ = c.ieEntries(inclusionExclusion(full, c.reqs))
 		}
-		c.boundRules(budget, entries)
+		c.boundSets(budget, entries)
 		if c.boundVR != LowerBound || c.countVR != nil {
 			t.Fatalf("%+v: bound %v", p, c.boundVR)
 		}

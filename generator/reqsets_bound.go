@@ -6,19 +6,19 @@ import (
 	"slices"
 )
 
-// Cheap lower bounds for rules policies, when even the floating-point
-// inclusion–exclusion of rules_count.go is over budget. By the Bonferroni
-// inequality the strings that meet every required set number at least
+// Cheap lower bounds for policies with required sets or a sequence limit,
+// when even the floating-point inclusion–exclusion of reqsets_count.go is
+// over budget. By the Bonferroni inequality the strings that meet every required set number at least
 // f(A) − Σ_j f(A ∖ R_j), where f counts the strings that meet everything
 // else: f(A) is bounded from below (by the floating-point transfer,
 // leaving out class ranges almost every string meets, or by the block
 // bound), and each f(A ∖ R_j) from above.
 
-// boundRules sets a proven lower bound: the better of the Bonferroni bound
+// boundSets sets a proven lower bound: the better of the Bonferroni bound
 // (see the top of the file) and, given the terms of the sum, their
 // inclusion–exclusion with each bounded cheaply (cheapIE). The figure is
 // -Inf when neither is useful.
-func (c *counted) boundRules(floatBudget float64, entries []*ieEntry) {
+func (c *counted) boundSets(floatBudget float64, entries []*ieEntry) {
 	lay := c.lay
 	full := fullSet(len(lay.alphabet))
 	runs := lay.maxRun > 0 || lay.maxSeq > 0

@@ -6,7 +6,7 @@ import (
 	"math/big"
 )
 
-// Counting policies with required sets or a sequence limit ("rules").
+// Counting policies with required sets or a sequence limit.
 //
 // The count is inclusion–exclusion over the required sets (see
 // require.go): one term per smaller alphabet, counted
@@ -25,7 +25,7 @@ import (
 //     point and widened by its error margin (up for the terms subtracted,
 //     down for those added), while affordable;
 //   - else f(A) − Σ_j f(A ∖ R_j) (the Bonferroni inequality) with cheaper
-//     bounds on each term (rules_bound.go).
+//     bounds on each term (reqsets_bound.go).
 // When neither gives a useful bound within the budget, the budget is
 // exceeded rather than the policy refused, up to a hard cap.
 
@@ -33,18 +33,18 @@ import (
 // every keystroke: it must take under 5 ms up to 128 characters and under
 // 50 ms at 4096, and predictions are rough, so keep headroom.
 const (
-	rulesShortLength   = 128
-	rulesShortBudgetNs = 3.5e6
+	setsShortLength   = 128
+	setsShortBudgetNs = 3.5e6
 	// The floating-point estimates of one lower bound, all together.
 	floatShortBudgetNs = 2.5e6
 	floatLongBudgetNs  = 20e6
 	// Past the budgets, rather than refuse a policy.
-	rulesHardCapNs = 150e6
+	setsHardCapNs = 150e6
 )
 
-func rulesBudgets(L int) (exact, float float64) {
-	if L <= rulesShortLength {
-		return rulesShortBudgetNs, floatShortBudgetNs
+func setsBudgets(L int) (exact, float float64) {
+	if L <= setsShortLength {
+		return setsShortBudgetNs, floatShortBudgetNs
 	}
 	return exactBudgetNs, floatLongBudgetNs
 }
@@ -59,10 +59,10 @@ type ieEntry struct {
 	full  bool // the whole alphabet: the count without required sets
 }
 
-// countRules counts a policy with required sets or a sequence limit,
+// countSetsOrSeq counts a policy with required sets or a sequence limit,
 // setting log2VR/countVR/boundVR and log2F/countF (the count without the
 // required sets).
-func (c *counted) countRules(p PasswordPolicy) error {
+func (c *counted) countSetsOrSeq(p PasswordPolicy) error {
 	lay := c.lay
 	L := lay.L
 	if len(c.reqs) > L {
@@ -75,7 +75,7 @@ func (c *counted) countRules(p PasswordPolicy) error {
 	if len(c.reqs) > 0 {
 		terms = inclusionExclusion(full, c.reqs)
 	}
-	exactBudget, floatBudget := rulesBudgets(L)
+	exactBudget, floatBudget := setsBudgets(L)
 	entries, exactCost, floatCost := c.ieEntries(terms)
 	switch {
 	case entries != nil && exactCost <= exactBudget:
@@ -84,11 +84,11 @@ func (c *counted) countRules(p PasswordPolicy) error {
 	case entries != nil && floatCost <= floatBudget && c.intervalIE(entries):
 		return nil
 	}
-	c.boundRules(floatBudget, entries)
+	c.boundSets(floatBudget, entries)
 	switch {
 	case !math.IsInf(c.log2VR, -1):
-	case entries != nil && floatCost <= rulesHardCapNs && c.intervalIE(entries):
-	case entries != nil && exactCost <= rulesHardCapNs:
+	case entries != nil && floatCost <= setsHardCapNs && c.intervalIE(entries):
+	case entries != nil && exactCost <= setsHardCapNs:
 		c.exactIE(entries)
 	default:
 		return c.tooComplex()
