@@ -217,19 +217,19 @@ func (c *counted) filterCheck(m method) check {
 func (c *counted) supersetCount(m method) *big.Int {
 	switch m.kind() {
 	case methodSplit, methodComposition, methodSequential:
-		return c.countV
+		return c.classCount.Count
 	case methodUnrank, methodWeighted:
 		if m&methodFiltered != 0 {
-			return c.countF
+			return c.noSets.Count
 		}
 	case methodRunsDP:
 		return nil // counted by the same table
 	}
-	return c.countVR
+	return c.count.Count
 }
 
 // acceptance is log2 of the share of uniform strings that are valid.
-func (c *counted) acceptance() float64 { return c.log2VR - float64(c.lay.L)*c.logN }
+func (c *counted) acceptance() float64 { return c.count.Bits - float64(c.lay.L)*c.logN }
 
 func fitsDirect(c *counted) bool {
 	return len(c.lay.lo) == 0 && c.lay.maxRun == 0 && !c.setsOrSeq
@@ -258,7 +258,7 @@ func fitsRuns(c *counted) bool {
 	if lay.maxRun == 0 || float64(L)*(words(float64(L)*c.logN/2)*8+32) > maxTableBytes {
 		return false
 	}
-	return c.log2VR-log2RunsPure(L, int64(len(lay.alphabet)), lay.maxRun) >= minFilterLog2
+	return c.count.Bits-log2RunsPure(L, int64(len(lay.alphabet)), lay.maxRun) >= minFilterLog2
 }
 
 // fitsClasses: a class sampler applies (there are class ranges), and
@@ -267,7 +267,7 @@ func fitsClasses(c *counted) bool {
 	if len(c.lay.lo) == 0 {
 		return false
 	}
-	return !c.hasRuns && !c.setsOrSeq || c.log2VR-c.log2V >= minFilterLog2
+	return !c.hasRuns && !c.setsOrSeq || c.count.Bits-c.classCount.Bits >= minFilterLog2
 }
 
 // fitsComposition: few enough compositions to list them.
@@ -318,7 +318,7 @@ func tableFits(track bool, ok func(*runModel) bool) func(c *counted) bool {
 		if !c.setsOrSeq {
 			return false
 		}
-		extra := c.log2VR - c.log2F // the share meeting the required sets
+		extra := c.count.Bits - c.noSets.Bits // the share meeting the required sets
 		if track && (len(c.reqs) == 0 || extra >= minRejectLog2) || !track && len(c.reqs) > 0 && extra < minFilterLog2 {
 			return false
 		}
@@ -393,7 +393,7 @@ func (c *counted) weighted(track bool) *weightedSampler {
 func (c *counted) split() *splitSampler {
 	b := &c.built
 	if !b.splitDone {
-		b.split, b.splitDone = newSplitSampler(c.lay, c.spec, c.countV), true
+		b.split, b.splitDone = newSplitSampler(c.lay, c.spec, c.classCount.Count), true
 	}
 	return b.split
 }
@@ -403,7 +403,7 @@ func (c *counted) split() *splitSampler {
 func (c *counted) tilted() (*tiltedSampler, float64) {
 	b := &c.built
 	if b.tilted == nil {
-		b.tilted, b.tiltAcc = newTiltedSampler(c.lay, c.log2V)
+		b.tilted, b.tiltAcc = newTiltedSampler(c.lay, c.classCount.Bits)
 	}
 	return b.tilted, b.tiltAcc
 }

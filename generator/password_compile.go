@@ -28,31 +28,30 @@ type counted struct {
 	spec    countSpec
 	classes []pwClass
 	warns   []Warning
-	log2V   float64  // log2 |V|, the class-constrained set
-	countV  *big.Int // |V| when known exactly
-	log2VR  float64  // log2 |V ∩ runs-valid|; = log2V without a run limit
-	countVR *big.Int
-	boundVR Bound
-	runsDP  *runsDP // built when runs and class constraints meet
-	hasRuns bool
-	logN    float64
+	// classCount counts V, the strings that meet the class ranges; count,
+	// the policy's strings (V without a run limit, required sets or a
+	// sequence limit). Each is exact or a lower bound.
+	classCount Entropy
+	count      Entropy
+	runsDP     *runsDP // built when runs and class constraints meet
+	hasRuns    bool
+	logN       float64
 	// setsOrSeq: required sets or a sequence limit, counted by
-	// reqsets_count.go; log2F and countF then count the policy without its
+	// reqsets_count.go; noSets then counts the policy without its
 	// required sets (classes and run limits only).
 	setsOrSeq bool
 	reqs      []bitset
+	noSets    Entropy
 	// repRule and seqRule are the website rules the run limits came
 	// from, if they did (PasswordPolicy.RepeatingRule), for messages.
 	repRule, seqRule string
-	log2F            float64
-	countF           *big.Int
 	// built holds the samplers choose.go builds while deciding.
 	built built
 }
 
 // entropy is the policy's figure as counted.
 func (c *counted) entropy() Entropy {
-	return Entropy{Bits: c.log2VR, Count: c.countVR, Bound: c.boundVR}
+	return c.count
 }
 
 // countPolicy validates a policy and counts its outputs, refusing a
@@ -63,7 +62,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 		return nil, err
 	}
 	L := p.Length
-	if c.countVR != nil && c.countVR.Cmp(big.NewInt(1)) == 0 {
+	if c.count.Count != nil && c.count.Count.Cmp(big.NewInt(1)) == 0 {
 		if len(c.lay.alphabet) == 1 {
 			return nil, policyErr("alphabet", "the alphabet has one character, so every password would be the same (0 bits): use at least 2 characters")
 		}
@@ -80,7 +79,7 @@ func countPolicy(p PasswordPolicy) (*counted, error) {
 
 // empty reports whether the count shows no valid password at all.
 func (c *counted) empty() bool {
-	return math.IsInf(c.log2VR, -1) || (c.countVR != nil && c.countVR.Sign() == 0)
+	return math.IsInf(c.count.Bits, -1) || (c.count.Count != nil && c.count.Count.Sign() == 0)
 }
 
 // countPolicyRaw validates a policy and counts its outputs, which may be
@@ -104,14 +103,11 @@ func countPolicyRaw(p PasswordPolicy) (*counted, error) {
 	c.setsOrSeq = len(c.reqs) > 0 || c.lay.maxSeq > 0
 	c.logN = math.Log2(float64(len(c.lay.alphabet)))
 	if n, ok := c.spec.countExact(exactBudgetNs); ok {
-		c.countV, c.log2V = n, log2Big(n)
+		c.classCount = exactEntropy(n)
 	} else {
-		c.log2V = c.spec.log2LowerBound()
+		c.classCount = lowerBound(c.spec.log2LowerBound())
 	}
-	c.log2VR, c.countVR, c.boundVR = c.log2V, c.countV, Exact
-	if c.countV == nil {
-		c.boundVR = LowerBound
-	}
+	c.count = c.classCount
 	c.hasRuns = p.MaxRepeating > 0 && p.MaxRepeating < L
 	switch {
 	case c.setsOrSeq:
@@ -131,21 +127,19 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 	L, r := p.Length, p.MaxRepeating
 	n := int64(len(c.lay.alphabet))
 	if len(c.spec.cls) == 0 {
-		c.countVR = countRunsPure(L, n, r)
-		c.log2VR, c.boundVR = log2Big(c.countVR), Exact
+		c.count = exactEntropy(countRunsPure(L, n, r))
 		return nil
 	}
-	c.countVR = nil
+	c.count = lowerBound(c.count.Bits)
 	if d := newRunsDP(c.spec, r, maxRunStates); d != nil {
 		c.runsDP = d
 		S := words(float64(L) * c.logN / 2)
 		if d.work()*(nsAdd+nsMulSmall)*S <= exactBudgetNs {
-			c.countVR = d.countExact()
-			c.log2VR, c.boundVR = log2Big(c.countVR), Exact
+			c.count = exactEntropy(d.countExact())
 			return nil
 		}
 		if d.work() <= maxFloatRunWork {
-			c.log2VR, c.boundVR = d.log2LowerBound(), LowerBound
+			c.count = lowerBound(d.log2LowerBound())
 			return nil
 		}
 	}
@@ -163,7 +157,7 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 		}
 		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", Setting("max-repeating"), r, describeConstraints(c.classes, L), L, Setting("max-repeating"))
 	}
-	c.log2VR, c.boundVR = c.log2V+math.Log2(1-eps), LowerBound
+	c.count = lowerBound(c.classCount.Bits + math.Log2(1-eps))
 	return nil
 }
 

@@ -185,13 +185,13 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		if cs, _ := newCompositionSampler(c.lay, c.spec); cs != nil {
 			out["composition"] = with(wrap(cs), "composition")
 		}
-		if ss := newSplitSampler(c.lay, c.spec, c.countV); ss != nil {
+		if ss := newSplitSampler(c.lay, c.spec, c.classCount.Count); ss != nil {
 			out["split"] = with(wrap(ss), "split")
 		}
-		if ss := newSplitSamplerUpTo(c.lay, c.spec, c.countV, 0); ss != nil {
+		if ss := newSplitSamplerUpTo(c.lay, c.spec, c.classCount.Count, 0); ss != nil {
 			out["split-restart"] = with(wrap(ss), "split-restart")
 		}
-		ts, _ := newTiltedSampler(c.lay, c.log2V)
+		ts, _ := newTiltedSampler(c.lay, c.classCount.Bits)
 		out["tilted"] = with(wrap(ts), "tilted")
 		ss, _ := newSequentialSampler(c.lay, c.spec)
 		out["sequential"] = with(wrap(ss), "sequential")
@@ -510,7 +510,7 @@ func TestTiltedSamplerLongPolicy(t *testing.T) {
 	}
 	law, lay := classCountLaw(t, p)
 	c, _ := countPolicy(p)
-	ts, acc := newTiltedSampler(c.lay, c.log2V)
+	ts, acc := newTiltedSampler(c.lay, c.classCount.Bits)
 	if acc < -8 {
 		t.Fatalf("tilted acceptance 2^%.1f is too low", acc)
 	}
@@ -561,8 +561,8 @@ func TestSequentialSamplerTightPolicies(t *testing.T) {
 	law, lay := classCountLaw(t, q)
 	c, _ := countPolicy(q)
 	ss, total := newSequentialSampler(c.lay, c.spec)
-	if c.countV == nil || total.Cmp(c.countV) != 0 {
-		t.Fatalf("sequential count %v, exact %v", total, c.countV)
+	if c.classCount.Count == nil || total.Cmp(c.classCount.Count) != 0 {
+		t.Fatalf("sequential count %v, exact %v", total, c.classCount.Count)
 	}
 	base, err := NewPassword(q)
 	if err != nil {
@@ -692,7 +692,7 @@ func TestTiltedSamplerLargeAlphabet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, acc := newTiltedSampler(c.lay, c.log2V)
+	ts, acc := newTiltedSampler(c.lay, c.classCount.Bits)
 	if total := ts.cumW[len(ts.cumW)-1]; total >= 1<<31 || total <= 0 {
 		t.Fatalf("slot total %d out of range", total)
 	}

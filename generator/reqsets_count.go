@@ -60,7 +60,7 @@ type ieEntry struct {
 }
 
 // countSetsOrSeq counts a policy with required sets or a sequence limit,
-// setting log2VR/countVR/boundVR and log2F/countF (the count without the
+// setting count and noSets (the count without the
 // required sets).
 func (c *counted) countSetsOrSeq(p PasswordPolicy) error {
 	lay := c.lay
@@ -86,7 +86,7 @@ func (c *counted) countSetsOrSeq(p PasswordPolicy) error {
 	}
 	c.boundSets(floatBudget, entries)
 	switch {
-	case !math.IsInf(c.log2VR, -1):
+	case !math.IsInf(c.count.Bits, -1):
 	case entries != nil && floatCost <= setsHardCapNs && c.intervalIE(entries):
 	case entries != nil && exactCost <= setsHardCapNs:
 		c.exactIE(entries)
@@ -142,7 +142,7 @@ func (c *counted) ieEntries(terms []ieTerm) (entries []*ieEntry, exact, float fl
 // exactIE sums the exact counts of the entries.
 func (c *counted) exactIE(entries []*ieEntry) {
 	total := new(big.Int)
-	c.countF, c.log2F = new(big.Int), math.Inf(-1) // unless the whole alphabet has valid strings
+	c.noSets = exactEntropy(new(big.Int)) // unless the whole alphabet has valid strings
 	for _, e := range entries {
 		if e.coef == 0 && !e.full {
 			continue
@@ -154,14 +154,14 @@ func (c *counted) exactIE(entries []*ieEntry) {
 			n, _ = e.spec.countExact(math.Inf(1))
 		}
 		if e.full {
-			c.countF, c.log2F = new(big.Int).Set(n), log2Big(n)
+			c.noSets = exactEntropy(n)
 		}
 		total.Add(total, n.Mul(n, big.NewInt(e.coef)))
 	}
 	if total.Sign() < 0 {
 		panic("generator: negative count from inclusion–exclusion over required sets")
 	}
-	c.countVR, c.log2VR, c.boundVR = total, log2Big(total), Exact
+	c.count = exactEntropy(total)
 }
 
 // intervalIE bounds the sum from below with each term estimated in
@@ -182,14 +182,14 @@ func (c *counted) intervalIE(entries []*ieEntry) bool {
 	}
 	margin := func(v float64) float64 { return 1e-9*math.Abs(v) + 1e-6 }
 	var pos, neg float64
-	c.log2F = math.Inf(-1)
+	c.noSets = lowerBound(math.Inf(-1))
 	for i, e := range entries {
 		v := vals[i]
 		if math.IsInf(v, -1) {
 			continue
 		}
 		if e.full {
-			c.log2F = v - margin(v)
+			c.noSets = lowerBound(v - margin(v))
 		}
 		switch {
 		case e.coef > 0:
@@ -200,12 +200,11 @@ func (c *counted) intervalIE(entries []*ieEntry) bool {
 	}
 	// Rounding in these sums is a relative 2^-50 at most.
 	pos, neg = pos*(1-1e-12), neg*(1+1e-12)
-	c.countF, c.countVR, c.boundVR = nil, nil, LowerBound
 	if pos <= neg || math.IsInf(top, -1) {
-		c.log2VR = math.Inf(-1)
+		c.count = lowerBound(math.Inf(-1))
 		return false
 	}
-	c.log2VR = top + math.Log2(pos-neg)
+	c.count = lowerBound(top + math.Log2(pos-neg))
 	return true
 }
 
