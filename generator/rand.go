@@ -114,24 +114,31 @@ func (r *Rand) u8() byte {
 	return b
 }
 
+// take returns the next n bytes of the block, refilling it when fewer
+// are left; false when the source failed.
+func (r *Rand) take(n int) ([]byte, bool) {
+	if r.pos+n > len(r.buf) && !r.refill() {
+		return nil, false
+	}
+	b := r.buf[r.pos : r.pos+n]
+	r.pos += n
+	return b, true
+}
+
 // u32 returns a uniform random 32-bit value.
 func (r *Rand) u32() uint32 {
-	if r.pos+4 > len(r.buf) && !r.refill() {
-		return 0
+	if b, ok := r.take(4); ok {
+		return binary.LittleEndian.Uint32(b)
 	}
-	v := binary.LittleEndian.Uint32(r.buf[r.pos:])
-	r.pos += 4
-	return v
+	return 0
 }
 
 // u64 returns a uniform random 64-bit value.
 func (r *Rand) u64() uint64 {
-	if r.pos+8 > len(r.buf) && !r.refill() {
-		return 0
+	if b, ok := r.take(8); ok {
+		return binary.LittleEndian.Uint64(b)
 	}
-	v := binary.LittleEndian.Uint64(r.buf[r.pos:])
-	r.pos += 8
-	return v
+	return 0
 }
 
 // Read fills p with random bytes. It always returns len(p) and the Rand's
