@@ -23,7 +23,8 @@ import (
 // exact by a filter (filter.go), while enough of its draws pass.
 //
 // The thresholds and costs below were measured on a 2-core machine; the
-// calibration tests (choose_calibrate_test.go, run with -calibrate)
+// calibration tests (choose_calibrate_test.go: go test ./generator -run
+// Calibrate -v -args -calibrate)
 // measure them again and print the crossovers beside the constants.
 
 // Acceptance thresholds, as log2 of the share of draws kept.
@@ -116,51 +117,47 @@ func (m method) kind() method { return m &^ methodFiltered }
 
 // candidate is one way to sample: whether it fits the policy and its
 // budgets, and how to build it. build returns the sampler and, when its
-// tables count the set it draws from, that count (else nil). leaves
-// reports whether the sampler leaves some of the policy's constraints to
-// a filter (nil: never).
+// tables count the set it draws from, that count (else nil). leaves says
+// what a filter must check for the sampler's draws to be the policy's:
+// nil when they are (or when leaves is nil).
 type candidate struct {
 	m      method
 	fits   func(c *counted) bool
 	build  func(c *counted) (sampler, *big.Int)
-	leaves func(c *counted) bool
+	leaves func(c *counted) check
 }
 
 // candidates, cheapest first.
 var candidates = []candidate{
-	{methodDirect, fitsDirect, func(c *counted) (sampler, *big.Int) { return newDirectSampler(len(c.lay.alphabet)), nil }, nil},
-	{methodRejection, fitsRejection, buildRejection, nil},
-	{methodRuns, fitsRuns, func(c *counted) (sampler, *big.Int) {
-		return newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun), nil
-	}, func(c *counted) bool { return len(c.lay.lo) > 0 || c.setsOrSeq }},
-	{methodSplit, func(c *counted) bool { return fitsClasses(c) && c.split() != nil }, func(c *counted) (sampler, *big.Int) { return c.split(), nil }, leavesExtra},
-	{methodComposition, fitsComposition, func(c *counted) (sampler, *big.Int) { return newCompositionSampler(c.lay, c.spec) }, leavesExtra},
-	{methodSequential, fitsSequential, func(c *counted) (sampler, *big.Int) { return newSequentialSampler(c.lay, c.spec) }, leavesExtra},
-	{methodTilted, func(c *counted) bool { return fitsClasses(c) && tiltAcc(c) >= minTiltLog2 }, func(c *counted) (sampler, *big.Int) { s, _ := c.tilted(); return s, nil }, leavesExtra},
-	{methodRunsDP, fitsRunsDP, func(c *counted) (sampler, *big.Int) {
-		s := newDPSampler(c.runsDP, c.lay.offsets)
-		return s, s.count()
-	}, nil},
+	// No constraint: independent characters.
+	{m: methodDirect, fits: fitsDirect, build: buildDirect},
+	// Most uniform strings valid: draw and check them.
+	{m: methodRejection, fits: fitsRejection, build: buildRejection},
+	// A tight repeat limit: strings that obey it, filtered for the rest.
+	{m: methodRuns, fits: fitsRuns, build: buildRuns, leaves: leavesRuns},
+	// Tight class ranges: exact class samplers, filtered for the rest;
+	// split while few classes are tight, then all the compositions while
+	// few, then one class at a time or tilted rejection.
+	{m: methodSplit, fits: fitsSplit, build: buildSplit, leaves: leavesExtra},
+	{m: methodComposition, fits: fitsComposition, build: buildComposition, leaves: leavesExtra},
+	{m: methodSequential, fits: fitsSequential, build: buildSequential, leaves: leavesExtra},
+	{m: methodTilted, fits: fitsTilted, build: buildTilted, leaves: leavesExtra},
+	// Tight class ranges and a tight repeat limit: one table for both.
+	{m: methodRunsDP, fits: fitsRunsDP, build: buildRunsDP},
 	// Transfer tables tracking the required sets, when too few strings
 	// meet them by chance: exact ones while cheap, then floating-point
 	// ones, then exact ones up to their budget.
-	{methodUnrank, tableFits(true, unrankCheap), buildUnrank(true), nil},
-	{methodWeighted, weightedFits(true), buildWeighted(true), nil},
-	{methodUnrank, tableFits(true, unrankAffordable), buildUnrank(true), nil},
+	{m: methodUnrank, fits: tableFits(true, unrankCheap), build: buildUnrank(true)},
+	{m: methodWeighted, fits: weightedFits(true), build: buildWeighted(true)},
+	{m: methodUnrank, fits: tableFits(true, unrankAffordable), build: buildUnrank(true)},
 	// The same tables leaving the required sets to a filter.
-	{methodUnrank, tableFits(false, unrankCheap), buildUnrank(false), leavesRequired},
-	{methodWeighted, weightedFits(false), buildWeighted(false), leavesRequired},
-	{methodUnrank, tableFits(false, unrankAffordable), buildUnrank(false), leavesRequired},
+	{m: methodUnrank, fits: tableFits(false, unrankCheap), build: buildUnrank(false), leaves: leavesRequired},
+	{m: methodWeighted, fits: weightedFits(false), build: buildWeighted(false), leaves: leavesRequired},
+	{m: methodUnrank, fits: tableFits(false, unrankAffordable), build: buildUnrank(false), leaves: leavesRequired},
 	// Plain rejection whatever its acceptance, while a password takes
 	// under rejectBudgetNs.
-	{methodRejection, fitsSlowRejection, buildRejection, nil},
+	{m: methodRejection, fits: fitsSlowRejection, build: buildRejection},
 }
-
-// leavesExtra: the class samplers know only the class ranges.
-func leavesExtra(c *counted) bool { return c.hasRuns || c.setsOrSeq }
-
-// leavesRequired: tables that do not track the required sets.
-func leavesRequired(c *counted) bool { return len(c.reqs) > 0 }
 
 // pick returns the first candidate that fits; false when none does.
 func (c *counted) pick() (candidate, bool) {
@@ -179,9 +176,11 @@ func (c *counted) build(cand candidate) (sampler, method, Entropy) {
 	e := c.entropy()
 	s, total := cand.build(c)
 	m := cand.m
-	if cand.leaves != nil && cand.leaves(c) {
-		m |= methodFiltered
-		s = filter{s, c.filterCheck(m)}
+	if cand.leaves != nil {
+		if keep := cand.leaves(c); keep != nil {
+			m |= methodFiltered
+			s = filter{s, keep}
+		}
 	}
 	if total != nil {
 		want := c.supersetCount(m)
@@ -195,19 +194,32 @@ func (c *counted) build(cand candidate) (sampler, method, Entropy) {
 	return s, m, e
 }
 
-// filterCheck is what the filter of method m checks: only what its base
-// does not guarantee.
-func (c *counted) filterCheck(m method) check {
-	switch m.kind() {
-	case methodRuns:
-		if !c.setsOrSeq {
-			return countsCheck{c.lay}
-		}
+// leavesRuns: the runs sampler knows only the repeat limit; without
+// required sets or a sequence limit, only the class counts are left.
+func leavesRuns(c *counted) check {
+	switch {
+	case c.setsOrSeq:
 		return c.lay
-	case methodUnrank, methodWeighted:
+	case len(c.lay.lo) > 0:
+		return countsCheck{c.lay}
+	}
+	return nil
+}
+
+// leavesExtra: the class samplers know only the class ranges.
+func leavesExtra(c *counted) check {
+	if c.hasRuns || c.setsOrSeq {
+		return extraCheck{c.lay}
+	}
+	return nil
+}
+
+// leavesRequired: tables that do not track the required sets.
+func leavesRequired(c *counted) check {
+	if len(c.reqs) > 0 {
 		return requiredCheck{c.lay}
 	}
-	return extraCheck{c.lay}
+	return nil
 }
 
 // supersetCount is the count of the set method m draws from, when the
@@ -243,7 +255,29 @@ func fitsRejection(c *counted) bool {
 	return c.acceptance() >= from
 }
 
+func buildDirect(c *counted) (sampler, *big.Int) { return newDirectSampler(len(c.lay.alphabet)), nil }
+
 func buildRejection(c *counted) (sampler, *big.Int) { return newBatchRejection(c.lay), nil }
+
+func buildRuns(c *counted) (sampler, *big.Int) {
+	return newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun), nil
+}
+
+func buildSplit(c *counted) (sampler, *big.Int) { return c.split(), nil }
+
+func buildComposition(c *counted) (sampler, *big.Int) { return newCompositionSampler(c.lay, c.spec) }
+
+func buildSequential(c *counted) (sampler, *big.Int) { return newSequentialSampler(c.lay, c.spec) }
+
+func buildTilted(c *counted) (sampler, *big.Int) {
+	s, _ := c.tilted()
+	return s, nil
+}
+
+func buildRunsDP(c *counted) (sampler, *big.Int) {
+	s := newDPSampler(c.runsDP, c.lay.offsets)
+	return s, s.count()
+}
 
 func fitsSlowRejection(c *counted) bool {
 	tries := math.Exp2(-c.acceptance())
@@ -270,6 +304,10 @@ func fitsClasses(c *counted) bool {
 	return !c.hasRuns && !c.setsOrSeq || c.count.Bits-c.classCount.Bits >= minFilterLog2
 }
 
+// fitsSplit: some classes are tight and the rest loose, within the split
+// sampler's limits (split.go).
+func fitsSplit(c *counted) bool { return fitsClasses(c) && c.split() != nil }
+
 // fitsComposition: few enough compositions to list them.
 func fitsComposition(c *counted) bool {
 	if !fitsClasses(c) {
@@ -289,6 +327,9 @@ func fitsSequential(c *counted) bool {
 	S := words(float64(c.lay.L) * c.logN)
 	return sequentialOps(c.lay)*S*nsSequentialPerWord <= sequentialBudgetNs
 }
+
+// fitsTilted: tilted rejection keeps enough of its proposals.
+func fitsTilted(c *counted) bool { return fitsClasses(c) && tiltAcc(c) >= minTiltLog2 }
 
 // fitsRunsDP: class ranges and a tight run limit, without required sets or a sequence limit, in
 // affordable tables.
