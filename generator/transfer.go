@@ -489,7 +489,7 @@ func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 		if t%every != 0 && t != m.L-1 {
 			continue
 		}
-		if slices.Max(cur) == 0 {
+		if len(cur) == 0 || slices.Max(cur) == 0 {
 			for len(steps) < m.L {
 				steps = append(steps, math.Inf(-1))
 			}
