@@ -35,7 +35,7 @@ type layout struct {
 	shuffle   shuffler
 	slotIDs   []int
 	poolBatch digitBatch
-	// follow[a·n+b] says how character b follows a (accept.go), when a
+	// follow[a·n+b] says how character b follows a (setFollow), when a
 	// run or sequence limit is set and the alphabet is small enough.
 	follow []uint8
 }
