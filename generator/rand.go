@@ -114,31 +114,27 @@ func (r *Rand) u8() byte {
 	return b
 }
 
-// take returns the next n bytes of the block, refilling it when fewer
-// are left; false when the source failed.
-func (r *Rand) take(n int) ([]byte, bool) {
-	if r.pos+n > len(r.buf) && !r.refill() {
-		return nil, false
-	}
-	b := r.buf[r.pos : r.pos+n]
-	r.pos += n
-	return b, true
-}
+// ready makes sure n bytes are left in the block, refilling it when
+// fewer are; false when the source failed. It and the reads below are
+// small enough to be inlined.
+func (r *Rand) ready(n int) bool { return r.pos+n <= len(r.buf) || r.refill() }
 
 // u32 returns a uniform random 32-bit value.
 func (r *Rand) u32() uint32 {
-	if b, ok := r.take(4); ok {
-		return binary.LittleEndian.Uint32(b)
+	if !r.ready(4) {
+		return 0
 	}
-	return 0
+	r.pos += 4
+	return binary.LittleEndian.Uint32(r.buf[r.pos-4:])
 }
 
 // u64 returns a uniform random 64-bit value.
 func (r *Rand) u64() uint64 {
-	if b, ok := r.take(8); ok {
-		return binary.LittleEndian.Uint64(b)
+	if !r.ready(8) {
+		return 0
 	}
-	return 0
+	r.pos += 8
+	return binary.LittleEndian.Uint64(r.buf[r.pos-8:])
 }
 
 // Read fills p with random bytes. It always returns len(p) and the Rand's
