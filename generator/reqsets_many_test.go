@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -49,8 +50,8 @@ func TestManyRequiredSetsEveryLength(t *testing.T) {
 // an exact law: a set of d = 14 + j letters meets every pair when it holds
 // j whole pairs and one letter of each other pair (C(14, j)·2^(14−j) sets),
 // and the strings using exactly a given set of d letters number d!·S(L, d)
-// (the surjections). A sampler that placed one letter of each pair and
-// filled the rest would use too few distinct letters.
+// (the surjections). The forbidden method (one letter of each pair, the
+// rest uniform, shuffled) fails the same test.
 func TestManyRequiredSetsDistinctLettersLaw(t *testing.T) {
 	const pairs = 14
 	for _, L := range []int{20, 21} {
@@ -75,40 +76,55 @@ func TestManyRequiredSetsDistinctLettersLaw(t *testing.T) {
 		if e := pw.Entropy(); e.Bound != Exact || e.Count.Cmp(total) != 0 {
 			t.Fatalf("length %d: count %v, the law sums to %v", L, e.Count, total)
 		}
-		const draws = 20000
-		obs := make([]int64, len(law))
-		r := seededRand(uint64(100 + L))
-		for range draws {
-			s, err := pw.Generate(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen := map[rune]bool{}
-			for _, c := range s {
-				seen[c] = true
-			}
-			obs[len(seen)]++
+		name := fmt.Sprintf("length %d, %v", L, pw.method)
+		if pv := distinctLettersChi(t, name, pw.Generate, law, total, uint64(100+L)); pv < alarmP {
+			t.Errorf("%s: distinct letters p=%.3g < %g: biased", name, pv, alarmP)
 		}
-		// Bins expected fewer than 5 times go to their neighbour.
-		var o []int64
-		var e []float64
-		for d, n := range law {
-			if n == nil {
-				if obs[d] != 0 {
-					t.Fatalf("length %d: %d passwords with %d distinct letters, which the law excludes", L, obs[d], d)
-				}
-				continue
-			}
-			f, _ := new(big.Rat).SetFrac(n, total).Float64()
-			if len(e) > 0 && (e[len(e)-1] < 5 || f*draws < 5) {
-				o[len(o)-1] += obs[d]
-				e[len(e)-1] += f * draws
-				continue
-			}
-			o, e = append(o, obs[d]), append(e, f*draws)
+		if pv := distinctLettersChi(t, "forced one of each", forceEachRequired(p), law, total, uint64(200+L)); pv >= alarmP {
+			t.Errorf("length %d: the biased method passed the distinct-letters test (p=%.3g): the test has no power", L, pv)
 		}
-		requireChi(t, pw.method.String()+" distinct letters", o, e)
 	}
+}
+
+// distinctLettersChi draws 20,000 passwords and returns the χ² p-value of
+// their numbers of distinct letters against law (counts summing to total).
+func distinctLettersChi(t *testing.T, name string, gen func(*Rand) (string, error), law []*big.Int, total *big.Int, seed uint64) float64 {
+	t.Helper()
+	const draws = 20000
+	obs := make([]int64, len(law))
+	r := seededRand(seed)
+	for range draws {
+		s, err := gen(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[rune]bool{}
+		for _, c := range s {
+			seen[c] = true
+		}
+		obs[len(seen)]++
+	}
+	// Bins expected fewer than 5 times go to their neighbour; a count the
+	// law excludes gets its own bin, expected almost never.
+	var o []int64
+	var e []float64
+	for d, n := range law {
+		f := 0.0
+		if n != nil {
+			f, _ = new(big.Rat).SetFrac(n, total).Float64()
+		} else if obs[d] == 0 {
+			continue
+		}
+		if n != nil && len(e) > 0 && (e[len(e)-1] < 5 || f*draws < 5) {
+			o[len(o)-1] += obs[d]
+			e[len(e)-1] += f * draws
+			continue
+		}
+		o, e = append(o, obs[d]), append(e, max(f*draws, 1e-9))
+	}
+	stat, df, pv := chiSquare(o, e)
+	t.Logf("%s: distinct letters χ²=%.1f df=%d p=%.3g", name, stat, df, pv)
+	return pv
 }
 
 // surjections counts the strings of length L that use every one of d
