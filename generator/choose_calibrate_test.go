@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -248,4 +249,85 @@ func TestCalibrateUnrankWeighted(t *testing.T) {
 			L, nsPerPassword(withSampler(pw, u)), float64(build.Nanoseconds())/1e6, unrankCost(m)/1e6, nsPerPassword(withSampler(pw, w))))
 	}
 	t.Logf("unrank vs weighted (unrankPreferNs %g, unrankPreferBytes %d):\n\t%s", unrankPreferNs, unrankPreferBytes, strings.Join(rows, "\n\t"))
+}
+
+// The big-number costs of count.go (nsMulSmall, nsQuoSmall, nsAdd,
+// nsMulBig), per 64-bit word, at the sizes of a count of 128 to 4096
+// characters: every exact-or-bound decision divides a budget by them.
+func TestCalibrateBigCosts(t *testing.T) {
+	needCalibrate(t)
+	per := func(f func(b *testing.B)) float64 { return float64(testing.Benchmark(f).NsPerOp()) }
+	for _, S := range []int{16, 64, 400} {
+		x := new(big.Int).Lsh(big.NewInt(3), uint(64*S-3))
+		x.Sub(x, big.NewInt(12345))
+		y := new(big.Int).Sub(x, big.NewInt(999))
+		z := new(big.Int)
+		small := big.NewInt(1_000_003)
+		mulSmall := per(func(b *testing.B) {
+			for b.Loop() {
+				z.Mul(x, small)
+			}
+		}) / float64(S)
+		quoSmall := per(func(b *testing.B) {
+			for b.Loop() {
+				z.Quo(x, small)
+			}
+		}) / float64(S)
+		add := per(func(b *testing.B) {
+			for b.Loop() {
+				z.Add(x, y)
+			}
+		}) / float64(S)
+		mulBig := per(func(b *testing.B) {
+			for b.Loop() {
+				z.Mul(x, y)
+			}
+		}) / float64(S*S)
+		t.Logf("%d words: nsMulSmall %g measured %.2f; nsQuoSmall %g measured %.2f; nsAdd %g measured %.2f; nsMulBig %g measured %.3f",
+			S, nsMulSmall, mulSmall, nsQuoSmall, quoSmall, nsAdd, add, nsMulBig, mulBig)
+	}
+}
+
+// minTiltLog2: tilted rejection's cost per proposal, and so the time a
+// password takes at the threshold's acceptance (it was meant to stay
+// around a second).
+func TestCalibrateTiltLimit(t *testing.T) {
+	needCalibrate(t)
+	p := DefaultPasswordPolicy()
+	p.Length, p.Digits.Min, p.Symbols.Min = 4096, 1024, 1024
+	c, err := countPolicy(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, acc := c.tilted()
+	ns := nsPerPassword(withSampler(&Password{lay: c.lay}, ts))
+	perTry := ns * math.Exp2(acc)
+	t.Logf("acceptance 2^%.2f: %.0f ns a password, %.0f ns a proposal; at minTiltLog2 = %d a password takes %.2f s",
+		acc, ns, perTry, minTiltLog2, perTry*math.Exp2(-minTiltLog2)/1e9)
+}
+
+// minFilterLog2: a class sampler filtered for required sets against the
+// transfer tables tracking them, as the sets get smaller.
+func TestCalibrateFilter(t *testing.T) {
+	needCalibrate(t)
+	var rows []string
+	for _, n := range []int{20, 8, 4, 2, 1} {
+		p := PasswordPolicy{Length: 16, Alphabet: LowerChars + UpperChars + DigitChars, Digits: ClassPolicy{Min: 3},
+			Require: []string{LowerChars[:n], UpperChars[:n]}}
+		c, err := countPolicy(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := c.runModel(true)
+		s := c.split()
+		if m == nil || s == nil || !unrankAffordable(m) {
+			continue
+		}
+		pw := &Password{lay: c.lay}
+		filtered := nsPerPassword(withSampler(pw, filter{s, extraCheck{c.lay}}))
+		tables := nsPerPassword(withSampler(pw, newUnrankSampler(m)))
+		rows = append(rows, fmt.Sprintf("sets of %d letters, filter keeps 2^%.2f: split+filter %.0f ns, unrank %.0f ns",
+			n, c.count.Bits-c.classCount.Bits, filtered, tables))
+	}
+	t.Logf("filter vs tracking tables (minFilterLog2 = %d):\n\t%s", minFilterLog2, strings.Join(rows, "\n\t"))
 }
