@@ -14,19 +14,21 @@ import (
 // bound) comes first (countPolicy); from it, the share of uniform strings
 // that are valid — the acceptance of plain rejection — and the shares of
 // the supersets other samplers draw from. candidates lists the samplers
-// cheapest first; choose takes the first that fits the policy and its
-// budgets, builds it, and settles the entropy once: a sampler whose tables
-// count the valid set exactly turns a lower bound into an exact figure,
-// and one that disagrees with the count is a bug.
+// cheapest first; pick takes the first that fits the policy and its
+// budgets, and build builds it and settles the entropy once: a sampler
+// whose tables count the valid set exactly turns a lower bound into an
+// exact figure, and one that disagrees with the count is a bug. When none
+// fits, the policy is refused (noSamplerErr), naming a length that works.
 //
 // A sampler that draws from a superset (a class sampler on a policy with
 // run limits, transfer tables that leave the required sets out) is made
 // exact by a filter (filter.go), while enough of its draws pass.
 //
-// The thresholds and costs below were measured on a 2-core machine; the
-// calibration tests (choose_calibrate_test.go: go test ./generator -run
-// Calibrate -v -args -calibrate)
-// measure them again and print the crossovers beside the constants.
+// The thresholds and costs below were measured on a 2-core machine. The
+// calibration tests of choose_calibrate_test.go measure them again and
+// print the crossovers beside the constants:
+//
+//	go test ./generator -run Calibrate -v -args -calibrate
 
 // Acceptance thresholds, as log2 of the share of draws kept.
 const (
@@ -248,10 +250,13 @@ func (c *counted) supersetCount(m method) *big.Int {
 // acceptance is log2 of the share of uniform strings that are valid.
 func (c *counted) acceptance() float64 { return c.count.Bits - float64(c.lay.L)*c.logN }
 
+// fitsDirect: no constraint at all.
 func fitsDirect(c *counted) bool {
 	return len(c.lay.lo) == 0 && c.lay.maxRun == 0 && !c.setsOrSeq
 }
 
+// fitsRejection: enough uniform strings are valid (more with class ranges
+// alone, whose samplers are cheap).
 func fitsRejection(c *counted) bool {
 	from := float64(minRejectLog2)
 	if c.lay.maxRun == 0 && !c.setsOrSeq {
@@ -284,6 +289,8 @@ func buildRunsDP(c *counted) (sampler, *big.Int) {
 	return s, s.count()
 }
 
+// fitsSlowRejection: plain rejection at any acceptance while the
+// expected tries cost under rejectBudgetNs a password.
 func fitsSlowRejection(c *counted) bool {
 	tries := math.Exp2(-c.acceptance())
 	return tries*float64(c.lay.L)*nsRejectPerChar <= rejectBudgetNs
@@ -336,8 +343,8 @@ func fitsSequential(c *counted) bool {
 // fitsTilted: tilted rejection keeps enough of its proposals.
 func fitsTilted(c *counted) bool { return fitsClasses(c) && tiltAcc(c) >= minTiltLog2 }
 
-// fitsRunsDP: class ranges and a tight run limit, without required sets or a sequence limit, in
-// affordable tables.
+// fitsRunsDP: class ranges and a tight run limit, without required sets
+// or a sequence limit, in affordable tables.
 func fitsRunsDP(c *counted) bool {
 	d := c.runsDP
 	if d == nil || c.setsOrSeq {
@@ -347,10 +354,12 @@ func fitsRunsDP(c *counted) bool {
 	return d.tableBytes(c.logN) <= maxTableBytes && d.work()*(nsAdd+nsMulSmall)*S <= 20*exactBudgetNs
 }
 
+// unrankCheap: exact tables cheap enough to prefer to floating-point ones.
 func unrankCheap(m *runModel) bool {
 	return unrankCost(m) <= unrankPreferNs && unrankTableBytes(m) <= unrankPreferBytes
 }
 
+// unrankAffordable: exact tables within their memory and time budgets.
 func unrankAffordable(m *runModel) bool {
 	return unrankTableBytes(m) <= maxTableBytes && unrankCost(m) <= unrankBudgetNs
 }
