@@ -317,7 +317,7 @@ func fitsClasses(c *counted) bool {
 }
 
 // fitsSplit: some classes are tight and the rest loose, within the split
-// sampler's limits (split.go).
+// sampler's limits (planSplit), and its weights within budget (weigh).
 func fitsSplit(c *counted) bool { return fitsClasses(c) && c.split() != nil }
 
 // fitsComposition: few enough compositions to list them.
