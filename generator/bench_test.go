@@ -93,7 +93,7 @@ func BenchmarkPasswordTilted4096(b *testing.B) {
 	p := DefaultPasswordPolicy()
 	p.Length, p.Digits.Min, p.Symbols.Min = 4096, 1024, 1024
 	pw, err := NewPassword(p)
-	if err != nil || pw.method != "tilted" {
+	if err != nil || pw.method != methodTilted {
 		b.Fatalf("%v %s", err, pw.method)
 	}
 	benchGenerate(b, pw)
@@ -101,7 +101,7 @@ func BenchmarkPasswordTilted4096(b *testing.B) {
 
 func BenchmarkPasswordSequential4096(b *testing.B) {
 	pw, err := NewPassword(fiveTightClasses4096())
-	if err != nil || pw.method != "sequential" {
+	if err != nil || pw.method != methodSequential {
 		b.Fatalf("%v %s", err, pw.method)
 	}
 	benchGenerate(b, pw)
@@ -192,7 +192,7 @@ func BenchmarkPasswordRulesUnrank8(b *testing.B) {
 	p := PasswordPolicy{Length: 8, Alphabet: asciiPrintable, MaxSequential: 1, MaxRepeating: 1,
 		Require: []string{"AB", "xy", "7", "#"}}
 	pw, err := NewPassword(p)
-	if err != nil || pw.method != "unrank" {
+	if err != nil || pw.method != methodUnrank {
 		b.Fatalf("%v %s", err, pw.method)
 	}
 	benchGenerate(b, pw)
@@ -213,7 +213,7 @@ func BenchmarkNewPasswordRules128(b *testing.B) {
 // so passwords come from floating-point tables with an exact correction.
 func BenchmarkPasswordRulesWeighted4096(b *testing.B) {
 	pw, err := NewPassword(PasswordPolicy{Length: 4096, Alphabet: asciiPrintable, MaxSequential: 1})
-	if err != nil || pw.method != "weighted" {
+	if err != nil || pw.method != methodWeighted {
 		b.Fatalf("%v %s", err, pw.method)
 	}
 	benchGenerate(b, pw)

@@ -50,6 +50,9 @@ func exactEntropy(count *big.Int) Entropy {
 	return Entropy{Bits: log2Big(count), Count: new(big.Int).Set(count), Bound: Exact}
 }
 
+// lowerBound is a figure known only as a lower bound on log2 of the count.
+func lowerBound(bits float64) Entropy { return Entropy{Bits: bits, Bound: LowerBound} }
+
 // Estimate reports whether the figure is a bound rather than exact.
 func (e Entropy) Estimate() bool { return e.Bound != Exact }
 

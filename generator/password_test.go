@@ -168,66 +168,72 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 	}
 	with := func(s sampler, m string) *Password {
 		cp := *base
-		cp.gen, cp.method = s, m
+		cp.gen = s
 		return &cp
 	}
-	out := map[string]*Password{"chosen:" + base.method: base}
+	out := map[string]*Password{"chosen:" + base.method.String(): base}
+	// Samplers that know nothing of run limits, required sets and
+	// sequences draw from a uniform superset; the filter makes them exact.
+	wrap := func(s sampler) sampler {
+		if c.setsOrSeq || c.hasRuns {
+			return filter{s, extraCheck{c.lay}}
+		}
+		return s
+	}
 	out["rejection"] = with(newBatchRejection(c.lay), "rejection")
 	if len(c.lay.lo) > 0 {
 		if cs, _ := newCompositionSampler(c.lay, c.spec); cs != nil {
-			out["composition"] = with(cs, "composition")
+			out["composition"] = with(wrap(cs), "composition")
 		}
-		if ss := newSplitSampler(c.lay, c.spec, c.countV); ss != nil {
-			out["split"] = with(ss, "split")
+		if ss := newSplitSampler(c.lay, c.spec, c.classCount.Count); ss != nil {
+			out["split"] = with(wrap(ss), "split")
 		}
-		if ss := newSplitSamplerUpTo(c.lay, c.spec, c.countV, 0); ss != nil {
-			out["split-restart"] = with(ss, "split-restart")
+		if ss := newSplitSamplerUpTo(c.lay, c.spec, c.classCount.Count, 0); ss != nil {
+			out["split-restart"] = with(wrap(ss), "split-restart")
 		}
-		ts, _ := newTiltedSampler(c.lay, c.log2V)
-		out["tilted"] = with(ts, "tilted")
+		ts, _ := newTiltedSampler(c.lay, c.classCount.Bits)
+		out["tilted"] = with(wrap(ts), "tilted")
 		ss, _ := newSequentialSampler(c.lay, c.spec)
-		out["sequential"] = with(ss, "sequential")
-	}
-	// Samplers that know nothing of required sets and sequences draw from
-	// a uniform superset; the filter makes them exact for rules policies.
-	wrap := func(s sampler) sampler {
-		if c.rules {
-			return filter{s, c.lay}
-		}
-		return s
+		out["sequential"] = with(wrap(ss), "sequential")
 	}
 	if c.lay.maxRun > 0 {
 		rs := newRunsSampler(c.lay.L, len(c.lay.alphabet), c.lay.maxRun)
 		if len(c.lay.lo) == 0 {
 			out["runs"] = with(wrap(rs), "runs")
 		} else {
-			out["runs+classes"] = with(wrap(classFilter{rs, c.lay}), "runs+classes")
+			out["runs+classes"] = with(wrap(filter{rs, countsCheck{c.lay}}), "runs+classes")
 		}
 		if d := newRunsDP(c.spec, c.lay.maxRun, maxRunStates); d != nil {
 			out["runs-dp"] = with(wrap(newDPSampler(d, c.lay.offsets)), "runs-dp")
 		}
 	}
-	if c.rules {
+	if c.setsOrSeq {
 		for _, track := range []bool{true, false} {
 			if track && len(c.reqs) == 0 {
 				continue
 			}
-			if u := c.unrankSampler(track); u != nil {
-				name := "unrank"
-				if u.check != nil {
-					name += "+filter"
+			// Without tracking, the required sets are left to a filter.
+			keep := func(s sampler) sampler {
+				if !track && len(c.reqs) > 0 {
+					return filter{s, requiredCheck{c.lay}}
 				}
-				out[name] = with(u, name)
+				return s
 			}
-			if w := c.weightedSampler(track); w != nil {
-				name := "weighted"
-				if w.check != nil {
-					name += "+filter"
+			suffix := ""
+			if !track && len(c.reqs) > 0 {
+				suffix = "+filter"
+			}
+			if m := c.runModel(track); m != nil && unrankAffordable(m) {
+				out["unrank"+suffix] = with(keep(newUnrankSampler(m)), "unrank"+suffix)
+			}
+			if m := c.runModel(track); m != nil && weightedTablesFit(m) {
+				if w := c.weighted(track); w != nil {
+					name := "weighted" + suffix
+					out[name] = with(keep(w), name)
+					exact := *w
+					exact.forceExact = true
+					out[name+"/exact"] = with(keep(&exact), name+"/exact")
 				}
-				out[name] = with(w, name)
-				exact := *w
-				exact.forceExact = true
-				out[name+"/exact"] = with(&exact, name+"/exact")
 			}
 		}
 	}
@@ -504,7 +510,7 @@ func TestTiltedSamplerLongPolicy(t *testing.T) {
 	}
 	law, lay := classCountLaw(t, p)
 	c, _ := countPolicy(p)
-	ts, acc := newTiltedSampler(c.lay, c.log2V)
+	ts, acc := newTiltedSampler(c.lay, c.classCount.Bits)
 	if acc < -8 {
 		t.Fatalf("tilted acceptance 2^%.1f is too low", acc)
 	}
@@ -531,7 +537,7 @@ func fiveTightClasses4096() PasswordPolicy {
 func TestSequentialSamplerTightPolicies(t *testing.T) {
 	p := fiveTightClasses4096()
 	pw, err := NewPassword(p)
-	if err != nil || pw.method != "sequential" {
+	if err != nil || pw.method != methodSequential {
 		t.Fatalf("5 classes of at least 800 in 4096: %v, method %s", err, pw.method)
 	}
 	if e := pw.Entropy(); e.Estimate() || e.Rounded() != 24146.05 {
@@ -555,8 +561,8 @@ func TestSequentialSamplerTightPolicies(t *testing.T) {
 	law, lay := classCountLaw(t, q)
 	c, _ := countPolicy(q)
 	ss, total := newSequentialSampler(c.lay, c.spec)
-	if c.countV == nil || total.Cmp(c.countV) != 0 {
-		t.Fatalf("sequential count %v, exact %v", total, c.countV)
+	if c.classCount.Count == nil || total.Cmp(c.classCount.Count) != 0 {
+		t.Fatalf("sequential count %v, exact %v", total, c.classCount.Count)
 	}
 	base, err := NewPassword(q)
 	if err != nil {
@@ -686,7 +692,7 @@ func TestTiltedSamplerLargeAlphabet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, acc := newTiltedSampler(c.lay, c.log2V)
+	ts, acc := newTiltedSampler(c.lay, c.classCount.Bits)
 	if total := ts.cumW[len(ts.cumW)-1]; total >= 1<<31 || total <= 0 {
 		t.Fatalf("slot total %d out of range", total)
 	}

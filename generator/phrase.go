@@ -32,19 +32,12 @@ const (
 var caseNames = [numCaseModes]string{"lower", "upper", "title", "random"}
 
 // String returns the mode's name as the command line spells it.
-func (c CaseMode) String() string {
-	if c < 0 || c >= numCaseModes {
-		return fmt.Sprintf("CaseMode(%d)", int(c))
-	}
-	return caseNames[c]
-}
+func (c CaseMode) String() string { return enumName("CaseMode", caseNames[:], int(c)) }
 
 // ParseCase parses "lower", "upper", "title" or "random".
 func ParseCase(s string) (CaseMode, error) {
-	for i, n := range caseNames {
-		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return CaseMode(i), nil
-		}
+	if i, ok := parseEnum(caseNames[:], s); ok {
+		return CaseMode(i), nil
 	}
 	return 0, policyErr("case", "unknown case %q: use lower, upper, title or random", s)
 }
@@ -68,20 +61,15 @@ var sepKindNames = [numSepKinds]string{"fixed", "digit", "symbol"}
 
 // String returns "fixed", "digit" or "symbol".
 func (k SeparatorKind) String() string {
-	if k < 0 || k >= numSepKinds {
-		return fmt.Sprintf("SeparatorKind(%d)", int(k))
-	}
-	return sepKindNames[k]
+	return enumName("SeparatorKind", sepKindNames[:], int(k))
 }
 
 // ParseSeparatorKind parses the value of --random-separator: "digit" or
 // "symbol". It also accepts "fixed", the String of SepFixed, so that a
 // saved setting reads back.
 func ParseSeparatorKind(s string) (SeparatorKind, error) {
-	for i, n := range sepKindNames {
-		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return SeparatorKind(i), nil
-		}
+	if i, ok := parseEnum(sepKindNames[:], s); ok {
+		return SeparatorKind(i), nil
 	}
 	return 0, policyErr("random-separator", "unknown random separator %q: use digit or symbol", s)
 }
@@ -398,4 +386,23 @@ func MinWords(p PhrasePolicy, bits float64) (int, error) {
 	return 0, policyErr("min-bits",
 		"%.2f bits is out of reach: %d words give at most %.2f bits with these settings; use a larger list, random case, a random separator or a number",
 		bits, MaxWords, got)
+}
+
+// enumName is the String of an enumeration: its name, or the type and
+// number when out of range.
+func enumName(typ string, names []string, i int) string {
+	if i < 0 || i >= len(names) {
+		return fmt.Sprintf("%s(%d)", typ, i)
+	}
+	return names[i]
+}
+
+// parseEnum finds s among names, ignoring case and surrounding space.
+func parseEnum(names []string, s string) (int, bool) {
+	for i, n := range names {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return i, true
+		}
+	}
+	return 0, false
 }

@@ -114,24 +114,27 @@ func (r *Rand) u8() byte {
 	return b
 }
 
+// ready makes sure n bytes are left in the block, refilling it when
+// fewer are; false when the source failed. It and the reads below are
+// small enough to be inlined.
+func (r *Rand) ready(n int) bool { return r.pos+n <= len(r.buf) || r.refill() }
+
 // u32 returns a uniform random 32-bit value.
 func (r *Rand) u32() uint32 {
-	if r.pos+4 > len(r.buf) && !r.refill() {
+	if !r.ready(4) {
 		return 0
 	}
-	v := binary.LittleEndian.Uint32(r.buf[r.pos:])
 	r.pos += 4
-	return v
+	return binary.LittleEndian.Uint32(r.buf[r.pos-4:])
 }
 
 // u64 returns a uniform random 64-bit value.
 func (r *Rand) u64() uint64 {
-	if r.pos+8 > len(r.buf) && !r.refill() {
+	if !r.ready(8) {
 		return 0
 	}
-	v := binary.LittleEndian.Uint64(r.buf[r.pos:])
 	r.pos += 8
-	return v
+	return binary.LittleEndian.Uint64(r.buf[r.pos-8:])
 }
 
 // Read fills p with random bytes. It always returns len(p) and the Rand's

@@ -165,56 +165,6 @@ func emptyRequireErr(j int, s string) error {
 	return policyErr("rules", "required set %d (%s) has no character the password may use: allow one of them or drop the set", j+1, quoteRunes(rs))
 }
 
-// setRequire records the required sets in the layout: which sets each
-// character meets.
-func (l *layout) setRequire(sets []bitset) {
-	if len(sets) == 0 {
-		return
-	}
-	l.reqOf = make([]uint32, len(l.alphabet))
-	for j, b := range sets {
-		for x := range l.alphabet {
-			if b.has(x) {
-				l.reqOf[x] |= 1 << j
-			}
-		}
-	}
-	l.reqAll = 1<<len(sets) - 1
-}
-
-// minHitting returns the fewest characters that meet every required set,
-// by a breadth-first search over the masks of sets met.
-func (l *layout) minHitting() int {
-	seen := map[uint32]bool{}
-	var atoms []uint32
-	for _, m := range l.reqOf {
-		if m != 0 && !seen[m] {
-			seen[m] = true
-			atoms = append(atoms, m)
-		}
-	}
-	dist := make([]int, l.reqAll+1)
-	for i := range dist {
-		dist[i] = -1
-	}
-	dist[0] = 0
-	queue := []uint32{0}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		if m == l.reqAll {
-			return dist[m]
-		}
-		for _, a := range atoms {
-			if n := m | a; dist[n] < 0 {
-				dist[n] = dist[m] + 1
-				queue = append(queue, n)
-			}
-		}
-	}
-	return -1 // unreachable: every set has a character
-}
-
 // ieTerm is one alphabet of the inclusion–exclusion sum with its summed
 // sign.
 type ieTerm struct {

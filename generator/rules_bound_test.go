@@ -24,11 +24,11 @@ func boundsOf(t *testing.T, p PasswordPolicy) map[string]float64 {
 		if name != "float" { // the float route is the Bonferroni one alone
 			entries, _, _ = c.ieEntries(inclusionExclusion(full, c.reqs))
 		}
-		c.boundRules(budget, entries)
-		if c.boundVR != LowerBound || c.countVR != nil {
-			t.Fatalf("%+v: bound %v", p, c.boundVR)
+		c.boundSets(budget, entries)
+		if c.count.Bound != LowerBound || c.count.Count != nil {
+			t.Fatalf("%+v: bound %v", p, c.count.Bound)
 		}
-		out[name] = c.log2VR
+		out[name] = c.count.Bits
 	}
 	return out
 }
@@ -72,10 +72,10 @@ func TestRulesBoundsNearExact(t *testing.T) {
 		full := fullSet(len(c.lay.alphabet))
 		entries, _, _ := c.ieEntries(inclusionExclusion(full, c.reqs))
 		c.exactIE(entries)
-		exact := log2Big(c.countVR)
+		exact := log2Big(c.count.Count)
 		ie := *c
-		if !ie.intervalIE(entries) || ie.log2VR > exact || exact-ie.log2VR > 1e-5 {
-			t.Errorf("%s: interval inclusion–exclusion %v, exact %v", name, ie.log2VR, exact)
+		if !ie.intervalIE(entries) || ie.count.Bits > exact || exact-ie.count.Bits > 1e-5 {
+			t.Errorf("%s: interval inclusion–exclusion %v, exact %v", name, ie.count.Bits, exact)
 		}
 		for route, b := range boundsOf(t, p) {
 			if b > exact {
@@ -147,15 +147,15 @@ func TestRulesInclusionExclusionAgreesWithTracking(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.countVR == nil {
+		if c.count.Count == nil {
 			t.Fatalf("%+v: not counted exactly", p)
 		}
 		m := c.runModelFor(fullSet(len(c.lay.alphabet)), true, false)
 		if m == nil {
 			t.Fatalf("%+v: no tracking model", p)
 		}
-		if got := newUnrankSampler(m).total; got.Cmp(c.countVR) != 0 {
-			t.Fatalf("%+v: tracking %v, inclusion–exclusion %v", p, got, c.countVR)
+		if got := newUnrankSampler(m).total; got.Cmp(c.count.Count) != 0 {
+			t.Fatalf("%+v: tracking %v, inclusion–exclusion %v", p, got, c.count.Count)
 		}
 	}
 	_ = big.NewInt

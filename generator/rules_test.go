@@ -111,7 +111,7 @@ func TestRulesCountAndUniformityByBruteForce(t *testing.T) {
 		if fig, err := PasswordEntropy(p); err != nil || fig.Count.Cmp(e.Count) != 0 {
 			t.Fatalf("%+v: PasswordEntropy %v, %v; NewPassword %v", p, fig.Count, err, e.Count)
 		}
-		methods[pw.method]++
+		methods[pw.method.String()]++
 		if len(want) > 300 || sampled >= 60 {
 			continue
 		}
@@ -256,7 +256,7 @@ func TestRulesSamplerPaths(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.method, err)
 		}
-		if pw.method != c.method {
+		if pw.method.String() != c.method {
 			t.Fatalf("%+v: method %s, want %s", c.p, pw.method, c.method)
 		}
 		want := bruteForcePasswords(c.p)
@@ -293,7 +293,7 @@ func checkChosenFullSupport(t *testing.T, pw *Password, want []string, seed uint
 	for i := range exp {
 		exp[i] = float64(draws) / float64(len(want))
 	}
-	requireChi(t, pw.method+" full support", obs, exp)
+	requireChi(t, pw.method.String()+" full support", obs, exp)
 }
 
 func checkFailsClosed(t *testing.T, method string, pw *Password) {
@@ -329,7 +329,7 @@ func TestRulesLongSamplers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.method, err)
 		}
-		if pw.method != c.method {
+		if pw.method.String() != c.method {
 			t.Fatalf("method %s, want %s", pw.method, c.method)
 		}
 		if pw.Entropy().Bound != LowerBound {
@@ -439,7 +439,7 @@ func TestWeightedCorrection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := c.weightedSampler(true)
+	w := c.weighted(true)
 	if w == nil {
 		t.Fatal("no weighted sampler")
 	}

@@ -168,20 +168,3 @@ func log2RunsPure(L int, n int64, r int) float64 {
 	}
 	return scale + math.Log2(total*float64(n))
 }
-
-// classFilter keeps drawing from a sampler over a uniform superset (strings
-// obeying the run limit) until the class counts are in range: rejection
-// from a uniform superset is uniform on the subset.
-type classFilter struct {
-	base sampler
-	lay  *layout
-}
-
-func (f classFilter) sample(r *Rand, out []int32) {
-	for {
-		f.base.sample(r, out)
-		if r.err != nil || f.lay.countsOK(out) {
-			return
-		}
-	}
-}

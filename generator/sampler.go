@@ -13,55 +13,6 @@ type sampler interface {
 	sample(r *Rand, out []int32)
 }
 
-// layout is the compiled alphabet: the constrained classes first, each in
-// one contiguous block, then the pool of unconstrained characters.
-type layout struct {
-	L        int
-	alphabet []rune
-	slotOf   []int8  // alphabet index → constrained slot, or -1 for the pool
-	offsets  []int32 // label → first alphabet index: the slots, then the pool
-	sizes    []int   // label → number of characters
-	lo, hi   []int   // count range of each constrained slot
-	sumMin   int
-	maxRun   int // 0: no limit
-	maxSeq   int // 0: no limit
-	// seqKey, when maxSeq is set, places each character so that two
-	// neighbours step by ±1 exactly when they continue a sequence (see
-	// seqKeyOf).
-	seqKey []int32
-	// reqOf marks the required sets each character meets (bit j for set
-	// j); nil when there are none. reqAll has a bit for every set.
-	reqOf  []uint32
-	reqAll uint32
-	// shuffle arranges L labels (composition samplers), slotIDs lists
-	// the slots (0, 1, …) and poolBatch draws pool characters.
-	shuffle   shuffler
-	slotIDs   []int
-	poolBatch digitBatch
-	// follow[a·n+b] says how character b follows a (accept.go), when a
-	// run or sequence limit is set and the alphabet is small enough.
-	follow []uint8
-}
-
-func (l *layout) slots() int     { return len(l.lo) }
-func (l *layout) poolLabel() int { return len(l.lo) }
-
-// countsOK reports whether every constrained class count is in range.
-func (l *layout) countsOK(out []int32) bool {
-	// counts[0] collects the pool, so that the loop has no branch to
-	// mispredict: the classes are mixed at random.
-	var counts [numClasses + 1]int
-	for _, x := range out {
-		counts[l.slotOf[x]+1]++
-	}
-	for k := range l.lo {
-		if c := counts[k+1]; c < l.lo[k] || c > l.hi[k] {
-			return false
-		}
-	}
-	return true
-}
-
 // directSampler: no constraints at all, every character independent.
 type directSampler struct {
 	n     int
@@ -200,12 +151,7 @@ func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *b
 
 func (s *compositionSampler) sample(r *Rand, out []int32) {
 	lay := s.lay
-	for {
-		arrange(lay, s.comps[s.chooser.pick(r)], r, out)
-		if r.err != nil || lay.extraOK(out) {
-			return
-		}
-	}
+	arrange(lay, s.comps[s.chooser.pick(r)], r, out)
 }
 
 // arrange fills out with a uniformly random string whose constrained

@@ -145,28 +145,23 @@ func (ss *sequentialSampler) sample(r *Rand, out []int32) {
 	lay := ss.lay
 	counts := make([]int, lay.slots())
 	prod, acc := new(big.Int), new(big.Int)
-	for {
-		m := lay.L
-		for j := range counts {
-			dlo := ss.need[j+1]
-			u := r.bigIntn(ss.sum[j][m-ss.need[j]])
-			if r.err != nil {
-				return
-			}
-			acc.SetInt64(0)
-			k := ss.kmin[j]
-			for ; k < min(ss.kmax[j], m-dlo); k++ {
-				acc.Add(acc, prod.Mul(ss.R[j][m-k-dlo], ss.c[j][k-ss.kmin[j]]))
-				if u.Cmp(acc) < 0 {
-					break
-				}
-			}
-			counts[j] = k // the last candidate when every earlier one fell short
-			m -= k
-		}
-		arrange(lay, counts, r, out)
-		if r.err != nil || lay.extraOK(out) {
+	m := lay.L
+	for j := range counts {
+		dlo := ss.need[j+1]
+		u := r.bigIntn(ss.sum[j][m-ss.need[j]])
+		if r.err != nil {
 			return
 		}
+		acc.SetInt64(0)
+		k := ss.kmin[j]
+		for ; k < min(ss.kmax[j], m-dlo); k++ {
+			acc.Add(acc, prod.Mul(ss.R[j][m-k-dlo], ss.c[j][k-ss.kmin[j]]))
+			if u.Cmp(acc) < 0 {
+				break
+			}
+		}
+		counts[j] = k // the last candidate when every earlier one fell short
+		m -= k
 	}
+	arrange(lay, counts, r, out)
 }

@@ -62,9 +62,8 @@ const (
 	splitMaxComps        = 4096
 )
 
-// newSplitSampler builds the sampler, or returns nil when the policy has
-// no tight class, neither a loose class nor a pool, or is out of its
-// range.
+// newSplitSampler builds the sampler, or returns nil when it does not fit
+// the policy (planSplit says when) or its weights are over budget (weigh).
 func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler {
 	return newSplitSamplerUpTo(lay, spec, total, splitExactLength)
 }
@@ -73,12 +72,29 @@ func newSplitSampler(lay *layout, spec countSpec, total *big.Int) *splitSampler 
 // exactUpTo (tests lower it to try the restarting form on small
 // policies).
 func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo int) *splitSampler {
-	L := lay.L
-	if len(lay.lo) == 0 || L <= exactUpTo && total == nil {
+	s, tight, rest, ok := planSplit(lay, spec, total, exactUpTo)
+	if !ok || !s.weigh(tight, rest, total) {
 		return nil
 	}
+	return s
+}
+
+// planSplit divides the class ranges into tight and loose ones, and
+// reports whether the split sampler fits the policy: there are class
+// ranges and (short of exactUpTo) an exact count to check the weights
+// against; the loose ranges keep enough rests (splitMinRestAccept); some
+// class is tight, and a loose class or a pool of two characters is left
+// (else the composition sampler does the same); the rest has two
+// characters or more, and the tight classes few enough compositions. It
+// returns the counting problems of the tight classes (with the rest as
+// their pool) and of the rest.
+func planSplit(lay *layout, spec countSpec, total *big.Int, exactUpTo int) (s *splitSampler, tightSpec, restSpec countSpec, ok bool) {
+	L := lay.L
+	if len(lay.lo) == 0 || L <= exactUpTo && total == nil {
+		return nil, tightSpec, restSpec, false
+	}
 	N := float64(len(lay.alphabet))
-	s := &splitSampler{lay: lay, restart: L > exactUpTo}
+	s = &splitSampler{lay: lay, restart: L > exactUpTo}
 	share := make([]float64, len(lay.lo)) // of uniform strings meeting each range
 	for k := range lay.lo {
 		share[k] = classAcceptance(L, float64(lay.sizes[k])/N, lay.lo[k], lay.hi[k])
@@ -102,17 +118,17 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 		s.tight = slices.Delete(s.tight, i, i+1)
 	}
 	if s.restAcceptance() < splitMinRestAccept {
-		return nil
+		return nil, tightSpec, restSpec, false
 	}
 	// With no loose class the rest is the pool alone, which needs no
 	// check: the sampler is then the composition sampler with the pool
 	// drawn in batches.
 	if len(s.tight) == 0 || len(s.loose) == 0 && spec.pool < 2 {
-		return nil
+		return nil, tightSpec, restSpec, false
 	}
 	// The rest: the loose slots' characters and the pool.
-	restSpec := countSpec{pool: spec.pool}
-	tightSpec := countSpec{L: L}
+	restSpec = countSpec{pool: spec.pool}
+	tightSpec = countSpec{L: L}
 	for _, k := range s.loose {
 		restSpec.cls = append(restSpec.cls, spec.cls[k])
 		for i := range lay.sizes[k] {
@@ -129,13 +145,24 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 	}
 	tightSpec.pool = int64(len(s.rest))
 	if len(s.rest) < 2 || tightSpec.compositions(s.maxComps()) < 0 {
-		return nil
+		return nil, tightSpec, restSpec, false
 	}
+	return s, tightSpec, restSpec, true
+}
+
+// weigh builds the chooser of the tight classes' counts: their exact
+// weights, with A(m) counted for every m, or past exactUpTo the
+// restarting form's approximate ones (split_long.go). It reports false
+// when a count of the rest is over its budget or no composition has
+// weight.
+func (s *splitSampler) weigh(tightSpec, restSpec countSpec, total *big.Int) bool {
+	L := s.lay.L
 	if s.restart {
 		if s.approx = newApproxChooser(tightSpec); s.approx == nil {
-			return nil
+			return false
 		}
-		return s.finish(nil)
+		s.finish(nil)
+		return true
 	}
 	// A(m) for every m the tight counts leave.
 	A := make(map[int]*big.Int)
@@ -175,12 +202,13 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 		s.comps = append(s.comps, append([]int(nil), counts...))
 	})
 	if failed || len(cum) == 0 {
-		return nil
+		return false
 	}
 	if acc.Cmp(total) != 0 {
 		panic(fmt.Sprintf("generator: split sampler total %v != count %v", acc, total))
 	}
-	return s.finish(cum)
+	s.finish(cum)
+	return true
 }
 
 // tightCompositions counts the tight classes' compositions, or returns −1
@@ -289,7 +317,7 @@ func (s *splitSampler) sample(r *Rand, out []int32) {
 		if r.err != nil {
 			return
 		}
-		if ok && (lay.maxRun == 0 && lay.maxSeq == 0 && lay.reqOf == nil || lay.extraOK(out)) {
+		if ok {
 			return
 		}
 	}

@@ -198,7 +198,7 @@ type lineFast struct {
 
 func fastLines(g Generator, format func([]byte, string) []byte) *lineFast {
 	pw, ok := g.(*Password)
-	if !ok || format != nil || !pw.ascii || pw.method != "direct" || len(pw.lay.alphabet) < 2 {
+	if !ok || format != nil || !pw.ascii || pw.method != methodDirect || len(pw.lay.alphabet) < 2 {
 		return nil
 	}
 	f := &lineFast{batch: newDigitBatch(len(pw.lay.alphabet)), L: pw.lay.L}

@@ -3,6 +3,7 @@ package generator
 import (
 	"math"
 	"math/big"
+	"slices"
 )
 
 // Exact counting under run limits by a transfer over positions.
@@ -90,6 +91,80 @@ type runModel struct {
 }
 
 func (m *runModel) nq() int { return m.lim.nq() }
+
+// link is a way for a character to follow one of type x: a repeat (y =
+// x), one step up or one step down in a sequence (y = x's next or previous
+// type); on when its limit is set, succ the run state after it.
+type link struct {
+	y    int
+	on   bool
+	succ []int
+}
+
+// links returns the three links after a character of type x, given the
+// successor tables of runLimits.successors.
+func (m *runModel) links(x int, rep, asc, desc []int) [3]link {
+	ty := m.ct.types[x]
+	rOn, sOn := m.lim.r > 0, m.lim.s > 0
+	return [3]link{{x, rOn, rep}, {int(ty.next), sOn, asc}, {int(ty.prev), sOn, desc}}
+}
+
+// linked reports whether a character of type y may be linked to the last
+// one, of type x: one of its characters repeats or continues a sequence.
+func (m *runModel) linked(x, y int) bool {
+	ty := m.ct.types[x]
+	return m.lim.r > 0 && y == x || m.lim.s > 0 && (y == int(ty.next) || y == int(ty.prev))
+}
+
+// window is, for a type x, the types around it whose characters may be
+// linked to x's (lo to hi), and how many characters of each are not: one
+// fewer for each link to it (with mirrored types, a type's next and
+// previous may be the same type, linked twice).
+type window struct {
+	lo, hi int
+	k      [3]float64
+}
+
+func (m *runModel) windows() []window {
+	nT := len(m.ct.types)
+	win := make([]window, nT)
+	for x := range m.ct.types {
+		w := window{lo: max(x-1, 0), hi: min(x+1, nT-1)}
+		for z := w.lo; z <= w.hi; z++ {
+			k := m.ct.types[z].mult
+			for _, l := range m.links(x, nil, nil, nil) {
+				if l.on && l.y == z {
+					k--
+				}
+			}
+			w.k[z-w.lo] = float64(k)
+		}
+		win[x] = w
+	}
+	return win
+}
+
+// rescale multiplies row by the power of two 2^−e that brings its largest
+// entry into [1/2, 1), and returns e. Entries that fall below floor become
+// zero, and dropped reports whether any did.
+func rescale(row []float64, floor float64) (e int, dropped bool) {
+	top := 0.0
+	for _, v := range row {
+		top = max(top, v)
+	}
+	_, e = math.Frexp(top)
+	f := math.Ldexp(1, -e)
+	for i, v := range row {
+		if v == 0 {
+			continue
+		}
+		if v *= f; v < floor {
+			v, dropped = 0, true
+		}
+		row[i] = v
+	}
+	return e, dropped
+}
 
 // log2N is log2 of the alphabet size, for entry widths.
 func (m *runModel) log2N() float64 { return math.Log2(float64(max(m.ct.size, 2))) }
@@ -284,32 +359,8 @@ func (m *runModel) log2LowerBound() float64 {
 func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
-	r, s := m.lim.r, m.lim.s
 	nR, nS := m.lim.nR(), m.lim.nS()
-	// Per type: the window [lo, hi] of types around it whose characters
-	// may be linked to it, and how many characters of each are not.
-	type window struct {
-		lo, hi int
-		k      [3]float64
-	}
-	win := make([]window, nT)
-	for x, t := range ct.types {
-		w := window{lo: max(x-1, 0), hi: min(x+1, nT-1)}
-		for z := w.lo; z <= w.hi; z++ {
-			k := ct.types[z].mult
-			if r > 0 && z == x {
-				k--
-			}
-			if s > 0 && z == int(t.prev) {
-				k--
-			}
-			if s > 0 && z == int(t.next) {
-				k--
-			}
-			w.k[z-w.lo] = float64(k)
-		}
-		win[x] = w
-	}
+	win := m.windows()
 	mult := make([]float64, nT)
 	for x, t := range ct.types {
 		mult[x] = float64(t.mult)
@@ -416,19 +467,11 @@ func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 				dst[0] += f
 				if nR > 0 {
 					i := c*nT + x
-					dst[qR2] += nonR[i]
-					v := cur[i*nq:]
-					for j := 1; j < nR; j++ {
-						dst[qR2+j] += v[qR2+j-1]
-					}
+					extendRun(dst[qR2:qR2+nR], cur[i*nq+qR2:], nonR[i])
 				}
 				if nS > 0 && ty.prev >= 0 {
 					i := c*nT + int(ty.prev)
-					dst[qA2] += nonA[i]
-					v := cur[i*nq:]
-					for j := 1; j < nS; j++ {
-						dst[qA2+j] += v[qA2+j-1]
-					}
+					extendRun(dst[qA2:qA2+nS], cur[i*nq+qA2:], nonA[i])
 				}
 				if nS > 0 && ty.next >= 0 {
 					// Seen from its mirror image, the character above has
@@ -438,11 +481,7 @@ func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 					if ty.swap {
 						non, q = nonA[i], qA2
 					}
-					dst[qD2] += non
-					v := cur[i*nq:]
-					for j := 1; j < nS; j++ {
-						dst[qD2+j] += v[q+j-1]
-					}
+					extendRun(dst[qD2:qD2+nS], cur[i*nq+q:], non)
 				}
 			}
 		}
@@ -450,26 +489,15 @@ func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 		if t%every != 0 && t != m.L-1 {
 			continue
 		}
-		top := 0.0
-		for _, v := range cur {
-			if v > top {
-				top = v
-			}
-		}
-		if top == 0 {
+		if len(cur) == 0 || slices.Max(cur) == 0 {
 			for len(steps) < m.L {
 				steps = append(steps, math.Inf(-1))
 			}
 			return math.Inf(-1), steps
 		}
-		_, e := math.Frexp(top)
-		f := math.Ldexp(1, -e)
-		for i, v := range cur {
-			if v *= f; v < 0x1p-600 {
-				v = 0 // negligible; dropping it only lowers the bound
-			}
-			cur[i] = v
-		}
+		// Entries below 2^−600 are negligible; dropping them only lowers
+		// the bound.
+		e, _ := rescale(cur, 0x1p-600)
 		scale += float64(e)
 	}
 	sums()
@@ -478,4 +506,15 @@ func (m *runModel) floatTransfer(perStep bool) (float64, []float64) {
 		steps = append(steps, v)
 	}
 	return v, steps
+}
+
+// extendRun adds to the run states dst (of one kind: lengths 2, 3, …) the
+// strings that reach them from the states from (the same kind, before the
+// character): non, the strings in no run of that kind, start one, and
+// every other run grows by one.
+func extendRun(dst, from []float64, non float64) {
+	dst[0] += non
+	for j := 1; j < len(dst); j++ {
+		dst[j] += from[j-1]
+	}
 }

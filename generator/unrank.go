@@ -32,9 +32,6 @@ type unrankSampler struct {
 	total          *big.Int
 	W              int // words of an index
 	rep, asc, desc []int
-	// check, when set, is a constraint the tables leave out (the required
-	// sets): draws that miss it are redrawn.
-	check *layout
 }
 
 // unrankTableBytes predicts the tables' memory.
@@ -152,18 +149,13 @@ func (u *unrankSampler) sample(r *Rand, out []int32) {
 	idx := make([]uint64, u.W)
 	tmp := make([]uint64, u.W)
 	defer clear(idx)
-	for {
-		n := r.bigIntn(u.total)
-		lFromBig(idx, n)
-		clear(n.Bits())
-		if r.err != nil {
-			return
-		}
-		u.unrank(idx, tmp, out)
-		if u.check == nil || u.check.metAll(out) {
-			return
-		}
+	n := r.bigIntn(u.total)
+	lFromBig(idx, n)
+	clear(n.Bits())
+	if r.err != nil {
+		return
 	}
+	u.unrank(idx, tmp, out)
 }
 
 // unrank writes the string of index idx (which it consumes) into out.
@@ -171,7 +163,6 @@ func (u *unrankSampler) unrank(idx, tmp []uint64, out []int32) {
 	m := u.m
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
-	rOn, sOn := m.lim.r > 0, m.lim.s > 0
 	// take tries the count·v indices of a type's characters: it returns
 	// the copy holding idx, or -1 after stepping idx past them all. Copy
 	// skip (if any) is left out.
@@ -217,14 +208,9 @@ func (u *unrankSampler) unrank(idx, tmp []uint64, out []int32) {
 	out[0] = ct.types[x].chars[k]
 	for pos := 1; pos < m.L; pos++ {
 		t := m.L - 1 - pos
-		ty := ct.types[x]
 		chosen := false
 		// The linked characters first: a repeat, one up, one down.
-		for _, l := range [3]struct {
-			y    int
-			on   bool
-			succ []int
-		}{{x, rOn, u.rep}, {int(ty.next), sOn, u.asc}, {int(ty.prev), sOn, u.desc}} {
+		for _, l := range m.links(x, u.rep, u.asc, u.desc) {
 			if !l.on || l.y < 0 || l.succ[q] < 0 {
 				continue
 			}
@@ -246,7 +232,7 @@ func (u *unrankSampler) unrank(idx, tmp []uint64, out []int32) {
 					continue
 				}
 				skip := -1 // the copy of y that is linked to the last character
-				if rOn && y == x || sOn && (y == int(ty.next) || y == int(ty.prev)) {
+				if m.linked(x, y) {
 					skip = k
 				}
 				count := yt.mult

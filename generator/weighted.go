@@ -41,7 +41,6 @@ type weightedSampler struct {
 	// Weights are scaled so that the largest is 2^weightBits; those below
 	// 2^roundBits are rounded up rather than down.
 	weightBits, roundBits int
-	check                 *layout // required sets left to a check, or nil
 	// Tests only: decide every acceptance exactly, or skip the correction
 	// (which must then show as bias with coarse weights).
 	forceExact, noCorrection bool
@@ -64,27 +63,9 @@ const (
 func newWeightedSampler(m *runModel) *weightedSampler {
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
-	rOn, sOn := m.lim.r > 0, m.lim.s > 0
 	w := &weightedSampler{m: m, rows: make([][]float64, m.L), exp: make([]int, m.L)}
 	w.rep, w.asc, w.desc = m.lim.successors()
-	// Per type: the window of types around it whose characters may be
-	// linked to it, and how many characters of each are not.
-	type window struct {
-		lo, hi int
-		k      [3]float64
-	}
-	win := make([]window, nT)
-	for x, t := range ct.types {
-		wd := window{lo: max(x-1, 0), hi: min(x+1, nT-1)}
-		for z := wd.lo; z <= wd.hi; z++ {
-			k := ct.types[z].mult
-			if rOn && z == x || sOn && (z == int(t.prev) || z == int(t.next)) {
-				k--
-			}
-			wd.k[z-wd.lo] = float64(k)
-		}
-		win[x] = wd
-	}
+	win := m.windows()
 	nV := cs.n * nT * nq
 	row := make([]float64, nV)
 	for c := range cs.n {
@@ -114,7 +95,7 @@ func newWeightedSampler(m *runModel) *weightedSampler {
 			for y := nT - 1; y >= 0; y-- {
 				suf[y] = suf[y+1] + float64(ct.types[y].mult)*D[y]
 			}
-			for x, ty := range ct.types {
+			for x := range ct.types {
 				wd := &win[x]
 				others := pre[wd.lo] + suf[wd.hi+1]
 				for z := wd.lo; z <= wd.hi; z++ {
@@ -122,11 +103,7 @@ func newWeightedSampler(m *runModel) *weightedSampler {
 				}
 				for q := range nq {
 					v := others
-					for _, l := range [3]struct {
-						y    int
-						on   bool
-						succ []int
-					}{{x, rOn, w.rep}, {int(ty.next), sOn, w.asc}, {int(ty.prev), sOn, w.desc}} {
+					for _, l := range m.links(x, w.rep, w.asc, w.desc) {
 						if !l.on || l.y < 0 || l.succ[q] < 0 {
 							continue
 						}
@@ -141,22 +118,9 @@ func newWeightedSampler(m *runModel) *weightedSampler {
 		// Rescale by a power of two. A positive entry is at least the
 		// least positive entry of the row before (sums of non-negative
 		// terms with integer weights), so it can only underflow here.
-		top := 0.0
-		for _, v := range row {
-			if v > top {
-				top = v
-			}
-		}
-		_, e := math.Frexp(top)
-		f := math.Ldexp(1, -e)
-		for i, v := range row {
-			if v == 0 {
-				continue
-			}
-			if v *= f; v < 0x1p-1000 {
-				return nil
-			}
-			row[i] = v
+		e, dropped := rescale(row, 0x1p-1000)
+		if dropped {
+			return nil
 		}
 		w.rows[t], w.exp[t] = row, w.exp[t-1]+e
 	}
@@ -208,26 +172,19 @@ type step struct{ chosen, all uint64 }
 func (w *weightedSampler) sample(r *Rand, out []int32) {
 	steps := make([]step, w.m.L)
 	for {
-		if !w.propose(r, out, steps) {
-			return // the source failed
-		}
-		if !w.noCorrection && !w.accept(r, steps) {
-			if r.err != nil {
-				return
-			}
-			continue
-		}
-		if w.check == nil || w.check.metAll(out) {
+		// Stop on a failed source or an accepted proposal; redraw a
+		// proposal the correction rejects.
+		if !w.propose(r, out, steps) || w.noCorrection || w.accept(r, steps) || r.err != nil {
 			return
 		}
 	}
 }
 
-// candidate is one way to continue: a type and the state after it, the
+// continuation is one way to continue: a type and the state after it, the
 // estimate per character, how many of its characters qualify, and either
 // the one copy that must be taken (a linked character) or the one that
 // may not (the copy linked to the last character); -1 for none.
-type candidate struct {
+type continuation struct {
 	y, q, c     int
 	d           float64
 	copies      int64
@@ -239,8 +196,7 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 	m := w.m
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
-	rOn, sOn := m.lim.r > 0, m.lim.s > 0
-	cands := make([]candidate, 0, nT+3)
+	cands := make([]continuation, 0, nT+3)
 	omega := make([]uint64, 0, nT+3)
 	x, k, c, q := -1, -1, 0, 0
 	for pos := range m.L {
@@ -250,22 +206,17 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 		if pos == 0 {
 			for y, ty := range ct.types {
 				if c2 := int(cs.inc[ty.group]); c2 >= 0 {
-					cands = append(cands, candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: ty.mult, fixed: -1, skip: -1})
+					cands = append(cands, continuation{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: ty.mult, fixed: -1, skip: -1})
 				}
 			}
 		} else {
-			ty := ct.types[x]
-			for _, l := range [3]struct {
-				y    int
-				on   bool
-				succ []int
-			}{{x, rOn, w.rep}, {int(ty.next), sOn, w.asc}, {int(ty.prev), sOn, w.desc}} {
+			for _, l := range m.links(x, w.rep, w.asc, w.desc) {
 				if !l.on || l.y < 0 || l.succ[q] < 0 {
 					continue
 				}
 				if c2 := int(cs.inc[c*nG+int(ct.types[l.y].group)]); c2 >= 0 {
 					// The linked character itself: the same copy.
-					cands = append(cands, candidate{y: l.y, q: l.succ[q], c: c2, d: rowT[(c2*nT+l.y)*nq+l.succ[q]], copies: 1, fixed: k, skip: -1})
+					cands = append(cands, continuation{y: l.y, q: l.succ[q], c: c2, d: rowT[(c2*nT+l.y)*nq+l.succ[q]], copies: 1, fixed: k, skip: -1})
 				}
 			}
 			for y, yt := range ct.types {
@@ -273,8 +224,8 @@ func (w *weightedSampler) propose(r *Rand, out []int32, steps []step) bool {
 				if c2 < 0 {
 					continue
 				}
-				cd := candidate{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: yt.mult, fixed: -1, skip: -1}
-				if rOn && y == x || sOn && (y == int(ty.next) || y == int(ty.prev)) {
+				cd := continuation{y: y, q: 0, c: c2, d: rowT[(c2*nT+y)*nq], copies: yt.mult, fixed: -1, skip: -1}
+				if m.linked(x, y) {
 					cd.copies, cd.skip = yt.mult-1, k
 				}
 				cands = append(cands, cd)

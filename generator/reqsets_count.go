@@ -6,7 +6,7 @@ import (
 	"math/big"
 )
 
-// Counting policies with required sets or a sequence limit ("rules").
+// Counting policies with required sets or a sequence limit.
 //
 // The count is inclusion–exclusion over the required sets (see
 // require.go): one term per smaller alphabet, counted
@@ -25,7 +25,7 @@ import (
 //     point and widened by its error margin (up for the terms subtracted,
 //     down for those added), while affordable;
 //   - else f(A) − Σ_j f(A ∖ R_j) (the Bonferroni inequality) with cheaper
-//     bounds on each term (rules_bound.go).
+//     bounds on each term (reqsets_bound.go).
 // When neither gives a useful bound within the budget, the budget is
 // exceeded rather than the policy refused, up to a hard cap.
 
@@ -33,20 +33,18 @@ import (
 // every keystroke: it must take under 5 ms up to 128 characters and under
 // 50 ms at 4096, and predictions are rough, so keep headroom.
 const (
-	rulesShortLength   = 128
-	rulesShortBudgetNs = 3.5e6
+	setsShortLength   = 128
+	setsShortBudgetNs = 3.5e6
 	// The floating-point estimates of one lower bound, all together.
 	floatShortBudgetNs = 2.5e6
 	floatLongBudgetNs  = 20e6
 	// Past the budgets, rather than refuse a policy.
-	rulesHardCapNs = 150e6
-	// The exact sampler's tables are built at most this slowly.
-	unrankBudgetNs = 60e6
+	setsHardCapNs = 150e6
 )
 
-func rulesBudgets(L int) (exact, float float64) {
-	if L <= rulesShortLength {
-		return rulesShortBudgetNs, floatShortBudgetNs
+func setsBudgets(L int) (exact, float float64) {
+	if L <= setsShortLength {
+		return setsShortBudgetNs, floatShortBudgetNs
 	}
 	return exactBudgetNs, floatLongBudgetNs
 }
@@ -61,10 +59,10 @@ type ieEntry struct {
 	full  bool // the whole alphabet: the count without required sets
 }
 
-// countRules counts a policy with required sets or a sequence limit,
-// setting log2VR/countVR/boundVR and log2F/countF (the count without the
+// countSetsOrSeq counts a policy with required sets or a sequence limit,
+// setting count and noSets (the count without the
 // required sets).
-func (c *counted) countRules(p PasswordPolicy) error {
+func (c *counted) countSetsOrSeq(p PasswordPolicy) error {
 	lay := c.lay
 	L := lay.L
 	if len(c.reqs) > L {
@@ -77,7 +75,7 @@ func (c *counted) countRules(p PasswordPolicy) error {
 	if len(c.reqs) > 0 {
 		terms = inclusionExclusion(full, c.reqs)
 	}
-	exactBudget, floatBudget := rulesBudgets(L)
+	exactBudget, floatBudget := setsBudgets(L)
 	entries, exactCost, floatCost := c.ieEntries(terms)
 	switch {
 	case entries != nil && exactCost <= exactBudget:
@@ -86,11 +84,11 @@ func (c *counted) countRules(p PasswordPolicy) error {
 	case entries != nil && floatCost <= floatBudget && c.intervalIE(entries):
 		return nil
 	}
-	c.boundRules(floatBudget, entries)
+	c.boundSets(floatBudget, entries)
 	switch {
-	case !math.IsInf(c.log2VR, -1):
-	case entries != nil && floatCost <= rulesHardCapNs && c.intervalIE(entries):
-	case entries != nil && exactCost <= rulesHardCapNs:
+	case !math.IsInf(c.count.Bits, -1):
+	case entries != nil && floatCost <= setsHardCapNs && c.intervalIE(entries):
+	case entries != nil && exactCost <= setsHardCapNs:
 		c.exactIE(entries)
 	default:
 		return c.tooComplex()
@@ -144,7 +142,7 @@ func (c *counted) ieEntries(terms []ieTerm) (entries []*ieEntry, exact, float fl
 // exactIE sums the exact counts of the entries.
 func (c *counted) exactIE(entries []*ieEntry) {
 	total := new(big.Int)
-	c.countF, c.log2F = new(big.Int), math.Inf(-1) // unless the whole alphabet has valid strings
+	c.noSets = exactEntropy(new(big.Int)) // unless the whole alphabet has valid strings
 	for _, e := range entries {
 		if e.coef == 0 && !e.full {
 			continue
@@ -156,14 +154,14 @@ func (c *counted) exactIE(entries []*ieEntry) {
 			n, _ = e.spec.countExact(math.Inf(1))
 		}
 		if e.full {
-			c.countF, c.log2F = new(big.Int).Set(n), log2Big(n)
+			c.noSets = exactEntropy(n)
 		}
 		total.Add(total, n.Mul(n, big.NewInt(e.coef)))
 	}
 	if total.Sign() < 0 {
 		panic("generator: negative count from inclusion–exclusion over required sets")
 	}
-	c.countVR, c.log2VR, c.boundVR = total, log2Big(total), Exact
+	c.count = exactEntropy(total)
 }
 
 // intervalIE bounds the sum from below with each term estimated in
@@ -184,14 +182,14 @@ func (c *counted) intervalIE(entries []*ieEntry) bool {
 	}
 	margin := func(v float64) float64 { return 1e-9*math.Abs(v) + 1e-6 }
 	var pos, neg float64
-	c.log2F = math.Inf(-1)
+	c.noSets = lowerBound(math.Inf(-1))
 	for i, e := range entries {
 		v := vals[i]
 		if math.IsInf(v, -1) {
 			continue
 		}
 		if e.full {
-			c.log2F = v - margin(v)
+			c.noSets = lowerBound(v - margin(v))
 		}
 		switch {
 		case e.coef > 0:
@@ -202,12 +200,11 @@ func (c *counted) intervalIE(entries []*ieEntry) bool {
 	}
 	// Rounding in these sums is a relative 2^-50 at most.
 	pos, neg = pos*(1-1e-12), neg*(1+1e-12)
-	c.countF, c.countVR, c.boundVR = nil, nil, LowerBound
 	if pos <= neg || math.IsInf(top, -1) {
-		c.log2VR = math.Inf(-1)
+		c.count = lowerBound(math.Inf(-1))
 		return false
 	}
-	c.log2VR = top + math.Log2(pos-neg)
+	c.count = lowerBound(top + math.Log2(pos-neg))
 	return true
 }
 

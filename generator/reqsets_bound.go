@@ -6,30 +6,29 @@ import (
 	"slices"
 )
 
-// Cheap lower bounds for rules policies, when even the floating-point
-// inclusion–exclusion of rules_count.go is over budget. By the Bonferroni
-// inequality the strings that meet every required set number at least
+// Cheap lower bounds for policies with required sets or a sequence limit,
+// when even the floating-point inclusion–exclusion of reqsets_count.go is
+// over budget. By the Bonferroni inequality the strings that meet every required set number at least
 // f(A) − Σ_j f(A ∖ R_j), where f counts the strings that meet everything
 // else: f(A) is bounded from below (by the floating-point transfer,
 // leaving out class ranges almost every string meets, or by the block
 // bound), and each f(A ∖ R_j) from above.
 
-// boundRules sets a proven lower bound: the better of the Bonferroni bound
+// boundSets sets a proven lower bound: the better of the Bonferroni bound
 // (see the top of the file) and, given the terms of the sum, their
 // inclusion–exclusion with each bounded cheaply (cheapIE). The figure is
 // -Inf when neither is useful.
-func (c *counted) boundRules(floatBudget float64, entries []*ieEntry) {
+func (c *counted) boundSets(floatBudget float64, entries []*ieEntry) {
 	lay := c.lay
 	full := fullSet(len(lay.alphabet))
 	runs := lay.maxRun > 0 || lay.maxSeq > 0
-	a := c.log2V // the class count, exact or a lower bound
+	a := c.classCount.Bits // the class count, exact or a lower bound
 	if runs {
 		a = c.runsLowerBound(&floatBudget)
 	}
-	c.log2F, c.countF = a, nil
-	c.countVR, c.boundVR = nil, LowerBound
+	c.noSets = lowerBound(a)
 	if len(c.reqs) == 0 || math.IsInf(a, -1) {
-		c.log2VR = a
+		c.count = lowerBound(a)
 		return
 	}
 	// Bonferroni: subtract an upper bound on the strings missing each set.
@@ -37,13 +36,14 @@ func (c *counted) boundRules(floatBudget float64, entries []*ieEntry) {
 	for _, r := range c.reqs {
 		sum += math.Exp2(c.upperBound(full.minus(r), &floatBudget) - a)
 	}
-	c.log2VR = math.Inf(-1)
+	bits := math.Inf(-1)
 	if sum <= 0.5 {
-		c.log2VR = a + math.Log2(1-sum) - 1e-9
+		bits = a + math.Log2(1-sum) - 1e-9
 	}
 	if entries != nil && sum > 1e-6 { // else Bonferroni loses under 2e-6 bits
-		c.log2VR = max(c.log2VR, c.cheapIE(entries, &floatBudget))
+		bits = max(bits, c.cheapIE(entries, &floatBudget))
 	}
+	c.count = lowerBound(bits)
 }
 
 // runsLowerBound returns a lower bound on log2 of the strings that meet
@@ -70,7 +70,7 @@ func (c *counted) runsLowerBound(floatBudget *float64) float64 {
 	for d := 0; d <= nk; d++ {
 		if d > 0 {
 			keep[order[d-1]] = false
-			if x[order[d-1]] > c.log2V-20 {
+			if x[order[d-1]] > c.classCount.Bits-20 {
 				break // its range is no formality: leaving it out loses the bound
 			}
 		}
@@ -163,7 +163,7 @@ func (c *counted) blockBound(alpha bitset) float64 {
 	if !ok {
 		return math.Inf(-1)
 	}
-	logV := c.log2V
+	logV := c.classCount.Bits
 	if !alpha.equal(fullSet(len(lay.alphabet))) {
 		logV = spec.log2LowerBound()
 		if spec.exactCost() <= exactBudgetNs/16 {
