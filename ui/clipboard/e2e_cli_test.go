@@ -38,7 +38,7 @@ func TestCLICopyAndClearOnRealX(t *testing.T) {
 	}
 	// xclip -in exits once it has forked the process that serves the
 	// selection; on a busy machine that process can take it a moment
-	// later, and the probe Xvfb left is read meanwhile.
+	// later, and e2e.Xvfb's probe is read meanwhile.
 	if !e2e.WaitFor(time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
 		t.Fatalf("clipboard %q, want the secret", e2e.ClipboardOf(t, display))
 	}
