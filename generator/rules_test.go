@@ -134,8 +134,7 @@ func TestStatRulesCountAndUniformityByBruteForce(t *testing.T) {
 // equally likely, and nothing else drawn. With 300 passwords (18,000
 // draws, df 299) a sampler that gives half of them 8.5% too much weight
 // and the rest 8.5% too little averages a χ² at the p < alarmP threshold;
-// with 50 passwords 15%. A password never drawn, or one drawn twice as
-// often, fails on its own.
+// with 50 passwords 15%. A password outside them fails at once.
 func checkFullSupport(t *testing.T, p PasswordPolicy, want []string, seed uint64) {
 	t.Helper()
 	index := map[string]int{}
