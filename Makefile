@@ -6,7 +6,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 PKGS        := ./...
 
-.PHONY: all build run test vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules clean
+.PHONY: all build run test test-long vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules clean
 
 all: build
 
@@ -25,8 +25,22 @@ fmtcheck:
 vet:
 	$(GO) vet $(PKGS)
 
+# Tests named TestStat… (the samplers against exact laws, the counts
+# against brute force) are arithmetic on one goroutine: the race detector
+# has nothing to find in them and makes them five times slower, so they run
+# in a pass of their own without it, in the packages that hold them.
+STAT     := ^TestStat
+STATPKGS  = $(sort $(dir $(shell grep -rl --include='*_test.go' '^func TestStat' .)))
+
 test: fmtcheck vet
-	$(GO) test -race $(PKGS)
+	$(GO) test -race -skip '$(STAT)' $(PKGS)
+	$(GO) test -run '$(STAT)' $(STATPKGS)
+
+# The statistical tests again, deeper: SESAME_TEST_LONG multiplies their
+# samples and random policies (each test says by how much). CI runs it
+# after make test.
+test-long:
+	SESAME_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run '$(STAT)' $(STATPKGS)
 
 # Go benchmarks of every package, then sesame against the kernel and its
 # peers in one table.

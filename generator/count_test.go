@@ -154,7 +154,8 @@ func TestCountKnownPolicies(t *testing.T) {
 
 // Larger policies: the inclusion–exclusion count, the enumeration and the
 // lower bound must agree where all three are affordable.
-func TestCountMethodsAgreeMidSize(t *testing.T) {
+func TestStatCountMethodsAgreeMidSize(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := range 60 {
 		L := 10 + rng.IntN(60)

@@ -261,7 +261,8 @@ func randomTinyPolicy(rng *rand.Rand) PasswordPolicy {
 	return p
 }
 
-func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
+func TestStatPasswordCountAndUniformityByBruteForce(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 8))
 	tested, sampled := 0, 0
 	seen := map[string]int{} // how many policies each sampler was tested on
@@ -272,7 +273,10 @@ func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 			}
 		}
 	}()
-	for tested < 300 {
+	// 300 random policies reach every sampler (checked above), and 40 of
+	// them are drawn on full support; make test-long tries 3,000 and
+	// draws on 400.
+	for tested < deep(300) {
 		p := randomTinyPolicy(rng)
 		want := bruteForcePasswords(p)
 		pw, err := NewPassword(p)
@@ -296,7 +300,7 @@ func TestPasswordCountAndUniformityByBruteForce(t *testing.T) {
 		}
 		// Full-support χ²: every valid password equally likely, for every
 		// sampler, on the small sets.
-		if len(want) > 400 || sampled >= 40 {
+		if len(want) > 400 || sampled >= deep(40) {
 			continue
 		}
 		sampled++
@@ -443,7 +447,8 @@ var constrainedPolicies = map[string]func() PasswordPolicy{
 	},
 }
 
-func TestClassCountsFollowExactLaw(t *testing.T) {
+func TestStatClassCountsFollowExactLaw(t *testing.T) {
+	t.Parallel()
 	for name, mk := range constrainedPolicies {
 		p := mk()
 		law, lay := classCountLaw(t, p)
@@ -454,7 +459,11 @@ func TestClassCountsFollowExactLaw(t *testing.T) {
 			if method == "rejection" && pw.Entropy().Bits-float64(pw.Length())*log2Float(int64(pw.AlphabetSize())) < -4 {
 				continue // slow by design at this acceptance, and never chosen there
 			}
-			pv := checkClassLaw(t, name+"/"+method, pw.Generate, law, lay, 50000, 42)
+			// 50,000 draws average a χ² at the p < alarmP threshold for a
+			// shift of half the mass by 2.5% over a law of 6 cells, 5.7%
+			// over the about 480 pooled cells of "one of each" (0.8% and
+			// 1.8% in make test-long).
+			pv := checkClassLaw(t, name+"/"+method, pw.Generate, law, lay, deep(50000), 42)
 			if pv < alarmP {
 				t.Errorf("%s / %s: class counts p=%.3g < %g: biased", name, method, pv, alarmP)
 			}
@@ -485,7 +494,8 @@ func forcedFill(pw *Password) func(*Rand) (string, error) {
 	}
 }
 
-func TestClassLawCatchesForcedFill(t *testing.T) {
+func TestStatClassLawCatchesForcedFill(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"seed recipe L10 (≥1 lower, ≥1 upper, ≥3 digits, alphanumeric)", "L12 ≥5 digits ≥5 symbols", "L20 one of each"} {
 		p := constrainedPolicies[name]()
 		law, lay := classCountLaw(t, p)
@@ -501,7 +511,8 @@ func TestClassLawCatchesForcedFill(t *testing.T) {
 
 // Long passwords with large minimums use the tilted sampler; its class
 // counts must follow the exact law too. The law is computed by enumeration.
-func TestTiltedSamplerLongPolicy(t *testing.T) {
+func TestStatTiltedSamplerLongPolicy(t *testing.T) {
+	t.Parallel()
 	p := DefaultPasswordPolicy()
 	p.Length, p.Digits.Min, p.Symbols.Min = 48, 12, 18
 	pw, err := NewPassword(p)
@@ -516,7 +527,10 @@ func TestTiltedSamplerLongPolicy(t *testing.T) {
 	}
 	cp := *pw
 	cp.gen = ts
-	if pv := checkClassLaw(t, "tilted L48", cp.Generate, law, lay, 20000, 44); pv < alarmP {
+	// 20,000 draws over the law's 190 cells, about 30 once the rare ones
+	// are pooled: a 5% shift of half the mass averages a χ² at the
+	// threshold (1.6% in make test-long).
+	if pv := checkClassLaw(t, "tilted L48", cp.Generate, law, lay, deep(20000), 44); pv < alarmP {
 		t.Fatalf("tilted sampler biased: p=%.3g", pv)
 	}
 }

@@ -97,11 +97,12 @@ func enumerate(t *testing.T, p *Phrase) (draws int, distinct int) {
 	return draws, len(seen)
 }
 
-// TestPhraseEntropyByEnumeration checks the entropy figure and its Bound
+// TestStatPhraseEntropyByEnumeration checks the entropy figure and its Bound
 // against brute force: every draw is made, and the distinct results are
 // counted. Exact figures must equal the count; upper bounds must not be
 // below it.
-func TestPhraseEntropyByEnumeration(t *testing.T) {
+func TestStatPhraseEntropyByEnumeration(t *testing.T) {
+	t.Parallel()
 	lists := []*Wordlist{
 		mustList(t, "prefix-free", "a bc de fgh"),
 		mustList(t, "not-prefix-free", "a ab b ba abc c"),
@@ -414,7 +415,8 @@ func uniform(cells int, total float64) []float64 {
 	return exp
 }
 
-func TestPhraseWordFrequencies(t *testing.T) {
+func TestStatPhraseWordFrequencies(t *testing.T) {
+	t.Parallel()
 	short, _ := BuiltinWordlist("eff-short")
 	index := map[string]int{}
 	for i, w := range short.Words {

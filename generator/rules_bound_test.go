@@ -34,7 +34,8 @@ func boundsOf(t *testing.T, p PasswordPolicy) map[string]float64 {
 }
 
 // Every bound is at most the truth, on the random small policies.
-func TestRulesBoundsBelowBruteForce(t *testing.T) {
+func TestStatRulesBoundsBelowBruteForce(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(31, 32))
 	checked := 0
 	for checked < 300 {

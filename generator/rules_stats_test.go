@@ -180,7 +180,8 @@ func unionRule() PasswordPolicy {
 	return PasswordPolicy{Length: 8, Alphabet: "ABCDab1234", Require: []string{"AB1", "1ab", "BC34"}}
 }
 
-func TestRulesCompositionLaw(t *testing.T) {
+func TestStatRulesCompositionLaw(t *testing.T) {
+	t.Parallel()
 	p := unionRule()
 	law := compositionLawClosedForm(p)
 	var sum float64
@@ -199,20 +200,24 @@ func TestRulesCompositionLaw(t *testing.T) {
 			continue // the exact decision is tested on full support
 		}
 		t.Run(name, func(t *testing.T) {
-			if pv := compositionChi(t, p, law, pw.Generate, 100000, 61); pv < alarmP {
+			// 100,000 draws over the law's 801 cells average a χ² at the
+			// p < alarmP threshold for a 4.5% shift of half the mass (1.4%
+			// in make test-long); the forced method below gives about 48,000.
+			if pv := compositionChi(t, p, law, pw.Generate, deep(100000), 61); pv < alarmP {
 				t.Errorf("%s: composition p=%.3g < %g: biased", name, pv, alarmP)
 			}
 		})
 	}
 	t.Run("forced one of each", func(t *testing.T) {
-		if pv := compositionChi(t, p, law, forceEachRequired(p), 100000, 62); pv >= alarmP {
+		if pv := compositionChi(t, p, law, forceEachRequired(p), deep(100000), 62); pv >= alarmP {
 			t.Errorf("the biased method passed the composition test (p=%.3g): the test has no power", pv)
 		}
 	})
 }
 
 // The same with both run limits, where the law comes from enumeration.
-func TestRulesCompositionLawWithRuns(t *testing.T) {
+func TestStatRulesCompositionLawWithRuns(t *testing.T) {
+	t.Parallel()
 	p := unionRule()
 	p.Length, p.MaxRepeating, p.MaxSequential = 5, 2, 2
 	law := compositionLawByEnumeration(p)
@@ -221,7 +226,9 @@ func TestRulesCompositionLawWithRuns(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			if pv := compositionChi(t, p, law, pw.Generate, 100000, 63); pv < alarmP {
+			// 100,000 draws over 133 cells: a 3% shift of half the mass
+			// (1% in make test-long); the forced method gives about 50,000.
+			if pv := compositionChi(t, p, law, pw.Generate, deep(100000), 63); pv < alarmP {
 				t.Errorf("%s: composition p=%.3g < %g: biased", name, pv, alarmP)
 			}
 		})
@@ -237,7 +244,7 @@ func TestRulesCompositionLawWithRuns(t *testing.T) {
 				}
 			}
 		}
-		if pv := compositionChi(t, p, law, gen, 100000, 64); pv >= alarmP {
+		if pv := compositionChi(t, p, law, gen, deep(100000), 64); pv >= alarmP {
 			t.Errorf("the biased method passed the composition test (p=%.3g): the test has no power", pv)
 		}
 	})

@@ -71,12 +71,16 @@ func rulesOf(p PasswordPolicy) (req, seq, both bool) {
 	return len(p.Require) > 0, p.MaxSequential > 0, p.MaxSequential > 0 && p.MaxRepeating > 0
 }
 
-func TestRulesCountAndUniformityByBruteForce(t *testing.T) {
+func TestStatRulesCountAndUniformityByBruteForce(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(21, 22))
 	tested, sampled := 0, 0
 	var withReq, withSeq, withBoth, withClasses int
 	methods := map[string]int{}
-	for tested < 400 {
+	// 400 random policies meet every sampler path and rule combination
+	// (the coverage checked below); make test-long tries 4,000, and draws
+	// full support on 600 of them instead of 60.
+	for tested < deep(400) {
 		p := randomRulesPolicy(rng)
 		want := bruteForcePasswords(p)
 		pw, err := NewPassword(p)
@@ -112,7 +116,7 @@ func TestRulesCountAndUniformityByBruteForce(t *testing.T) {
 			t.Fatalf("%+v: PasswordEntropy %v, %v; NewPassword %v", p, fig.Count, err, e.Count)
 		}
 		methods[pw.method.String()]++
-		if len(want) > 300 || sampled >= 60 {
+		if len(want) > 300 || sampled >= deep(60) {
 			continue
 		}
 		sampled++
@@ -127,7 +131,10 @@ func TestRulesCountAndUniformityByBruteForce(t *testing.T) {
 
 // checkFullSupport draws 60 passwords per valid password from every
 // sampler that applies and runs χ² over all of them: each valid password
-// equally likely, and nothing else drawn.
+// equally likely, and nothing else drawn. With 300 passwords (18,000
+// draws, df 299) a sampler that gives half of them 8.5% too much weight
+// and the rest 8.5% too little averages a χ² at the p < alarmP threshold;
+// with 50 passwords 15%. A password outside them fails at once.
 func checkFullSupport(t *testing.T, p PasswordPolicy, want []string, seed uint64) {
 	t.Helper()
 	index := map[string]int{}
@@ -159,7 +166,8 @@ func checkFullSupport(t *testing.T, p PasswordPolicy, want []string, seed uint64
 
 // Named cases, each against brute force: the combinations the website
 // rules produce.
-func TestRulesNamedCountsByBruteForce(t *testing.T) {
+func TestStatRulesNamedCountsByBruteForce(t *testing.T) {
+	t.Parallel()
 	maxOf := func(c ClassPolicy, n int) ClassPolicy { return c.AtMost(n) }
 	cases := []struct {
 		name string
@@ -239,7 +247,8 @@ func TestRulesPolicyErrors(t *testing.T) {
 // it: the method is the one named, the count and the full-support χ²
 // agree with brute force, and a failing source yields an error, never a
 // password.
-func TestRulesSamplerPaths(t *testing.T) {
+func TestStatRulesSamplerPaths(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		method string
 		p      PasswordPolicy
@@ -309,8 +318,8 @@ func checkFailsClosed(t *testing.T, method string, pw *Password) {
 // The samplers for long policies, where they are chosen: the class
 // samplers filtered for the rules, and the weighted tables (their agreement
 // with brute force on small policies is part of
-// TestRulesCountAndUniformityByBruteForce, which runs every sampler, and of
-// TestWeightedCorrection).
+// TestStatRulesCountAndUniformityByBruteForce, which runs every sampler, and of
+// TestStatWeightedCorrection).
 func TestRulesLongSamplers(t *testing.T) {
 	tilted := DefaultPasswordPolicy()
 	tilted.Length, tilted.Digits.Min, tilted.Symbols.Min = 4096, 1024, 1500
@@ -433,7 +442,8 @@ func FuzzRulesPolicy(f *testing.F) {
 // (and δ set to match), the raw proposal is plainly biased: the
 // full-support test must reject the uncorrected draws and pass the
 // corrected ones, decided fast or exactly.
-func TestWeightedCorrection(t *testing.T) {
+func TestStatWeightedCorrection(t *testing.T) {
+	t.Parallel()
 	p := PasswordPolicy{Length: 4, Alphabet: "abcX0!", MaxSequential: 1, MaxRepeating: 1, Require: []string{"aX", "0!"}}
 	c, err := countPolicyRaw(p)
 	if err != nil {
@@ -466,7 +476,10 @@ func TestWeightedCorrection(t *testing.T) {
 		pw := *base
 		pw.gen = s
 		r := seededRand(seed)
-		draws := 150 * len(want)
+		// |V| = 408: 61,200 draws (df 407) reach the p < alarmP threshold
+		// on average for a 5% shift of half the mass (1.6% in make
+		// test-long); the uncorrected tables' bias gives χ² over 2,000.
+		draws := deep(150) * len(want)
 		obs := make([]int64, len(want))
 		for range draws {
 			s, err := pw.Generate(r)

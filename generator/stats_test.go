@@ -3,6 +3,7 @@ package generator
 import (
 	"errors"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/sesame-sh/sesame/internal/stattest"
@@ -12,6 +13,18 @@ import (
 // live source false-alarms about once in 100,000 runs, and the seeded
 // sources used by default never change between runs.
 const alarmP = 1e-6
+
+// deep returns a TestStat test's sample size n, or ten times n under
+// make test-long (SESAME_TEST_LONG=1). A bias that shifts a share ε of the
+// probability mass between cells raises χ² by about Nε² for N draws, so
+// ten times the draws catches a bias about √10 ≈ 3.2 times smaller; each
+// test says what its N catches at the alarmP threshold.
+func deep(n int) int {
+	if os.Getenv("SESAME_TEST_LONG") != "" {
+		return 10 * n
+	}
+	return n
+}
 
 // seededSource is a deterministic Source for tests only (ChaCha8), so the
 // statistical tests are reproducible and cannot flake.

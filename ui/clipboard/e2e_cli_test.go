@@ -36,8 +36,11 @@ func TestCLICopyAndClearOnRealX(t *testing.T) {
 	if len(secret) != 20 || note != "sesame: copied — clears in 2s\n" || strings.Contains(note, secret) {
 		t.Fatalf("stdout %q stderr %q", secret, note)
 	}
-	if got := e2e.ClipboardOf(t, display); got != secret {
-		t.Fatalf("clipboard %q, want the secret", got)
+	// xclip -in exits once it has forked the process that serves the
+	// selection; on a busy machine that process can take it a moment
+	// later, and e2e.Xvfb's probe is read meanwhile.
+	if !e2e.WaitFor(time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
+		t.Fatalf("clipboard %q, want the secret", e2e.ClipboardOf(t, display))
 	}
 	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
 		t.Fatal("the clipboard still holds the secret after --clear-after 2")
@@ -45,7 +48,7 @@ func TestCLICopyAndClearOnRealX(t *testing.T) {
 
 	// A newer value copied by the user before the timer fires is left alone.
 	second, _ := run()
-	if e2e.ClipboardOf(t, display) != second {
+	if !e2e.WaitFor(time.Second, func() bool { return e2e.ClipboardOf(t, display) == second }) {
 		t.Fatal("second copy missing")
 	}
 	e2e.SetClipboard(t, display, "the user's own text")
