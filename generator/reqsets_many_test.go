@@ -52,7 +52,7 @@ func TestManyRequiredSetsEveryLength(t *testing.T) {
 // and the strings using exactly a given set of d letters number d!·S(L, d)
 // (the surjections). The forbidden method (one letter of each pair, the
 // rest uniform, shuffled) fails the same test.
-func TestManyRequiredSetsDistinctLettersLaw(t *testing.T) {
+func TestStatManyRequiredSetsDistinctLettersLaw(t *testing.T) {
 	const pairs = 14
 	for _, L := range []int{20, 21} {
 		p := manyPairs(pairs, L)
