@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"time"
 )
 
 // Which sampler runs for a policy, and why.
@@ -81,10 +80,11 @@ const (
 	// about one uniform string in a few thousand is valid.
 	nsRejectPerChar = 6.0
 	rejectBudgetNs  = 1e6
-	// How long a refusal may spend looking for a length that works, to
-	// name it (nearestSampledLength): counting a long policy takes up to
-	// setsHardCapNs, so a few tries at most.
-	probeBudget = 300 * time.Millisecond
+	// How far a refusal looks for a length that works, to name it
+	// (nearestSampledLength): counting a long policy takes up to
+	// setsHardCapNs, so a few tries at most. A count of tries, not a
+	// time, so that the message is the same on every machine.
+	maxProbeDistance = 4
 )
 
 // method names a sampler: the kind in the low bits, and methodFiltered
@@ -481,13 +481,12 @@ func noSamplerErr(p PasswordPolicy, c *counted) error {
 // nearestSampledLength looks for the nearest length at which the policy
 // can be sampled, trying a few lengths on each side (longer first: more
 // characters meet required sets and minimums more often). It runs only
-// for an error, and stops after probeBudget.
+// for an error, and looks at most maxProbeDistance away.
 func nearestSampledLength(p PasswordPolicy) (int, bool) {
 	L := p.Length
-	start := time.Now()
-	for _, d := range []int{1, 2, 3, 4, 6, 8, 12, 16, 24, 32} {
+	for d := 1; d <= maxProbeDistance; d++ {
 		for _, n := range []int{L + d, L - d} {
-			if n < 1 || n > MaxLength || time.Since(start) > probeBudget {
+			if n < 1 || n > MaxLength {
 				continue
 			}
 			q := p
