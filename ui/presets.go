@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/sesame-sh/sesame/ui/settings"
 )
@@ -163,11 +164,19 @@ func (m *model) promptLine(width int) string {
 	if m.prompt.replace != "" {
 		return st.warnText.Render("replace the saved preset " + m.prompt.replace + "? y replaces it, n keeps it")
 	}
-	m.prompt.input.SetWidth(max(8, width-30))
-	if m.prompt.note != "" {
-		return st.warnText.Render(m.prompt.note+": ") + m.prompt.input.View()
+	label := st.heading.Render("save the " + m.s.Mode.Noun() + " settings as preset: ")
+	if lipgloss.Width(label)+36 > width { // a narrower pane: keep room to type
+		label = st.heading.Render("preset name: ")
 	}
-	return st.heading.Render("save the "+m.s.Mode.Noun()+" settings as preset: ") + m.prompt.input.View()
+	if m.prompt.note != "" {
+		label = st.warnText.Render(m.prompt.note + ": ")
+	}
+	// Room for the longest name (32) and the cursor, within the line.
+	if w := min(33, max(8, width-lipgloss.Width(label)-3)); w != m.prompt.input.Width() {
+		m.prompt.input.SetWidth(w)
+		m.prompt.input.SetCursor(m.prompt.input.Position()) // scrolls to the new width
+	}
+	return label + m.prompt.input.View()
 }
 
 // promptHelp is the help line while a name is typed or a replacement

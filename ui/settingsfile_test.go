@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/sesame-sh/sesame/ui/settings"
 )
 
@@ -164,5 +166,32 @@ func TestSavingOverAPresetAsks(t *testing.T) {
 	mustContain(t, h.view(), "replaced preset work")
 	if length() != 21 {
 		t.Fatalf("y left length %d", length())
+	}
+}
+
+// The name being typed is never cut, in a wide pane or a narrow one: the
+// prompt's label gives way first.
+func TestPresetNamePromptFitsThePane(t *testing.T) {
+	name := "abcdefghijklmnopqrstuvwxyz-01234" // the longest a name may be
+	for _, w := range []int{140, 100, 80, 74, 73, 60, 49, 48, 40} {
+		h := newHarness(t, withConfig(filepath.Join(t.TempDir(), "config.json")))
+		h.send(tea.WindowSizeMsg{Width: w, Height: 24})
+		h.keys("S")
+		h.typeText(name)
+		v := h.view()
+		switch {
+		case w >= 74:
+			mustContain(t, v, "settings as preset: "+name)
+		case w >= 49:
+			mustContain(t, v, "preset name: "+name)
+		default: // the input scrolls to keep the end of the name in view
+			mustContain(t, v, "preset name: ")
+			mustContain(t, v, name[len(name)-20:])
+		}
+		for _, line := range strings.Split(v, "\n") {
+			if strings.Contains(line, "preset") && strings.Contains(line, "…") {
+				t.Fatalf("at %d columns the prompt is cut: %q", w, line)
+			}
+		}
 	}
 }
