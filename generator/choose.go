@@ -390,14 +390,15 @@ func buildUnrank(track bool) func(c *counted) (sampler, *big.Int) {
 }
 
 // weightedFits: the floating-point tables fit, and their precision holds
-// (newWeightedSampler builds them to find out).
+// (precise, known only once they are built: weightedTables builds them
+// once for both this and buildWeighted).
 func weightedFits(track bool) func(c *counted) bool {
 	fits := tableFits(track, weightedTablesFit)
-	return func(c *counted) bool { return fits(c) && c.weighted(track) != nil }
+	return func(c *counted) bool { return fits(c) && c.weightedTables(track).precise() }
 }
 
 func buildWeighted(track bool) func(c *counted) (sampler, *big.Int) {
-	return func(c *counted) (sampler, *big.Int) { return c.weighted(track), nil }
+	return func(c *counted) (sampler, *big.Int) { return c.weightedTables(track), nil }
 }
 
 // built holds what the candidates' fits build to decide, once each, for
@@ -406,7 +407,6 @@ type built struct {
 	models    [2]*runModel // transfer models, without and with the required sets
 	modelDone [2]bool
 	weighted  [2]*weightedSampler
-	wDone     [2]bool
 	split     *splitSampler
 	splitDone bool
 	tilted    *tiltedSampler
@@ -430,15 +430,12 @@ func (c *counted) runModel(track bool) *runModel {
 	return b.models[i]
 }
 
-// weighted is the floating-point transfer sampler; nil when its precision
-// would not hold (weighted.go).
-func (c *counted) weighted(track bool) *weightedSampler {
+// weightedTables are the floating-point transfer sampler's tables, built
+// once; called only where runModel is not nil (tableFits).
+func (c *counted) weightedTables(track bool) *weightedSampler {
 	b, i := &c.built, trackIndex(track)
-	if !b.wDone[i] {
-		b.wDone[i] = true
-		if m := c.runModel(track); m != nil {
-			b.weighted[i] = newWeightedSampler(m)
-		}
+	if b.weighted[i] == nil {
+		b.weighted[i] = newWeightedSampler(c.runModel(track))
 	}
 	return b.weighted[i]
 }
