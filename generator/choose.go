@@ -24,8 +24,9 @@ import (
 // exact by a filter (filter.go), while enough of its draws pass.
 //
 // The thresholds and costs below were measured on a 2-core machine. The
-// calibration tests of choose_calibrate_test.go measure them again and
-// print the crossovers beside the constants:
+// calibration tests of choose_calibrate_test.go (thresholds and costs)
+// and choose_calibrate_caps_test.go (caps and budgets) measure them again
+// and print the measurements beside the constants:
 //
 //	go test ./generator -run Calibrate -v -args -calibrate
 
@@ -55,18 +56,18 @@ const (
 const (
 	// The predicted time to build the sequential sampler's tables, above
 	// which it is not used.
-	sequentialBudgetNs = 150e6
+	sequentialBudgetNs = 150e6 // calibrated by TestCalibrateSequentialBudget
 	// Its cost per big-number product, per 64-bit word of the count
 	// (measured as for the costs in count.go).
 	nsSequentialPerWord = 4.0
 	// Composition tables and run tables stay below this much memory.
-	maxTableBytes = 64 << 20
+	maxTableBytes = 64 << 20 // calibrated by TestCalibrateTableBytes
 	// The run state machine is abandoned above this many states.
-	maxRunStates = 1 << 16
+	maxRunStates = 1 << 16 // calibrated by TestCalibrateRunStates
 	// Floating-point run counting is refused above this many steps.
-	maxFloatRunWork = 120e6
+	maxFloatRunWork = 120e6 // calibrated by TestCalibrateFloatRunWork
 	// The exact sampler's transfer tables are built at most this slowly.
-	unrankBudgetNs = 60e6
+	unrankBudgetNs = 60e6 // calibrated by TestCalibrateUnrankCost and TestCalibrateWeightedCost
 	// Exact transfer tables are preferred while they are this cheap (up to
 	// about a hundred characters); past that, the floating-point ones cost
 	// far less to build and per password.
@@ -79,7 +80,7 @@ const (
 	// length, whose tables track 2^sets states) is still sampled while
 	// about one uniform string in a few thousand is valid.
 	nsRejectPerChar = 6.0
-	rejectBudgetNs  = 1e6
+	rejectBudgetNs  = 1e6 // calibrated by TestCalibrateRejectBudget
 	// How far a refusal looks for a length that works, to name it
 	// (nearestSampledLength): counting a long policy takes up to
 	// setsHardCapNs, so a few tries at most. A count of tries, not a

@@ -338,7 +338,7 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 // measurable acceptance (any integer weights are exact), and smaller slot
 // ranges fit three draws in a random word more often than two.
 const (
-	tiltScale   = 64
+	tiltScale   = 64 // calibrated by TestCalibrateTiltScale
 	maxTiltLog2 = 12
 )
 

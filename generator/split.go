@@ -56,10 +56,14 @@ type splitSampler struct {
 // redraws the rest), and A(m) is counted for every m only up to
 // splitExactLength, which covers the bulk case.
 const (
-	splitLooseAcceptance = 0.85 // a class is loose when this share of uniform strings meet it
-	splitMinRestAccept   = 0.25 // the least share of rests the loose ranges may keep
-	splitExactLength     = 128
-	splitMaxComps        = 4096
+	// A class is loose when this share of uniform strings meet it
+	// (calibrated by TestCalibrateSplitLoose).
+	splitLooseAcceptance = 0.85
+	// The least share of rests the loose ranges may keep (calibrated by
+	// TestCalibrateSplitLoose).
+	splitMinRestAccept = 0.25
+	splitExactLength   = 128  // calibrated by TestCalibrateSplitForms
+	splitMaxComps      = 4096 // calibrated by TestCalibrateSplitForms
 )
 
 // newSplitSampler builds the sampler, or returns nil when it does not fit

@@ -38,7 +38,7 @@ const approxScale = 40
 
 // splitMaxApproxComps bounds the compositions the approximate chooser
 // lists: each costs a few logarithms when the sampler is built.
-const splitMaxApproxComps = 1 << 16
+const splitMaxApproxComps = 1 << 16 // calibrated by TestCalibrateSplitForms
 
 // newApproxChooser lists the compositions of the tight spec (its pool is
 // the rest) and weighs them. planSplit has checked that there are some,
