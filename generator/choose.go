@@ -24,8 +24,9 @@ import (
 // exact by a filter (filter.go), while enough of its draws pass.
 //
 // The thresholds and costs below were measured on a 2-core machine. The
-// calibration tests of choose_calibrate_test.go measure them again and
-// print the crossovers beside the constants:
+// calibration tests of choose_calibrate_test.go (thresholds and costs)
+// and choose_calibrate_caps_test.go (caps and budgets) measure them again
+// and print the measurements beside the constants:
 //
 //	go test ./generator -run Calibrate -v -args -calibrate
 
@@ -55,18 +56,18 @@ const (
 const (
 	// The predicted time to build the sequential sampler's tables, above
 	// which it is not used.
-	sequentialBudgetNs = 150e6
+	sequentialBudgetNs = 150e6 // calibrated by TestCalibrateSequentialBudget
 	// Its cost per big-number product, per 64-bit word of the count
 	// (measured as for the costs in count.go).
 	nsSequentialPerWord = 4.0
 	// Composition tables and run tables stay below this much memory.
-	maxTableBytes = 64 << 20
+	maxTableBytes = 64 << 20 // calibrated by TestCalibrateTableBytes
 	// The run state machine is abandoned above this many states.
-	maxRunStates = 1 << 16
+	maxRunStates = 1 << 16 // calibrated by TestCalibrateRunStates
 	// Floating-point run counting is refused above this many steps.
-	maxFloatRunWork = 120e6
+	maxFloatRunWork = 120e6 // calibrated by TestCalibrateFloatRunWork
 	// The exact sampler's transfer tables are built at most this slowly.
-	unrankBudgetNs = 60e6
+	unrankBudgetNs = 60e6 // calibrated by TestCalibrateUnrankCost and TestCalibrateWeightedCost
 	// Exact transfer tables are preferred while they are this cheap (up to
 	// about a hundred characters); past that, the floating-point ones cost
 	// far less to build and per password.
@@ -79,7 +80,7 @@ const (
 	// length, whose tables track 2^sets states) is still sampled while
 	// about one uniform string in a few thousand is valid.
 	nsRejectPerChar = 6.0
-	rejectBudgetNs  = 1e6
+	rejectBudgetNs  = 1e6 // calibrated by TestCalibrateRejectBudget
 	// How far a refusal looks for a length that works, to name it
 	// (nearestSampledLength): counting a long policy takes up to
 	// setsHardCapNs, so a few tries at most. A count of tries, not a
@@ -390,14 +391,15 @@ func buildUnrank(track bool) func(c *counted) (sampler, *big.Int) {
 }
 
 // weightedFits: the floating-point tables fit, and their precision holds
-// (newWeightedSampler builds them to find out).
+// (precise, known only once they are built: weightedTables builds them
+// once for both this and buildWeighted).
 func weightedFits(track bool) func(c *counted) bool {
 	fits := tableFits(track, weightedTablesFit)
-	return func(c *counted) bool { return fits(c) && c.weighted(track) != nil }
+	return func(c *counted) bool { return fits(c) && c.weightedTables(track).precise() }
 }
 
 func buildWeighted(track bool) func(c *counted) (sampler, *big.Int) {
-	return func(c *counted) (sampler, *big.Int) { return c.weighted(track), nil }
+	return func(c *counted) (sampler, *big.Int) { return c.weightedTables(track), nil }
 }
 
 // built holds what the candidates' fits build to decide, once each, for
@@ -406,7 +408,6 @@ type built struct {
 	models    [2]*runModel // transfer models, without and with the required sets
 	modelDone [2]bool
 	weighted  [2]*weightedSampler
-	wDone     [2]bool
 	split     *splitSampler
 	splitDone bool
 	tilted    *tiltedSampler
@@ -430,15 +431,12 @@ func (c *counted) runModel(track bool) *runModel {
 	return b.models[i]
 }
 
-// weighted is the floating-point transfer sampler; nil when its precision
-// would not hold (weighted.go).
-func (c *counted) weighted(track bool) *weightedSampler {
+// weightedTables are the floating-point transfer sampler's tables, built
+// once; called only where runModel is not nil (tableFits).
+func (c *counted) weightedTables(track bool) *weightedSampler {
 	b, i := &c.built, trackIndex(track)
-	if !b.wDone[i] {
-		b.wDone[i] = true
-		if m := c.runModel(track); m != nil {
-			b.weighted[i] = newWeightedSampler(m)
-		}
+	if b.weighted[i] == nil {
+		b.weighted[i] = newWeightedSampler(c.runModel(track))
 	}
 	return b.weighted[i]
 }

@@ -77,7 +77,7 @@ const (
 // to the lower-bound estimate. The figure is recomputed on every keystroke,
 // so it must take under 50 ms at length 4096 and 5 ms up to 128;
 // predictions are rough, so keep headroom.
-const exactBudgetNs = 15e6
+const exactBudgetNs = 15e6 // calibrated by TestCalibrateExactBudget and TestCalibrateSetsBudgets
 
 // words returns the 64-bit words of a number of the given bit length.
 func words(bits float64) float64 { return bits/64 + 1 }

@@ -122,8 +122,8 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 		return nil
 	}
 	c.count = lowerBound(c.count.Bits)
-	if d := newRunsDP(c.spec, r, maxRunStates); d != nil {
-		c.runsDP = d
+	if d, ok := planRunsDP(c.spec, r, maxRunStates); ok {
+		c.runsDP = d.build()
 		S := words(float64(L) * c.logN / 2)
 		if d.work()*(nsAdd+nsMulSmall)*S <= exactBudgetNs {
 			c.count = exactEntropy(d.countExact())

@@ -203,8 +203,8 @@ func samplersFor(t *testing.T, p PasswordPolicy) map[string]*Password {
 		} else {
 			out["runs+classes"] = with(wrap(filter{rs, countsCheck{c.lay}}), "runs+classes")
 		}
-		if d := newRunsDP(c.spec, c.lay.maxRun, maxRunStates); d != nil {
-			out["runs-dp"] = with(wrap(newDPSampler(d, c.lay.offsets)), "runs-dp")
+		if d, ok := planRunsDP(c.spec, c.lay.maxRun, maxRunStates); ok {
+			out["runs-dp"] = with(wrap(newDPSampler(d.build(), c.lay.offsets)), "runs-dp")
 		}
 	}
 	if c.setsOrSeq {

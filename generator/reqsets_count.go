@@ -34,12 +34,12 @@ import (
 // 50 ms at 4096, and predictions are rough, so keep headroom.
 const (
 	setsShortLength   = 128
-	setsShortBudgetNs = 3.5e6
+	setsShortBudgetNs = 3.5e6 // calibrated by TestCalibrateSetsBudgets
 	// The floating-point estimates of one lower bound, all together.
-	floatShortBudgetNs = 2.5e6
-	floatLongBudgetNs  = 20e6
+	floatShortBudgetNs = 2.5e6 // calibrated by TestCalibrateSetsBudgets
+	floatLongBudgetNs  = 20e6  // calibrated by TestCalibrateSetsBudgets
 	// Past the budgets, rather than refuse a policy.
-	setsHardCapNs = 150e6
+	setsHardCapNs = 150e6 // calibrated by TestCalibrateSetsBudgets
 )
 
 func setsBudgets(L int) (exact, float float64) {

@@ -42,9 +42,9 @@ type dpStep struct {
 	repeat bool
 }
 
-// newRunsDP builds the state machine, or returns nil if it would have more
-// than maxStates states.
-func newRunsDP(s countSpec, maxRun, maxStates int) *runsDP {
+// planRunsDP sizes the state machine and reports whether it fits: at most
+// maxStates states. build then builds it.
+func planRunsDP(s countSpec, maxRun, maxStates int) (*runsDP, bool) {
 	d := &runsDP{L: s.L, maxRun: min(maxRun, s.L)}
 	for _, c := range s.cls {
 		d.labels = append(d.labels, c.n)
@@ -64,14 +64,16 @@ func newRunsDP(s countSpec, maxRun, maxStates int) *runsDP {
 		d.radix = append(d.radix, d.nCS)
 		d.nCS *= c + 1
 		if d.nCS > maxStates {
-			return nil
+			return nil, false
 		}
 	}
+	d.nStates = d.nCS * len(d.labels) * d.maxRun
+	return d, d.nStates <= maxStates
+}
+
+// build builds the planned state machine's steps.
+func (d *runsDP) build() *runsDP {
 	nl := len(d.labels)
-	d.nStates = d.nCS * nl * d.maxRun
-	if d.nStates > maxStates {
-		return nil
-	}
 	d.steps = make([][]dpStep, d.nStates)
 	d.accept = make([]bool, d.nStates)
 	for cs := 0; cs < d.nCS; cs++ {

@@ -138,12 +138,15 @@ func weighedCompositions(spec countSpec) (comps [][]int, cum []*big.Int) {
 }
 
 // newCompositionSampler enumerates the valid compositions; total is |V|.
+// Some composition has weight: the policy's count is positive (countPolicy
+// refuses an empty policy before any sampler is chosen), and
+// fitsComposition has checked there are few enough to list.
 func newCompositionSampler(lay *layout, spec countSpec) (*compositionSampler, *big.Int) {
 	s := &compositionSampler{lay: lay}
 	var cum []*big.Int
 	s.comps, cum = weighedCompositions(spec)
 	if len(cum) == 0 {
-		return nil, new(big.Int)
+		panic("generator: composition sampler for a policy with no valid composition")
 	}
 	s.chooser = newLazyChooser(cum)
 	return s, cum[len(cum)-1]
@@ -335,7 +338,7 @@ func newTiltedSampler(lay *layout, log2Count float64) (*tiltedSampler, float64) 
 // measurable acceptance (any integer weights are exact), and smaller slot
 // ranges fit three draws in a random word more often than two.
 const (
-	tiltScale   = 64
+	tiltScale   = 64 // calibrated by TestCalibrateTiltScale
 	maxTiltLog2 = 12
 )
 

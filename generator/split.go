@@ -56,10 +56,14 @@ type splitSampler struct {
 // redraws the rest), and A(m) is counted for every m only up to
 // splitExactLength, which covers the bulk case.
 const (
-	splitLooseAcceptance = 0.85 // a class is loose when this share of uniform strings meet it
-	splitMinRestAccept   = 0.25 // the least share of rests the loose ranges may keep
-	splitExactLength     = 128
-	splitMaxComps        = 4096
+	// A class is loose when this share of uniform strings meet it
+	// (calibrated by TestCalibrateSplitLoose).
+	splitLooseAcceptance = 0.85
+	// The least share of rests the loose ranges may keep (calibrated by
+	// TestCalibrateSplitLoose).
+	splitMinRestAccept = 0.25
+	splitExactLength   = 128  // calibrated by TestCalibrateSplitForms
+	splitMaxComps      = 4096 // calibrated by TestCalibrateSplitForms
 )
 
 // newSplitSampler builds the sampler, or returns nil when it does not fit
@@ -85,7 +89,8 @@ func newSplitSamplerUpTo(lay *layout, spec countSpec, total *big.Int, exactUpTo 
 // against; the loose ranges keep enough rests (splitMinRestAccept); some
 // class is tight, and a loose class or a pool of two characters is left
 // (else the composition sampler does the same); the rest has two
-// characters or more, and the tight classes few enough compositions. It
+// characters or more, and the tight classes some compositions, but few
+// enough (splitMaxComps, or splitMaxApproxComps past exactUpTo). It
 // returns the counting problems of the tight classes (with the rest as
 // their pool) and of the rest.
 func planSplit(lay *layout, spec countSpec, total *big.Int, exactUpTo int) (s *splitSampler, tightSpec, restSpec countSpec, ok bool) {
@@ -144,7 +149,7 @@ func planSplit(lay *layout, spec countSpec, total *big.Int, exactUpTo int) (s *s
 		}
 	}
 	tightSpec.pool = int64(len(s.rest))
-	if len(s.rest) < 2 || tightSpec.compositions(s.maxComps()) < 0 {
+	if len(s.rest) < 2 || tightSpec.compositions(s.maxComps()) <= 0 {
 		return nil, tightSpec, restSpec, false
 	}
 	return s, tightSpec, restSpec, true
@@ -158,9 +163,7 @@ func planSplit(lay *layout, spec countSpec, total *big.Int, exactUpTo int) (s *s
 func (s *splitSampler) weigh(tightSpec, restSpec countSpec, total *big.Int) bool {
 	L := s.lay.L
 	if s.restart {
-		if s.approx = newApproxChooser(tightSpec); s.approx == nil {
-			return false
-		}
+		s.approx = newApproxChooser(tightSpec)
 		s.finish(nil)
 		return true
 	}

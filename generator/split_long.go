@@ -38,15 +38,13 @@ const approxScale = 40
 
 // splitMaxApproxComps bounds the compositions the approximate chooser
 // lists: each costs a few logarithms when the sampler is built.
-const splitMaxApproxComps = 1 << 16
+const splitMaxApproxComps = 1 << 16 // calibrated by TestCalibrateSplitForms
 
 // newApproxChooser lists the compositions of the tight spec (its pool is
-// the rest) and weighs them; nil when there are too many or none.
+// the rest) and weighs them. planSplit has checked that there are some,
+// and at most splitMaxApproxComps.
 func newApproxChooser(tight countSpec) *approxChooser {
-	count := tight.compositions(splitMaxApproxComps)
-	if count <= 0 {
-		return nil
-	}
+	count := max(tight.compositions(splitMaxApproxComps), 0)
 	d := len(tight.cls)
 	c := &approxChooser{L: tight.L, a: tight.pool, d: d,
 		comps: make([]int, 0, count*d), logW: make([]float64, 0, count), cum: make([]uint64, 0, count)}
@@ -78,9 +76,6 @@ func newApproxChooser(tight countSpec) *approxChooser {
 		c.logW = append(c.logW, f)
 		fmax = max(fmax, f)
 	})
-	if len(c.logW) == 0 {
-		return nil
-	}
 	// w(k) = ⌈2^(f − e)⌉ with f nudged up by far more than its rounding
 	// error, so that w(k) ≥ W'(k)/2^e however f was rounded; at least 1,
 	// so that no composition is lost however small (2^(f−e) may be below

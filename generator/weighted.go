@@ -44,6 +44,9 @@ type weightedSampler struct {
 	// Tests only: decide every acceptance exactly, or skip the correction
 	// (which must then show as bias with coarse weights).
 	forceExact, noCorrection bool
+	// underflow: a valid choice rounded to nothing while the tables were
+	// built, which were then left unfinished (precise reports it).
+	underflow bool
 }
 
 // weightedBytes predicts the tables' memory.
@@ -58,8 +61,9 @@ const (
 	roundBits  = 20
 )
 
-// newWeightedSampler builds the tables, or returns nil when a valid
-// choice would round to nothing or the error bound is too loose.
+// newWeightedSampler builds the tables. Whether their precision holds is
+// known only once they are built: precise says, and the sampler may draw
+// only when it does.
 func newWeightedSampler(m *runModel) *weightedSampler {
 	ct, cs := m.ct, m.cs
 	nT, nq, nG := len(ct.types), m.nq(), cs.nG
@@ -120,15 +124,22 @@ func newWeightedSampler(m *runModel) *weightedSampler {
 		// terms with integer weights), so it can only underflow here.
 		e, dropped := rescale(row, 0x1p-1000)
 		if dropped {
-			return nil
+			w.underflow = true
+			return w
 		}
 		w.rows[t], w.exp[t] = row, w.exp[t-1]+e
 	}
 	w.delta = 2 * float64(nT+16) * float64(m.L) * 0x1p-53
-	if !w.setTotal() || w.delta > 0x1p-30 || !w.setPrecision(weightBits, roundBits) || w.kNum < 1<<19 {
-		return nil
-	}
 	return w
+}
+
+// precise reports whether the tables' precision holds: no valid choice
+// rounded to nothing, the total is positive, the error bound is tight
+// enough, and the constant K leaves almost every proposal accepted. It
+// sets the total and the weights' precision on the way, so the sampler
+// draws only after it returned true.
+func (w *weightedSampler) precise() bool {
+	return !w.underflow && w.setTotal() && w.delta <= 0x1p-30 && w.setPrecision(weightBits, roundBits) && w.kNum >= 1<<19
 }
 
 // setTotal estimates the total from the last row, as the first draw sees
