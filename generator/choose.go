@@ -302,7 +302,7 @@ func fitsSlowRejection(c *counted) bool {
 func fitsRuns(c *counted) bool {
 	lay := c.lay
 	L := lay.L
-	if lay.maxRun == 0 || float64(L)*(words(float64(L)*c.logN/2)*8+32) > maxTableBytes {
+	if lay.maxRun == 0 || runsTableBytes(L, lay.maxRun, c.logN) > maxTableBytes {
 		return false
 	}
 	return c.count.Bits-log2RunsPure(L, int64(len(lay.alphabet)), lay.maxRun) >= minFilterLog2
@@ -326,9 +326,33 @@ func fitsComposition(c *counted) bool {
 	if !fitsClasses(c) {
 		return false
 	}
-	S := words(float64(c.lay.L) * c.logN)
-	limit := int(min(1<<16, maxTableBytes/(S*8+64)))
+	limit := int(min(1<<16, maxTableBytes/compositionBytes(c.lay.L, c.logN)))
 	return c.spec.compositions(limit) >= 0
+}
+
+// bigBytes is what math/big allocates for a number of S words: the
+// words, rounded up by the allocator's size classes (about a tenth), and
+// the Int with the spare words math/big adds to every new slice.
+func bigBytes(S float64) float64 { return S*8*1.1 + 64 }
+
+// runsTableBytes predicts the bytes newRunsSampler allocates at length L
+// over an alphabet of log2 logN: for each position, the count of strings
+// that long (S words on average) and the maxRun cumulative sums its
+// chooser's top bits come from (made once, then garbage, but allocated
+// all the same), and the chooser itself. Measured by
+// TestCalibrateTableBytes.
+func runsTableBytes(L, maxRun int, logN float64) float64 {
+	S := words(float64(L) * logN / 2)
+	return float64(L) * (float64(1+min(maxRun, L))*bigBytes(S) + 150)
+}
+
+// compositionBytes predicts the bytes newCompositionSampler allocates per
+// composition at length L: its weight and the cumulative sum (S words
+// each), the copy of its counts and the slices' growth. Measured by
+// TestCalibrateTableBytes.
+func compositionBytes(L int, logN float64) float64 {
+	S := words(float64(L) * logN)
+	return 2*bigBytes(S) + 192
 }
 
 // fitsSequential: tilted rejection would be slow and the sequential

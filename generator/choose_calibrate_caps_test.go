@@ -60,8 +60,12 @@ func TestCalibrateTableBytes(t *testing.T) {
 	}
 	for _, L := range []int{256, 1024, 4096} {
 		c := mustCount(t, PasswordPolicy{Length: L, Alphabet: LowerChars + UpperChars + DigitChars + SymbolChars, MaxRepeating: 2})
-		predicted := float64(L) * (words(float64(L)*c.logN/2)*8 + 32)
-		row(fmt.Sprintf("runs, length %d", L), predicted, allocated(func() { newRunsSampler(L, len(c.lay.alphabet), 2) }))
+		row(fmt.Sprintf("runs, length %d", L), runsTableBytes(L, 2, c.logN), allocated(func() { newRunsSampler(L, len(c.lay.alphabet), 2) }))
+	}
+	for _, r := range []int{5, 8} {
+		c := mustCount(t, PasswordPolicy{Length: 1024, Alphabet: LowerChars + UpperChars + DigitChars + SymbolChars, MaxRepeating: r})
+		row(fmt.Sprintf("runs, length 1024, at most %d repeating", r), runsTableBytes(1024, r, c.logN),
+			allocated(func() { newRunsSampler(1024, len(c.lay.alphabet), r) }))
 	}
 	for _, L := range []int{256, 1024, 2048} {
 		p := DefaultPasswordPolicy()
@@ -82,16 +86,16 @@ func TestCalibrateTableBytes(t *testing.T) {
 		row(fmt.Sprintf("unrank, length %d", L), unrankTableBytes(m), allocated(func() { newUnrankSampler(m) }))
 		row(fmt.Sprintf("weighted, length %d", L), weightedBytes(m), allocated(func() { newWeightedSampler(m) }))
 	}
-	for _, L := range []int{64, 512} {
+	for _, L := range []int{64, 128} {
 		p := DefaultPasswordPolicy()
 		p.Length, p.Digits.Min, p.Symbols.Min, p.Upper.Min = L, L/8, L/8, L/8
+		p.Digits.Max, p.Symbols.Max, p.Upper.Max = L/8+L/6, L/8+L/6, L/8+L/6
 		c := mustCount(t, p)
 		comps := c.spec.compositions(1 << 20)
 		if comps < 0 {
 			continue
 		}
-		S := words(float64(L) * c.logN)
-		row(fmt.Sprintf("composition, length %d, %d compositions", L, comps), float64(comps)*(S*8+64),
+		row(fmt.Sprintf("composition, length %d, %d compositions", L, comps), float64(comps)*compositionBytes(L, c.logN),
 			allocated(func() { newCompositionSampler(c.lay, c.spec) }))
 	}
 	t.Logf("maxTableBytes = %d MiB:\n\t%s", maxTableBytes>>20, strings.Join(rows, "\n\t"))
