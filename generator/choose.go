@@ -67,7 +67,7 @@ const (
 	// Floating-point run counting is refused above this many steps.
 	maxFloatRunWork = 120e6 // calibrated by TestCalibrateFloatRunWork
 	// The exact sampler's transfer tables are built at most this slowly.
-	unrankBudgetNs = 60e6 // calibrated by TestCalibrateUnrankCost and TestCalibrateWeightedCost
+	unrankBudgetNs = 60e6 // calibrated by TestCalibrateUnrankCost
 	// Exact transfer tables are preferred while they are this cheap (up to
 	// about a hundred characters); past that, the floating-point ones cost
 	// far less to build and per password.

@@ -244,24 +244,33 @@ func TestCalibrateSetsBudgets(t *testing.T) {
 		setsShortBudgetNs/1e6, setsShortLength, exactBudgetNs/1e6, floatShortBudgetNs/1e6, floatLongBudgetNs/1e6, setsHardCapNs/1e6, strings.Join(rows, "\n\t"))
 }
 
-// unrankBudgetNs (for the floating-point tables): weightedTablesFit allows
-// them while twice floatCost is within the budget; their build time
-// against floatCost. The exact tables' cost is TestCalibrateUnrankCost.
+// weightedBudgetNs, nsWeightedEntry: the floating-point tables' build
+// time against weightedCost, which weightedTablesFit compares with the
+// budget, and log2LowerBound's time against floatCost, for two families:
+// few required sets with long runs of sequence states, and fourteen
+// required pairs (2^14 count states). The exact tables' cost is
+// TestCalibrateUnrankCost.
 func TestCalibrateWeightedCost(t *testing.T) {
 	needCalibrate(t)
 	var rows []string
+	var family []PasswordPolicy
 	for _, L := range []int{128, 512, 2048} {
-		p := PasswordPolicy{Length: L, Alphabet: LowerChars + UpperChars + DigitChars, MaxSequential: 2, MaxRepeating: 2,
-			Require: []string{"abc", "XYZ", "789"}}
+		family = append(family, PasswordPolicy{Length: L, Alphabet: LowerChars + UpperChars + DigitChars, MaxSequential: 2, MaxRepeating: 2,
+			Require: []string{"abc", "XYZ", "789"}})
+	}
+	family = append(family, manyPairs(14, 14), manyPairs(14, 16))
+	for _, p := range family {
 		c := mustCount(t, p)
 		m := c.runModel(true)
 		if m == nil {
 			continue
 		}
 		ns := medianNs(func() { newWeightedSampler(m) })
-		rows = append(rows, fmt.Sprintf("length %d: floatCost %.2f ms, build %.2f ms (ratio %.2f)", L, m.floatCost()/1e6, ns/1e6, ns/m.floatCost()))
+		count := medianNs(func() { m.log2LowerBound() })
+		rows = append(rows, fmt.Sprintf("length %d, %d sets: floatCost %.2f ms, log2LowerBound %.2f ms (ratio %.2f); weightedCost %.2f ms, build %.2f ms (ratio %.2f)",
+			p.Length, len(p.Require), m.floatCost()/1e6, count/1e6, count/m.floatCost(), m.weightedCost()/1e6, ns/1e6, ns/m.weightedCost()))
 	}
-	t.Logf("unrankBudgetNs = %g ms, against 2×floatCost:\n\t%s", unrankBudgetNs/1e6, strings.Join(rows, "\n\t"))
+	t.Logf("weightedBudgetNs = %g ms, nsWeightedEntry = %g:\n\t%s", weightedBudgetNs/1e6, nsWeightedEntry, strings.Join(rows, "\n\t"))
 }
 
 // splitLooseAcceptance, splitMinRestAccept: the split sampler against the

@@ -335,5 +335,22 @@ func (w *weightedSampler) accept(r *Rand, steps []step) bool {
 // weightedTablesFit reports whether the tables of m fit the memory and time
 // budgets.
 func weightedTablesFit(m *runModel) bool {
-	return weightedBytes(m) <= maxTableBytes && 2*m.floatCost() <= unrankBudgetNs
+	return weightedBytes(m) <= maxTableBytes && m.weightedCost() <= weightedBudgetNs
 }
+
+// weightedBudgetNs is the longest the tables may take to build, four
+// times unrankBudgetNs: policies that no other sampler fits need it, such
+// as fourteen two-letter required sets at lengths 14 to 16
+// (TestManyRequiredSetsEveryLength), whose tables take 130 to 160 ms.
+// Before weightedCost, the tables were held to twice floatCost, which
+// let them reach the memory cap, half a second to build.
+const weightedBudgetNs = 4 * unrankBudgetNs // calibrated by TestCalibrateWeightedCost
+
+// weightedCost predicts newWeightedSampler's running time in nanoseconds:
+// nsWeightedEntry for each entry of the tables (weightedBytes), which
+// sums the entries of up to three linked characters.
+func (m *runModel) weightedCost() float64 {
+	return float64(m.cs.n*len(m.ct.types)*m.nq()) * float64(m.L) * nsWeightedEntry
+}
+
+const nsWeightedEntry = 42.0 // calibrated by TestCalibrateWeightedCost
