@@ -64,7 +64,14 @@ const (
 	maxTableBytes = 64 << 20 // calibrated by TestCalibrateTableBytes
 	// The run state machine is abandoned above this many states.
 	maxRunStates = 1 << 16 // calibrated by TestCalibrateRunStates
-	// Floating-point run counting is refused above this many steps.
+	// Floating-point run counting is refused above this many steps. At
+	// about 3 ns a step that is 0.3-0.4 s, far over the 50 ms a count may
+	// take on a keystroke (exactBudgetNs), and it stays so: past the cap
+	// countRuns falls back to a union bound that fails for small classes,
+	// and refuses the policy. A cap within the keystroke budget (15e6)
+	// would refuse policies such as minimums of 15 upper, digits and
+	// symbols with max-repeating 2 at length 128, or of 11 at length 256,
+	// which count in 50-350 ms now; a cheaper bound must come first.
 	maxFloatRunWork = 120e6 // calibrated by TestCalibrateFloatRunWork
 	// The exact sampler's transfer tables are built at most this slowly.
 	unrankBudgetNs = 60e6 // calibrated by TestCalibrateUnrankCost
