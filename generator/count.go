@@ -63,8 +63,9 @@ type term struct {
 	pool   int64
 }
 
-// Costs in nanoseconds per 64-bit word, measured on the project's machine
-// kind (Go 1.26, big.Int): multiply and divide by one word, add, and
+// Costs in nanoseconds per 64-bit word, measured on a 2-core VM (Go 1.26,
+// big.Int; choose_calibrate_test.go measures them again): multiply and
+// divide by one word, add, and
 // multiply two big numbers (per product of their word counts).
 const (
 	nsMulSmall = 0.7

@@ -185,7 +185,8 @@ func (m *runModel) passes() float64 {
 	return float64(m.cs.n) * float64(len(m.ct.types)) * float64(per)
 }
 
-// Costs of the transfer tables, measured on the project's machine kind:
+// Costs of the transfer tables, measured on a 2-core VM (the calibration
+// tests of choose_calibrate_test.go measure them again):
 // per 64-bit word of a whole-entry pass, and per pass besides.
 const (
 	nsTransferWord = 1.3
