@@ -65,8 +65,8 @@ type term struct {
 
 // Costs in nanoseconds per 64-bit word, measured on a 2-core VM (Go 1.26,
 // big.Int; choose_calibrate_test.go measures them again): multiply and
-// divide by one word, add, and
-// multiply two big numbers (per product of their word counts).
+// divide by one word, add, and multiply two big numbers (per product of
+// their word counts).
 const (
 	nsMulSmall = 0.7
 	nsQuoSmall = 6.0
