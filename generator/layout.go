@@ -1,5 +1,11 @@
 package generator
 
+import (
+	"slices"
+
+	"github.com/sesame-sh/sesame/generator/rules"
+)
+
 // The layout: the compiled alphabet of a password policy, ordered for the
 // samplers (constrained classes first, each in one block, then the pool),
 // with what every sampler and check needs to know of the constraints. It
@@ -260,37 +266,17 @@ func (l *layout) metAll(out []int32) bool {
 	return met == l.reqAll
 }
 
-// minHitting returns the fewest characters that meet every required set,
-// by a breadth-first search over the masks of sets met.
+// minHitting returns the fewest characters that meet every required set:
+// characters meeting the same sets are interchangeable, so the search
+// steps by their distinct masks.
 func (l *layout) minHitting() int {
-	seen := map[uint32]bool{}
 	var atoms []uint32
 	for _, m := range l.reqOf {
-		if m != 0 && !seen[m] {
-			seen[m] = true
+		if m != 0 && !slices.Contains(atoms, m) {
 			atoms = append(atoms, m)
 		}
 	}
-	dist := make([]int, l.reqAll+1)
-	for i := range dist {
-		dist[i] = -1
-	}
-	dist[0] = 0
-	queue := []uint32{0}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		if m == l.reqAll {
-			return dist[m]
-		}
-		for _, a := range atoms {
-			if n := m | a; dist[n] < 0 {
-				dist[n] = dist[m] + 1
-				queue = append(queue, n)
-			}
-		}
-	}
-	return -1 // unreachable: every set has a character
+	return rules.FewestToCover(atoms, l.reqAll)
 }
 
 // inSeqRange reports whether r can be part of a sequence: a–z, A–Z, 0–9.

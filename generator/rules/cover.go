@@ -20,10 +20,11 @@ func fewestToMeet(reqs []charset) (n int, ok bool) {
 	}
 	full := 1<<len(reqs) - 1
 	// Characters that meet the same requirements are interchangeable, so
-	// the search steps by distinct masks, not by characters.
-	var steps []int
+	// the search steps by distinct masks, not by characters. Every
+	// requirement has a character, so the steps cover full.
+	var steps []uint32
 	for c := byte(firstPrintable); c <= lastPrintable; c++ {
-		m := 0
+		var m uint32
 		for i, s := range reqs {
 			if s.has(c) {
 				m |= 1 << i
@@ -33,17 +34,25 @@ func fewestToMeet(reqs []charset) (n int, ok bool) {
 			steps = append(steps, m)
 		}
 	}
+	return FewestToCover(steps, uint32(full)), true
+}
+
+// FewestToCover returns the fewest of the masks steps whose union is full,
+// by breadth-first search over the unions reached (at most full+1 of
+// them), or -1 when the steps cannot cover full. Package generator uses it
+// for its required sets too.
+func FewestToCover(steps []uint32, full uint32) int {
 	dist := make([]int, full+1)
 	for i := range dist {
 		dist[i] = -1
 	}
 	dist[0] = 0
-	queue := []int{0}
+	queue := []uint32{0}
 	for len(queue) > 0 {
 		met := queue[0]
 		queue = queue[1:]
 		if met == full {
-			return dist[met], true
+			return dist[met]
 		}
 		for _, m := range steps {
 			if next := met | m; dist[next] < 0 {
@@ -52,7 +61,7 @@ func fewestToMeet(reqs []charset) (n int, ok bool) {
 			}
 		}
 	}
-	return len(reqs), true // not reached: every requirement has a character
+	return -1
 }
 
 // minimalSets drops duplicates and every set that contains another: a
