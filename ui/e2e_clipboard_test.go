@@ -16,18 +16,9 @@ import (
 // out, a value the user copied meanwhile survives, and quitting leaves the
 // copy for the user to paste, cleared later by the detached clearer.
 func TestEndToEndTUICopyOnRealX(t *testing.T) {
-	display := e2e.Xvfb(t)
-	bin := e2e.Sesame(t)
-	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
 	// From a shell, as users run it: the clipboard tool sesame started
 	// serves the copy after sesame is gone, until the shell's session ends.
-	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 2; echo sesame-exit-$?; sleep 60", env...)
-
-	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
-	if !ok {
-		t.Fatalf("no secret on screen:\n%s", scr)
-	}
-	secret := secretOn(scr)
+	m, display, secret := startOnX(t, 2)
 	m.Run("send-keys", "-t", "e2e", "c")
 	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
 		t.Fatalf("clipboard %q, want the secret shown %q", e2e.ClipboardOf(t, display), secret)
@@ -174,15 +165,7 @@ func TestEndToEndHangupHandsTheCountdownOver(t *testing.T) {
 func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 	for _, stopBeforeCopy := range []bool{true, false} {
 		t.Run(fmt.Sprintf("copy under way %v", stopBeforeCopy), func(t *testing.T) {
-			display := e2e.Xvfb(t)
-			bin := e2e.Sesame(t)
-			env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
-			m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 30; echo sesame-exit-$?; sleep 60", env...)
-			scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
-			if !ok {
-				t.Fatalf("no secret on screen:\n%s", scr)
-			}
-			secret := secretOn(scr)
+			m, display, secret := startOnX(t, 30)
 			if !stopBeforeCopy {
 				m.Run("send-keys", "-t", "e2e", "c")
 				if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
@@ -210,15 +193,7 @@ func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 // Another program copying over the secret is noticed within two seconds:
 // the countdown stops, and quitting hands nothing over to the clearer.
 func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
-	display := e2e.Xvfb(t)
-	bin := e2e.Sesame(t)
-	env := append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY="}, "DISPLAY="+display)
-	m := e2e.StartTmux(t, 100, 30, bin+" --no-config --clear-after 8; echo sesame-exit-$?; sleep 60", env...)
-	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
-	if !ok {
-		t.Fatalf("no secret on screen:\n%s", scr)
-	}
-	secret := secretOn(scr)
+	m, display, secret := startOnX(t, 8)
 	m.Run("send-keys", "-t", "e2e", "c")
 	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
 		t.Fatal("the copy did not land")
@@ -228,7 +203,7 @@ func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
 	}
 	e2e.SetClipboard(t, display, "another program's text")
 	start := time.Now()
-	scr, ok = m.WaitScreen(2500*time.Millisecond, func(s string) bool {
+	scr, ok := m.WaitScreen(2500*time.Millisecond, func(s string) bool {
 		return strings.Contains(s, "the clipboard now holds something else; nothing to clear")
 	})
 	if !ok {
@@ -243,7 +218,7 @@ func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
 	if !ok {
 		t.Fatalf("sesame did not quit:\n%s", text)
 	}
-	if strings.Contains(text, "clipboard clears in") || running(t, bin+" __clear-clipboard") {
+	if strings.Contains(text, "clipboard clears in") || running(t, e2e.Sesame(t)+" __clear-clipboard") {
 		t.Fatalf("a countdown was handed over:\n%s", text)
 	}
 	if got := e2e.ClipboardOf(t, display); got != "another program's text" {
@@ -264,4 +239,21 @@ func running(t *testing.T, args string) bool {
 		}
 	}
 	return false
+}
+
+// startOnX starts the interactive program in tmux, from a shell that
+// reports its exit status (sesame-exit-N), against its own X server, with
+// the given countdown, and returns the pane, the display and the secret
+// on screen once one shows.
+func startOnX(t *testing.T, clearAfter int) (*e2e.Tmux, string, string) {
+	t.Helper()
+	display := e2e.Xvfb(t)
+	bin := e2e.Sesame(t)
+	env := []string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY=", "DISPLAY=" + display}
+	m := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s --no-config --clear-after %d; echo sesame-exit-$?; sleep 60", bin, clearAfter), env...)
+	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
+	if !ok {
+		t.Fatalf("no secret on screen:\n%s", scr)
+	}
+	return m, display, secretOn(scr)
 }
