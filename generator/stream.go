@@ -59,50 +59,60 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 		app = nil // a format takes the secret as a string
 	}
 	randSize, bufSize := buffersFor(g, opts.Count)
+	work := func() {
+		src := CryptoSource()
+		if opts.NewSource != nil {
+			src = opts.NewSource()
+		}
+		r := newRandSize(src, randSize)
+		defer r.Wipe()
+		buf := make([]byte, 0, bufSize)
+		defer func() { clear(buf[:cap(buf)]) }()
+		var scratch *scratch
+		if app != nil {
+			scratch = app.newScratch()
+			defer scratch.wipe()
+		}
+		for !failed.Load() {
+			start := next.Add(int64(per)) - int64(per)
+			if start >= int64(opts.Count) {
+				break
+			}
+			n := int(min(int64(per), int64(opts.Count)-start))
+			for n > 0 && !failed.Load() {
+				var err error
+				buf, n, err = appendResults(buf, g, r, n, opts.Format, fast, app, scratch)
+				if err != nil {
+					fail(err)
+					return
+				}
+				if len(buf) >= streamChunk || n == 0 {
+					mu.Lock()
+					if !failed.Load() {
+						if _, err := w.Write(buf); err != nil {
+							fail(err)
+						}
+					}
+					mu.Unlock()
+					clear(buf)
+					buf = buf[:0]
+				}
+			}
+		}
+	}
+	// One worker runs on the caller's goroutine: a one-shot `sesame pw`
+	// then wakes no other thread, which costs more than the password.
+	n := min(workers, (opts.Count+per-1)/per)
+	if n == 1 {
+		work()
+		return first
+	}
 	var wg sync.WaitGroup
-	for range min(workers, (opts.Count+per-1)/per) {
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			src := CryptoSource()
-			if opts.NewSource != nil {
-				src = opts.NewSource()
-			}
-			r := newRandSize(src, randSize)
-			defer r.Wipe()
-			buf := make([]byte, 0, bufSize)
-			defer func() { clear(buf[:cap(buf)]) }()
-			var scratch *scratch
-			if app != nil {
-				scratch = app.newScratch()
-				defer scratch.wipe()
-			}
-			for !failed.Load() {
-				start := next.Add(int64(per)) - int64(per)
-				if start >= int64(opts.Count) {
-					break
-				}
-				n := int(min(int64(per), int64(opts.Count)-start))
-				for n > 0 && !failed.Load() {
-					var err error
-					buf, n, err = appendResults(buf, g, r, n, opts.Format, fast, app, scratch)
-					if err != nil {
-						fail(err)
-						return
-					}
-					if len(buf) >= streamChunk || n == 0 {
-						mu.Lock()
-						if !failed.Load() {
-							if _, err := w.Write(buf); err != nil {
-								fail(err)
-							}
-						}
-						mu.Unlock()
-						clear(buf)
-						buf = buf[:0]
-					}
-				}
-			}
+			work()
 		}()
 	}
 	wg.Wait()
