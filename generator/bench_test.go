@@ -28,7 +28,7 @@ func BenchmarkBulk1MDefaultPasswords(b *testing.B) {
 	}
 }
 
-func benchGenerate(b *testing.B, g Generator) {
+func benchGenerate(b *testing.B, g Engine) {
 	b.Helper()
 	r := NewRand(CryptoSource())
 	for b.Loop() {

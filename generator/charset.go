@@ -108,7 +108,7 @@ func ClassOf(r rune) Class {
 // control and format characters, combining marks on their own, line and
 // paragraph separators, spaces other than U+0020, unassigned code points and
 // invalid UTF-8. field names the setting for the error.
-func checkVisible(field Setting, s string) error {
+func checkVisible(field SettingName, s string) error {
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {

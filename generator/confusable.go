@@ -153,13 +153,13 @@ func joinAnd(parts []string) string {
 
 // lookAlikeWarning warns about the look-alikes among the characters a
 // password draws from, naming the setting that brought them.
-func lookAlikeWarning(field Setting, chars []rune) []Warning {
+func lookAlikeWarning(field SettingName, chars []rune) []Warning {
 	pairs := lookAlikes(chars)
 	if len(pairs) == 0 {
 		return nil
 	}
 	return []Warning{warningf(field, "the %v holds characters that look alike (Unicode TS #39): %s; passwords of them can be misread or mistyped, so leave one of each out with %v",
-		field, strings.Join(limitList(pairs), "; "), Setting("exclude"))}
+		field, strings.Join(limitList(pairs), "; "), SettingName("exclude"))}
 }
 
 // separatorLookAlikes warns about characters of a separator that look like
@@ -188,7 +188,7 @@ func separatorLookAlikes(sep string) []Warning {
 		return nil
 	}
 	return []Warning{warningf("separator", "the %v holds characters that look like others (Unicode TS #39): %s; a passphrase with it can be misread or mistyped, so use plain ASCII",
-		Setting("separator"), strings.Join(limitList(pairs), "; "))}
+		SettingName("separator"), strings.Join(limitList(pairs), "; "))}
 }
 
 func isPrintableASCII(s string) bool {

@@ -36,7 +36,7 @@ func TestLookAlikes(t *testing.T) {
 func TestPasswordWarnsOfLookAlikes(t *testing.T) {
 	for _, c := range []struct {
 		p     PasswordPolicy
-		field Setting
+		field SettingName
 		says  string
 	}{
 		{PasswordPolicy{Length: 20, Alphabet: "aа"}, "alphabet", `"a" and "а" (U+0430)`},

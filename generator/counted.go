@@ -146,7 +146,7 @@ func (c *counted) countRuns(p PasswordPolicy) error {
 		if p.RepeatingRule != "" {
 			return policyErr("rules", "%s of the rules with %v at length %d is too complex to count: drop a minimum or maximum, or shorten the password", p.RepeatingRule, describeConstraints(c.classes, L), L)
 		}
-		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", Setting("max-repeating"), r, describeConstraints(c.classes, L), L, Setting("max-repeating"))
+		return policyErr("max-repeating", "%v %d with %v at length %d is too complex to count: raise %v, drop a minimum or maximum, or shorten the password", SettingName("max-repeating"), r, describeConstraints(c.classes, L), L, SettingName("max-repeating"))
 	}
 	c.count = lowerBound(c.classCount.Bits + math.Log2(1-eps))
 	return nil

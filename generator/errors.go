@@ -2,13 +2,13 @@ package generator
 
 import "fmt"
 
-// Setting names one setting in the vocabulary the command line, the
+// SettingName names one setting in the vocabulary the command line, the
 // interactive forms and the settings file share: "length", "min-digits",
 // "alphabet", "words", …. Errors and warnings name the setting at fault
-// with a Setting, and mention other settings as Setting arguments, so that
+// with a SettingName, and mention other settings as SettingName arguments, so that
 // each surface can spell them its own way (--min-digits on the command
 // line, a highlighted row in a form) without parsing prose.
-type Setting string
+type SettingName string
 
 // message is a sentence whose Setting arguments are spelled by the reader.
 type message struct {
@@ -18,14 +18,14 @@ type message struct {
 
 // text formats the message, spelling each Setting argument with name (its
 // plain name when name is nil).
-func (m message) text(name func(Setting) string) string {
+func (m message) text(name func(SettingName) string) string {
 	if name == nil {
-		name = func(s Setting) string { return string(s) }
+		name = func(s SettingName) string { return string(s) }
 	}
 	args := make([]any, len(m.args))
 	for i, a := range m.args {
 		switch a := a.(type) {
-		case Setting:
+		case SettingName:
 			args[i] = name(a)
 		case message:
 			args[i] = a.text(name)
@@ -51,14 +51,14 @@ func (m message) String() string { return m.text(nil) }
 // satisfy. Its message says what is wrong and what would work; Field names
 // the setting at fault so that callers can point at it.
 type PolicyError struct {
-	Field Setting
+	Field SettingName
 	Err   error // the underlying cause, if any (such as fs.ErrNotExist)
 	msg   message
 }
 
 // PolicyErrorf returns a PolicyError about field. Setting arguments are
 // spelled by the reader of the message (see [PolicyError.Text]).
-func PolicyErrorf(field Setting, format string, args ...any) *PolicyError {
+func PolicyErrorf(field SettingName, format string, args ...any) *PolicyError {
 	return &PolicyError{Field: field, msg: message{format, args}}
 }
 
@@ -66,31 +66,31 @@ func PolicyErrorf(field Setting, format string, args ...any) *PolicyError {
 func (e *PolicyError) Error() string { return e.msg.text(nil) }
 
 // Text returns the message with every setting it mentions spelled by name.
-func (e *PolicyError) Text(name func(Setting) string) string { return e.msg.text(name) }
+func (e *PolicyError) Text(name func(SettingName) string) string { return e.msg.text(name) }
 
 // Unwrap returns the underlying cause.
 func (e *PolicyError) Unwrap() error { return e.Err }
 
 // policyErr is PolicyErrorf, for brevity inside the package.
-func policyErr(field Setting, format string, args ...any) *PolicyError {
+func policyErr(field SettingName, format string, args ...any) *PolicyError {
 	return PolicyErrorf(field, format, args...)
 }
 
 // Warning is a note about a setting that was accepted but adjusted or is
 // unwise, such as duplicate characters removed from a custom alphabet.
 type Warning struct {
-	Field Setting
+	Field SettingName
 	msg   message
 }
 
 // Warningf returns a Warning about field. As in [PolicyErrorf], settings
 // passed as Setting arguments are spelled by the reader of the message.
-func Warningf(field Setting, format string, args ...any) Warning {
+func Warningf(field SettingName, format string, args ...any) Warning {
 	return Warning{Field: field, msg: message{format, args}}
 }
 
 // warningf is Warningf, for brevity inside the package.
-func warningf(field Setting, format string, args ...any) Warning {
+func warningf(field SettingName, format string, args ...any) Warning {
 	return Warningf(field, format, args...)
 }
 
@@ -98,4 +98,4 @@ func warningf(field Setting, format string, args ...any) Warning {
 func (w Warning) String() string { return w.msg.text(nil) }
 
 // Text returns the warning with every setting it mentions spelled by name.
-func (w Warning) Text(name func(Setting) string) string { return w.msg.text(name) }
+func (w Warning) Text(name func(SettingName) string) string { return w.msg.text(name) }

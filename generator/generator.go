@@ -1,8 +1,8 @@
 package generator
 
-// Generator makes secrets of one kind under fixed, validated settings.
+// Engine makes secrets of one kind under fixed, validated settings.
 // Password, Phrase, Token and PIN generators implement it.
-type Generator interface {
+type Engine interface {
 	// Generate returns one secret drawn uniformly from the generator's
 	// output set, or an error if the random source failed. It never
 	// returns a secret together with an error.

@@ -18,7 +18,7 @@ func MinLength(p PasswordPolicy, bits float64) (int, error) {
 // website's rules keep it.
 func MinLengthIn(p PasswordPolicy, bits float64, lo, hi int) (int, error) {
 	if math.IsNaN(bits) || bits < 0 {
-		return 0, policyErr("min-bits", "%v must be a number of bits, 0 or more", Setting("min-bits"))
+		return 0, policyErr("min-bits", "%v must be a number of bits, 0 or more", SettingName("min-bits"))
 	}
 	reaches := func(L int) (bool, error) {
 		q := p
@@ -54,9 +54,9 @@ func MinLengthIn(p PasswordPolicy, bits float64, lo, hi int) (int, error) {
 			}
 		}
 		if hi < MaxLength {
-			return 0, policyErr("min-bits", "no length from %d to %d reaches %.2f bits with these settings (%d characters give %.2f): lower %v", lo, hi, bits, bestL, best, Setting("min-bits"))
+			return 0, policyErr("min-bits", "no length from %d to %d reaches %.2f bits with these settings (%d characters give %.2f): lower %v", lo, hi, bits, bestL, best, SettingName("min-bits"))
 		}
-		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower %v or widen the alphabet", MaxLength, bits, best, Setting("min-bits"))
+		return 0, policyErr("min-bits", "no length up to %d reaches %.2f bits with these settings (at most about %.2f): lower %v or widen the alphabet", MaxLength, bits, best, SettingName("min-bits"))
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2

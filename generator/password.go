@@ -114,8 +114,8 @@ type pwClass struct {
 }
 
 // The settings of a class, as messages name them.
-func minSetting(c Class) Setting { return Setting("min-" + c.String()) }
-func maxSetting(c Class) Setting { return Setting("max-" + c.String()) }
+func minSetting(c Class) SettingName { return SettingName("min-" + c.String()) }
+func maxSetting(c Class) SettingName { return SettingName("max-" + c.String()) }
 
 // resolveClasses turns a policy into disjoint, non-empty classes, or
 // explains why it cannot.
@@ -125,10 +125,10 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		return nil, nil, policyErr("length", "length %d is out of range: use 1 to %d", p.Length, MaxLength)
 	}
 	if p.MaxRepeating < 0 {
-		return nil, nil, policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", Setting("max-repeating"), p.MaxRepeating)
+		return nil, nil, policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", SettingName("max-repeating"), p.MaxRepeating)
 	}
 	if p.MaxSequential < 0 {
-		return nil, nil, policyErr("max-sequential", "%v %d is negative: use 0 (no limit) or more", Setting("max-sequential"), p.MaxSequential)
+		return nil, nil, policyErr("max-sequential", "%v %d is negative: use 0 (no limit) or more", SettingName("max-sequential"), p.MaxSequential)
 	}
 	for _, c := range Classes() {
 		cp := p.Class(c)
@@ -199,7 +199,7 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 				return nil, warns, missingClassErr(p, c, before > 0)
 			}
 			if before > 0 && p.Alphabet == "" {
-				warns = append(warns, warningf(Setting(c.String()), "every %s is excluded, so the passwords have none", c.noun()))
+				warns = append(warns, warningf(SettingName(c.String()), "every %s is excluded, so the passwords have none", c.noun()))
 			}
 			continue
 		}
@@ -217,7 +217,7 @@ func resolveClasses(p PasswordPolicy) ([]pwClass, []Warning, error) {
 		for _, c := range classes {
 			chars = append(chars, c.chars...)
 		}
-		field := Setting("alphabet")
+		field := SettingName("alphabet")
 		if p.Alphabet == "" {
 			field = "symbol-set"
 		}
@@ -255,7 +255,7 @@ func symbolSet(set string) ([]rune, []Warning, error) {
 func emptyAlphabetErr(p PasswordPolicy) error {
 	switch {
 	case (p.Alphabet != "" || anyClassOn(p)) && p.NoAmbiguous && p.Exclude == "":
-		return policyErr("no-ambiguous", "every character is a look-alike: drop %v or use other characters", Setting("no-ambiguous"))
+		return policyErr("no-ambiguous", "every character is a look-alike: drop %v or use other characters", SettingName("no-ambiguous"))
 	case p.Alphabet != "" && allForbidden(p):
 		return policyErr("alphabet", "the maximums of 0 leave none of the alphabet: allow some characters of a class it has")
 	case p.Alphabet != "" || anyClassOn(p) && !allForbidden(p):
@@ -263,7 +263,7 @@ func emptyAlphabetErr(p PasswordPolicy) error {
 	case anyClassOn(p):
 		return policyErr("lower", "every class in use has a maximum of 0: allow at least one class some characters")
 	}
-	return policyErr("lower", "every character class is off: turn on at least one of %v, %v, %v, %v or %v", Setting("lower"), Setting("upper"), Setting("digits"), Setting("symbols"), Setting("space"))
+	return policyErr("lower", "every character class is off: turn on at least one of %v, %v, %v, %v or %v", SettingName("lower"), SettingName("upper"), SettingName("digits"), SettingName("symbols"), SettingName("space"))
 }
 
 // allForbidden reports whether every class that could supply characters
@@ -293,15 +293,15 @@ func missingClassErr(p PasswordPolicy, c Class, excluded bool) error {
 	min := p.Class(c).Min
 	switch {
 	case excluded && p.NoAmbiguous && p.Exclude == "":
-		return policyErr(field, "%v is %d but the look-alike exclusion removes every %s: drop %v or set %v to 0", field, min, c.noun(), Setting("no-ambiguous"), field)
+		return policyErr(field, "%v is %d but the look-alike exclusion removes every %s: drop %v or set %v to 0", field, min, c.noun(), SettingName("no-ambiguous"), field)
 	case excluded && p.NoAmbiguous:
-		return policyErr(field, "%v is %d but the exclusions and the look-alike exclusion remove every %s: shorten %v or set %v to 0", field, min, c.noun(), Setting("exclude"), field)
+		return policyErr(field, "%v is %d but the exclusions and the look-alike exclusion remove every %s: shorten %v or set %v to 0", field, min, c.noun(), SettingName("exclude"), field)
 	case excluded:
-		return policyErr(field, "%v is %d but the excluded characters remove every %s: shorten %v or set %v to 0", field, min, c.noun(), Setting("exclude"), field)
+		return policyErr(field, "%v is %d but the excluded characters remove every %s: shorten %v or set %v to 0", field, min, c.noun(), SettingName("exclude"), field)
 	case p.Alphabet != "":
 		return policyErr(field, "%v is %d but the alphabet has no %s: add some or set %v to 0", field, min, c.plural(), field)
 	}
-	return policyErr(field, "%v is %d but %v are turned off: turn on %v or set %v to 0", field, min, c.plural(), Setting(c.String()), field)
+	return policyErr(field, "%v is %d but %v are turned off: turn on %v or set %v to 0", field, min, c.plural(), SettingName(c.String()), field)
 }
 
 // describeConstraints names the constrained classes, for messages.

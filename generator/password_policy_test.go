@@ -47,7 +47,7 @@ func TestPasswordPolicyErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a PolicyError", c.name, err)
 			continue
 		}
-		if pe.Field != Setting(c.field) {
+		if pe.Field != SettingName(c.field) {
 			t.Errorf("%s: field %q, want %q (%v)", c.name, pe.Field, c.field, pe)
 		}
 		for _, frag := range c.says {

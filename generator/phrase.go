@@ -121,7 +121,7 @@ func defaultList() *Wordlist {
 	return wl
 }
 
-var _ Generator = (*Phrase)(nil)
+var _ Engine = (*Phrase)(nil)
 
 // Phrase generates passphrases under a validated PhrasePolicy. It is
 // immutable and safe for concurrent use; give each goroutine its own Rand.
@@ -176,7 +176,7 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 			return nil, err
 		}
 		if sep != p.Separator {
-			sepWarns = append(sepWarns, warningf("separator", "the %v %q is used as %q, as passwords are compared after preparation (RFC 8265)", Setting("separator"), p.Separator, sep))
+			sepWarns = append(sepWarns, warningf("separator", "the %v %q is used as %q, as passwords are compared after preparation (RFC 8265)", SettingName("separator"), p.Separator, sep))
 			p.Separator = sep
 		}
 		sepWarns = append(sepWarns, separatorLookAlikes(sep)...)
@@ -231,18 +231,18 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 // its own is refused.
 func checkSeparator(s string) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", policyErr("separator", "%v is not valid UTF-8", Setting("separator"))
+		return "", policyErr("separator", "%v is not valid UTF-8", SettingName("separator"))
 	}
 	if len(s) > maxSeparatorBytes {
-		return "", policyErr("separator", "%v is %d bytes long; use at most %d", Setting("separator"), len(s), maxSeparatorBytes)
+		return "", policyErr("separator", "%v is %d bytes long; use at most %d", SettingName("separator"), len(s), maxSeparatorBytes)
 	}
 	for _, c := range s {
 		if forbiddenRune(c) {
-			return "", policyErr("separator", "%v contains the control character %U; use visible characters or spaces", Setting("separator"), c)
+			return "", policyErr("separator", "%v contains the control character %U; use visible characters or spaces", SettingName("separator"), c)
 		}
 	}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.Is(unicode.M, r) {
-		return "", policyErr("separator", "%v starts with %s, a combining mark, which would join the word before it: start with a visible character", Setting("separator"), describeRune(r))
+		return "", policyErr("separator", "%v starts with %s, a combining mark, which would join the word before it: start with a visible character", SettingName("separator"), describeRune(r))
 	}
 	return prepareText("separator", s)
 }
@@ -351,7 +351,7 @@ func (p *Phrase) ListSize() int { return p.size }
 // "min-bits" that says the most that is reachable.
 func MinWords(p PhrasePolicy, bits float64) (int, error) {
 	if math.IsNaN(bits) || math.IsInf(bits, 1) {
-		return 0, policyErr("min-bits", "%v must be a finite number of bits", Setting("min-bits"))
+		return 0, policyErr("min-bits", "%v must be a finite number of bits", SettingName("min-bits"))
 	}
 	p.Words = 1
 	ph, err := NewPhrase(p)
@@ -363,7 +363,7 @@ func MinWords(p PhrasePolicy, bits float64) (int, error) {
 		// words would only be an upper bound, which could miss the target.
 		p.Words = 2
 		if two, err := NewPhrase(p); err == nil && two.bound == UpperBound {
-			return 0, policyErr("min-bits", "words of wordlist %q can run together ambiguously with these settings, so their figure is only an upper bound and %v cannot rely on it: use a separator that occurs in no word (and words without digits, with a number)", p.List.Name, Setting("min-bits"))
+			return 0, policyErr("min-bits", "words of wordlist %q can run together ambiguously with these settings, so their figure is only an upper bound and %v cannot rely on it: use a separator that occurs in no word (and words without digits, with a number)", p.List.Name, SettingName("min-bits"))
 		}
 	}
 	tokens := big.NewInt(int64(len(ph.tokens)))

@@ -257,7 +257,7 @@ func TestNewPhraseValidation(t *testing.T) {
 	for _, c := range cases {
 		_, err := NewPhrase(c.p)
 		var pe *PolicyError
-		if !errors.As(err, &pe) || pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.msg) {
+		if !errors.As(err, &pe) || pe.Field != SettingName(c.field) || !strings.Contains(pe.Error(), c.msg) {
 			t.Errorf("%+v: %v, want %s error containing %q", c.p, err, c.field, c.msg)
 		}
 	}

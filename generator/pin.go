@@ -30,7 +30,7 @@ type PIN struct {
 // disjoint because the first two digits already tell them apart.
 const trivialPINs = 30
 
-var _ Generator = (*PIN)(nil)
+var _ Engine = (*PIN)(nil)
 
 // NewPIN validates p and returns a generator for it.
 func NewPIN(p PINPolicy) (*PIN, error) {

@@ -27,7 +27,7 @@ const blankGlyphs = "\u2800" // BRAILLE PATTERN BLANK
 
 // prepareRune prepares one character: the character the profile makes of
 // it, or an error naming it and saying why it cannot be used.
-func prepareRune(field Setting, r rune) (rune, error) {
+func prepareRune(field SettingName, r rune) (rune, error) {
 	if r == utf8.RuneError {
 		return 0, policyErr(field, "%v is not valid UTF-8: use UTF-8 text", field)
 	}
@@ -54,7 +54,7 @@ func prepareRune(field Setting, r rune) (rune, error) {
 // prepareSet prepares a set of characters: each as prepareRune makes it,
 // each once, in first-seen order. Warnings say which characters the
 // profile changed, which became one, and which were repeated.
-func prepareSet(field Setting, s string, what string) ([]rune, []Warning, error) {
+func prepareSet(field SettingName, s string, what string) ([]rune, []Warning, error) {
 	if !utf8.ValidString(s) {
 		for i := 0; i < len(s); {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -107,7 +107,7 @@ func prepareSet(field Setting, s string, what string) ([]rune, []Warning, error)
 // prepareText prepares a piece of text (a separator, a word): the profile's
 // form of it, or an error naming the first character that cannot be used.
 // Empty text stays empty.
-func prepareText(field Setting, s string) (string, error) {
+func prepareText(field SettingName, s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}

@@ -334,7 +334,7 @@ func (c *counted) describe() message {
 
 // runLimitText names a run limit in a list of constraints: the setting
 // and its value (--max-repeating 2), or the website's rule that set it.
-func runLimitText(s Setting, n int, rule string) message {
+func runLimitText(s SettingName, n int, rule string) message {
 	if rule != "" {
 		return message{"%s of the rules", []any{rule}}
 	}
@@ -349,7 +349,7 @@ func repeatingErr(p PasswordPolicy, L, limit int) error {
 	if p.RepeatingRule != "" {
 		return policyErr("rules", "no password of length %d with these settings avoids repeating a character more than %s in a row, as %s of the rules asks: shorten the password or allow more characters", L, times(limit), p.RepeatingRule)
 	}
-	return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(limit), Setting("max-repeating"))
+	return policyErr("max-repeating", "no password of length %d with these settings avoids repeating a character more than %s in a row: raise %v or add characters", L, times(limit), SettingName("max-repeating"))
 }
 
 // sequentialErr is repeatingErr for the limit on sequences.
@@ -357,5 +357,5 @@ func sequentialErr(p PasswordPolicy, L, limit int) error {
 	if p.SequentialRule != "" {
 		return policyErr("rules", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d, as %s of the rules asks: shorten the password or allow more characters", L, limit, p.SequentialRule)
 	}
-	return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d: raise %v or allow more characters", L, limit, Setting("max-sequential"))
+	return policyErr("max-sequential", "no password of length %d with these settings avoids sequences (abc, 321) longer than %d: raise %v or allow more characters", L, limit, SettingName("max-sequential"))
 }

@@ -234,7 +234,7 @@ func TestRulesPolicyErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a PolicyError", c.name, err)
 			continue
 		}
-		if pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.says) {
+		if pe.Field != SettingName(c.field) || !strings.Contains(pe.Error(), c.says) {
 			t.Errorf("%s: field %q message %q; want field %q saying %q", c.name, pe.Field, pe.Error(), c.field, c.says)
 		}
 		if msg := pe.Error(); msg != strings.ToLower(msg[:1])+msg[1:] || strings.HasSuffix(msg, ".") {

@@ -32,7 +32,7 @@ const streamChunk = 64 << 10
 // several goroutines. It stops at the first error: a write error (such as
 // a closed pipe) or a failing random source, which is returned wrapped in
 // ErrRandomness; nothing generated after a source failure is written.
-func Stream(w io.Writer, g Generator, opts StreamOptions) error {
+func Stream(w io.Writer, g Engine, opts StreamOptions) error {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -121,7 +121,7 @@ func Stream(w io.Writer, g Generator, opts StreamOptions) error {
 
 // appendResults appends up to n results, stopping at about a chunk, and
 // returns how many are still to do.
-func appendResults(buf []byte, g Generator, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch *scratch) ([]byte, int, error) {
+func appendResults(buf []byte, g Engine, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch *scratch) ([]byte, int, error) {
 	if fast != nil {
 		k := min(n, max(1, (streamChunk-len(buf))/(fast.L+1)))
 		buf = fast.batch.appendLines(buf, r, fast.alphabet, fast.L, k)
@@ -186,7 +186,7 @@ type worker interface {
 // buffersFor sizes a worker's random block and output buffer to the job:
 // a one-shot sesame pw should not read 64 KiB of randomness for 20
 // characters. Large jobs get the full sizes.
-func buffersFor(g Generator, count int) (randSize, bufSize int) {
+func buffersFor(g Engine, count int) (randSize, bufSize int) {
 	random, out := 64, 64
 	if w, ok := g.(worker); ok {
 		random, out = w.work()
@@ -206,7 +206,7 @@ type lineFast struct {
 	L        int
 }
 
-func fastLines(g Generator, format func([]byte, string) []byte) *lineFast {
+func fastLines(g Engine, format func([]byte, string) []byte) *lineFast {
 	pw, ok := g.(*Password)
 	if !ok || format != nil || !pw.ascii || pw.method != methodDirect || len(pw.lay.alphabet) < 2 {
 		return nil

@@ -120,7 +120,7 @@ func TestStreamCustomFormat(t *testing.T) {
 func TestBulkTokensAndPhrasesDoNotAllocatePerResult(t *testing.T) {
 	tok, _ := NewToken(TokenPolicy{Bytes: 32, Format: TokenBase62, Prefix: "sk_", Checksum: true})
 	ph, _ := NewPhrase(PhrasePolicy{Words: 6, Number: true, RandomSeparator: SepDigit})
-	for name, g := range map[string]Generator{"token": tok, "phrase": ph} {
+	for name, g := range map[string]Engine{"token": tok, "phrase": ph} {
 		few := testing.AllocsPerRun(3, func() { Stream(io.Discard, g, StreamOptions{Count: 1000, Workers: 1}) })
 		many := testing.AllocsPerRun(3, func() { Stream(io.Discard, g, StreamOptions{Count: 100000, Workers: 1}) })
 		if many > few+20 {

@@ -84,7 +84,7 @@ type Token struct {
 	length int // characters of the encoded body
 }
 
-var _ Generator = (*Token)(nil)
+var _ Engine = (*Token)(nil)
 
 // NewToken validates p and returns a generator for it.
 func NewToken(p TokenPolicy) (*Token, error) {
@@ -101,7 +101,7 @@ func NewToken(p TokenPolicy) (*Token, error) {
 		return nil, policyErr("checksum", "a raw token is bytes, not text, so it cannot take a checksum: drop the checksum or choose a text format")
 	}
 	if p.Format == TokenBase64 && p.Checksum {
-		return nil, policyErr("checksum", "a %v cannot follow padded base64, which ends with =: the token would not decode; use base64url for a checksum, or drop the %v", Setting("checksum"), Setting("checksum"))
+		return nil, policyErr("checksum", "a %v cannot follow padded base64, which ends with =: the token would not decode; use base64url for a checksum, or drop the %v", SettingName("checksum"), SettingName("checksum"))
 	}
 	if err := checkTokenPrefix(p.Prefix); err != nil {
 		return nil, err

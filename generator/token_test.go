@@ -171,7 +171,7 @@ func TestNewTokenRejects(t *testing.T) {
 	} {
 		_, err := NewToken(c.p)
 		var pe *PolicyError
-		if !errors.As(err, &pe) || pe.Field != Setting(c.field) || !strings.Contains(pe.Error(), c.says) {
+		if !errors.As(err, &pe) || pe.Field != SettingName(c.field) || !strings.Contains(pe.Error(), c.says) {
 			t.Errorf("NewToken(%+v) = %v, want a PolicyError on %s saying %q", c.p, err, c.field, c.says)
 			continue
 		}

@@ -28,7 +28,7 @@ type WebsiteRules struct {
 }
 
 // rulesSetting is how errors name the setting that holds the rules.
-const rulesSetting = Setting("rules")
+const rulesSetting = SettingName("rules")
 
 // Name names the rules in a sentence: "the rules of chase.com" or "the
 // rules".
@@ -120,7 +120,7 @@ func ApplyRules(pol PasswordPolicy, w WebsiteRules) (PasswordPolicy, RulesAsAppl
 		if pol.Space.Min > 0 {
 			// As without rules: a minimum of a class that is off.
 			return pol, d, PolicyErrorf(minSetting(Space), "%v is %d but spaces are turned off: turn on %v or set %v to 0",
-				minSetting(Space), pol.Space.Min, Setting(Space.String()), minSetting(Space))
+				minSetting(Space), pol.Space.Min, SettingName(Space.String()), minSetting(Space))
 		}
 		r = r.Without(" ")
 	}
@@ -136,7 +136,7 @@ func ApplyRules(pol PasswordPolicy, w WebsiteRules) (PasswordPolicy, RulesAsAppl
 			w.Subject(), lo, MaxLength)
 	} else if pol.Length < lo || pol.Length > hi {
 		return out, d, PolicyErrorf("length", "%v %d is outside the %s %s allow: choose %d to %d",
-			Setting("length"), pol.Length, lengthRangeText(lo, hi), w.Name(), lo, hi)
+			SettingName("length"), pol.Length, lengthRangeText(lo, hi), w.Name(), lo, hi)
 	}
 	return out, d, nil
 }
@@ -181,7 +181,7 @@ func spaceLeftOut(pol PasswordPolicy, r *rules.Rules) bool {
 // A narrowing is a setting of the policy that takes characters out of
 // what the rules allow, as messages name it.
 type narrowing struct {
-	setting Setting
+	setting SettingName
 	arg     string // written after the name: " 0"
 	drops   func(rune) bool
 }
@@ -228,8 +228,8 @@ func checkNarrowing(pol PasswordPolicy, w WebsiteRules) error {
 			continue
 		}
 		if !slices.Contains(used, true) { // the space alone meets it
-			return PolicyErrorf(Setting(Space.String()), "%s require a space, which sesame leaves out unless asked: turn on %v",
-				w.Subject(), Setting(Space.String()))
+			return PolicyErrorf(SettingName(Space.String()), "%s require a space, which sesame leaves out unless asked: turn on %v",
+				w.Subject(), SettingName(Space.String()))
 		}
 		// Name a setting that empties the set alone, if one does;
 		// otherwise every one that took a part.
@@ -266,7 +266,7 @@ func checkNarrowing(pol PasswordPolicy, w WebsiteRules) error {
 		}
 		if strings.Contains(req, " ") && noSpace {
 			format += ", or turn on %v"
-			args = append(args, Setting(Space.String()))
+			args = append(args, SettingName(Space.String()))
 		}
 		return PolicyErrorf(culprits[0].setting, format, args...)
 	}

@@ -85,7 +85,7 @@ func TestApplyRulesEmptiedByNarrowing(t *testing.T) {
 	chase := bundledRules(t, "chase.com")
 	for _, c := range []struct {
 		set   func(*PasswordPolicy)
-		field Setting
+		field SettingName
 		says  string
 	}{
 		{func(p *PasswordPolicy) { p.Digits = p.Digits.AtMost(0) }, "max-digits", "chase.com's rules require a digit, but max-digits 0 leaves none: drop max-digits 0"},

@@ -141,10 +141,10 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 	// for good, and a device (/dev/zero) or a folder is never a wordlist.
 	info, err := os.Stat(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) { // a misspelt name, as far as the user is concerned
-		e := policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file", Setting("wordlist"), nameOrPath, builtinChoices())
+		e := policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file", SettingName("wordlist"), nameOrPath, builtinChoices())
 		if strings.HasPrefix(nameOrPath, "~") {
 			e = policyErr("wordlist", "%v %q is neither a built-in list (%s) nor an existing file (the shell does not expand ~ after =: write %v ~/words.txt, with a space)",
-				Setting("wordlist"), nameOrPath, builtinChoices(), Setting("wordlist"))
+				SettingName("wordlist"), nameOrPath, builtinChoices(), SettingName("wordlist"))
 		}
 		e.Err = err
 		return nil, nil, e
@@ -154,10 +154,10 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 	}
 	switch {
 	case info.IsDir():
-		return nil, nil, policyErr("wordlist", "%v %q is a directory: give a file of words", Setting("wordlist"), nameOrPath)
+		return nil, nil, policyErr("wordlist", "%v %q is a directory: give a file of words", SettingName("wordlist"), nameOrPath)
 	case !info.Mode().IsRegular():
 		return nil, nil, policyErr("wordlist", "%v %q is not a regular file (a pipe or a device): give the path of a file of words, or - to read them from standard input",
-			Setting("wordlist"), nameOrPath)
+			SettingName("wordlist"), nameOrPath)
 	}
 	f, err := os.Open(nameOrPath)
 	if err != nil {
@@ -196,7 +196,7 @@ func ParseWordlist(name string, r io.Reader) (*Wordlist, []Warning, error) {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", name, err)
 	}
 	if len(data) > maxWordlistBytes {
-		return nil, nil, policyErr("wordlist", "%v %q is larger than %d MiB; use a smaller list", Setting("wordlist"), name, maxWordlistBytes>>20)
+		return nil, nil, policyErr("wordlist", "%v %q is larger than %d MiB; use a smaller list", SettingName("wordlist"), name, maxWordlistBytes>>20)
 	}
 	return parseWordlist(name, data)
 }
@@ -227,27 +227,27 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 			continue
 		}
 		if len(words) == maxWordlistWords {
-			return nil, nil, policyErr("wordlist", "%v %q has more than %d distinct words; use a smaller list", Setting("wordlist"), name, maxWordlistWords)
+			return nil, nil, policyErr("wordlist", "%v %q has more than %d distinct words; use a smaller list", SettingName("wordlist"), name, maxWordlistWords)
 		}
 		seen[word] = struct{}{}
 		words = append(words, word)
 	}
 	if len(words) < 2 {
-		return nil, nil, policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2 (and 1000 or more for strong passphrases)", Setting("wordlist"),
+		return nil, nil, policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2 (and 1000 or more for strong passphrases)", SettingName("wordlist"),
 			name, plural(len(words), "distinct word"))
 	}
 	var warns []Warning
 	if prepared > 0 {
-		warns = append(warns, warningf("wordlist", "%v %q: %s written as passwords are compared (RFC 8265)", Setting("wordlist"), name, plural(prepared, "word")))
+		warns = append(warns, warningf("wordlist", "%v %q: %s written as passwords are compared (RFC 8265)", SettingName("wordlist"), name, plural(prepared, "word")))
 	}
 	if dups > 0 {
 		warns = append(warns, warningf("wordlist",
-			"%v %q: removed %s (words are compared in lower case)", Setting("wordlist"), name, plural(dups, "duplicate word")))
+			"%v %q: removed %s (words are compared in lower case)", SettingName("wordlist"), name, plural(dups, "duplicate word")))
 	}
 	if len(words) < fewWords {
 		warns = append(warns, warningf("wordlist",
 			"%v %q has only %d distinct words, %.2f bits per word; a list of %d or more words needs fewer words for the same strength",
-			Setting("wordlist"), name, len(words), math.Log2(float64(len(words))), fewWords))
+			SettingName("wordlist"), name, len(words), math.Log2(float64(len(words))), fewWords))
 	}
 	return &Wordlist{Name: name, Words: words, parsed: true}, warns, nil
 }
@@ -255,7 +255,7 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 // parseLine returns the lower-cased word on a line, or "" for a blank line.
 func parseLine(name string, lineNo int, line string) (string, error) {
 	if !utf8.ValidString(line) {
-		return "", policyErr("wordlist", "%v %q: line %d is not valid UTF-8; save the list as UTF-8", Setting("wordlist"), name, lineNo)
+		return "", policyErr("wordlist", "%v %q: line %d is not valid UTF-8; save the list as UTF-8", SettingName("wordlist"), name, lineNo)
 	}
 	s := strings.TrimSpace(line)
 	if strings.HasPrefix(s, "#") { // a comment
@@ -263,7 +263,7 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 	}
 	for _, c := range s {
 		if c != '\t' && forbiddenRune(c) {
-			return "", policyErr("wordlist", "%v %q: line %d contains the control character %U; remove it", Setting("wordlist"), name, lineNo, c)
+			return "", policyErr("wordlist", "%v %q: line %d contains the control character %U; remove it", SettingName("wordlist"), name, lineNo, c)
 		}
 	}
 	fields := strings.Fields(s)
@@ -285,7 +285,7 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 	if err != nil {
 		var pe *PolicyError
 		errors.As(err, &pe)
-		return "", policyErr("wordlist", "%v %q: line %d (%.40q): %s", Setting("wordlist"), name, lineNo, word, strings.TrimPrefix(pe.Error(), "wordlist "))
+		return "", policyErr("wordlist", "%v %q: line %d (%.40q): %s", SettingName("wordlist"), name, lineNo, word, strings.TrimPrefix(pe.Error(), "wordlist "))
 	}
 	if len(prepared) > MaxWordBytes {
 		return "", longWordErr(name, lineNo, len(prepared))
@@ -297,7 +297,7 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 // there: the word itself is not quoted, as it may be megabytes long.
 func longWordErr(name string, lineNo, n int) error {
 	return policyErr("wordlist", "%v %q: line %d holds a word of %d bytes; words may have at most %d (no real wordlist comes near), so this does not look like a list of words",
-		Setting("wordlist"), name, lineNo, n, MaxWordBytes)
+		SettingName("wordlist"), name, lineNo, n, MaxWordBytes)
 }
 
 // forbiddenRune reports characters that must not appear in a word or a
@@ -340,23 +340,23 @@ func (w *Wordlist) check() error {
 
 func validateWords(name string, words []string) error {
 	if len(words) < 2 {
-		return policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2", Setting("wordlist"), name, plural(len(words), "word"))
+		return policyErr("wordlist", "%v %q has %s; a wordlist needs at least 2", SettingName("wordlist"), name, plural(len(words), "word"))
 	}
 	if len(words) > maxWordlistWords {
-		return policyErr("wordlist", "%v %q has more than %d words; use a smaller list", Setting("wordlist"), name, maxWordlistWords)
+		return policyErr("wordlist", "%v %q has more than %d words; use a smaller list", SettingName("wordlist"), name, maxWordlistWords)
 	}
 	seen := make(map[string]struct{}, len(words))
 	for i, word := range words {
 		bad := word == "" || !utf8.ValidString(word) || strings.ToLower(word) != word ||
 			strings.IndexFunc(word, func(c rune) bool { return unicode.IsSpace(c) || forbiddenRune(c) }) >= 0
 		if bad {
-			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", Setting("wordlist"), name, i+1, word)
+			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", SettingName("wordlist"), name, i+1, word)
 		}
 		if len(word) > MaxWordBytes {
-			return policyErr("wordlist", "%v %q: word %d has %d bytes; words may have at most %d", Setting("wordlist"), name, i+1, len(word), MaxWordBytes)
+			return policyErr("wordlist", "%v %q: word %d has %d bytes; words may have at most %d", SettingName("wordlist"), name, i+1, len(word), MaxWordBytes)
 		}
 		if _, dup := seen[word]; dup {
-			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", Setting("wordlist"), name, word)
+			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", SettingName("wordlist"), name, word)
 		}
 		seen[word] = struct{}{}
 	}

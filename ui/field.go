@@ -13,7 +13,7 @@ import (
 // source of truth. Fields know nothing of the program around them.
 type field interface {
 	// setting is what the field edits.
-	setting() *settings.Setting
+	setting() *settings.Descriptor
 	// id names the field: its setting's name, or that name and a suffix
 	// for a setting edited by two fields (a wordlist and its file).
 	id() string
@@ -46,9 +46,9 @@ type field interface {
 }
 
 // base is what every field shares: its setting.
-type base struct{ d *settings.Setting }
+type base struct{ d *settings.Descriptor }
 
-func (b base) setting() *settings.Setting            { return b.d }
+func (b base) setting() *settings.Descriptor         { return b.d }
 func (b base) id() string                            { return b.d.Name }
 func (b base) shown(*settings.Settings) bool         { return true }
 func (b base) typesText() bool                       { return false }
@@ -64,7 +64,7 @@ func (b base) editable(s *settings.Settings) bool {
 }
 
 // newField makes the field for a setting.
-func newField(d *settings.Setting, st *styles) field {
+func newField(d *settings.Descriptor, st *styles) field {
 	switch d.Kind() {
 	case settings.IntKind, settings.LimitKind:
 		return &numberField{base: base{d}}

@@ -28,7 +28,7 @@ type listState struct {
 }
 
 // newListFields makes the choice and the path field of a list setting.
-func newListFields(d *settings.Setting, s *settings.Settings, st *styles) (*listChoiceField, listPathField) {
+func newListFields(d *settings.Descriptor, s *settings.Settings, st *styles) (*listChoiceField, listPathField) {
 	state := &listState{}
 	if v := d.Text(s); !settings.IsBuiltinList(v) {
 		state.file, state.path = true, v

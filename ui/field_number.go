@@ -227,7 +227,7 @@ func (f *numberField) keys(k *fieldKeys) []key.Binding {
 // stepSize changes a mode's size (length, words, bytes, digits) from the
 // result, within its range, and reports a change and what stopped it at
 // the edge of a range narrowed by other settings.
-func stepSize(d *settings.Setting, s *settings.Settings, delta int) (bool, string) {
+func stepSize(d *settings.Descriptor, s *settings.Settings, delta int) (bool, string) {
 	f := numberField{base: base{d}}
 	changed := f.step(s, delta)
 	return changed, f.said

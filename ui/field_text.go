@@ -22,7 +22,7 @@ type textField struct {
 	put func(*settings.Settings, string)
 }
 
-func newTextField(d *settings.Setting, placeholder string, st *styles) *textField {
+func newTextField(d *settings.Descriptor, placeholder string, st *styles) *textField {
 	f := &textField{
 		base: base{d},
 		get:  d.Text,

@@ -33,7 +33,7 @@ type genRequest struct {
 	s    settings.Settings // a copy: the job never sees later edits
 	key  settings.Settings // the mode's part of s; see modeKey
 	// reuse is the compiled generator of these very settings, if any.
-	reuse      generator.Generator
+	reuse      generator.Engine
 	reuseWarns []generator.Warning
 }
 
@@ -59,7 +59,7 @@ type slowJobMsg struct{ seq int }
 // compiledMsg carries a job's first step back to Update.
 type compiledMsg struct {
 	req   genRequest
-	gen   generator.Generator
+	gen   generator.Engine
 	warns []generator.Warning
 	err   error
 }
@@ -67,7 +67,7 @@ type compiledMsg struct {
 // genDoneMsg carries a job's outcome back to Update.
 type genDoneMsg struct {
 	req      genRequest
-	gen      generator.Generator
+	gen      generator.Engine
 	warns    []generator.Warning
 	secret   string
 	strength generator.Strength
@@ -98,7 +98,7 @@ type result struct {
 	mode     settings.Mode
 	secret   string
 	strength generator.Strength
-	gen      generator.Generator
+	gen      generator.Engine
 	shownAt  time.Time
 	// copying: the user asked to copy it, which keeps it in the history
 	// however briefly shown; copied: a copy of it landed.
@@ -115,7 +115,7 @@ type modeResult struct {
 	warns  []generator.Warning
 	// compiled is the generator of the last good settings and its
 	// strength: shown at once, and reused when regenerating.
-	compiled    generator.Generator
+	compiled    generator.Engine
 	compiledKey settings.Settings
 	compiledW   []generator.Warning
 	strength    generator.Strength
@@ -144,7 +144,7 @@ func (m *model) failing(mode settings.Mode) error {
 // strengthOf is what the strength panel shows: the current settings'
 // strength and generator once they are compiled, else the result's on
 // screen. ofSettings reports whether it is the current settings' figure.
-func (m *model) strengthOf(mode settings.Mode) (st generator.Strength, g generator.Generator, ofSettings bool) {
+func (m *model) strengthOf(mode settings.Mode) (st generator.Strength, g generator.Engine, ofSettings bool) {
 	mr := &m.results[mode]
 	if m.failing(mode) == nil && mr.compiled != nil && mr.compiledKey == modeKey(&m.s, mode) {
 		return mr.strength, mr.compiled, true
@@ -230,7 +230,7 @@ func (m *model) slowJob(msg slowJobMsg) {
 
 // drawCmd runs a job's second step: one secret from a compiled generator,
 // with a random source the job can be cancelled through.
-func (m *model) drawCmd(req genRequest, g generator.Generator, warns []generator.Warning) tea.Cmd {
+func (m *model) drawCmd(req genRequest, g generator.Engine, warns []generator.Warning) tea.Cmd {
 	r := generator.NewRand(cancelSource{src: m.deps.source, cancel: m.gen.cancel})
 	return func() tea.Msg {
 		out := genDoneMsg{req: req, gen: g, warns: warns}
@@ -375,7 +375,7 @@ func (m *model) errorField(mode settings.Mode, err error) (field, string) {
 
 // settingWords spells a setting the library names in a message as the
 // form knows it: by its name.
-func settingWords(s generator.Setting) string { return string(s) }
+func settingWords(s generator.SettingName) string { return string(s) }
 
 // fileErrorText says in words why a file could not be read.
 func fileErrorText(err error) string {

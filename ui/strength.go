@@ -56,7 +56,7 @@ func (m *model) bar(st generator.Strength, width int) string {
 }
 
 // sizeText describes the alphabet or list behind the figure.
-func sizeText(gen generator.Generator) string {
+func sizeText(gen generator.Engine) string {
 	switch g := gen.(type) {
 	case *generator.Password:
 		return commas(g.AlphabetSize()) + "-character alphabet"

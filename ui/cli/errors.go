@@ -49,7 +49,7 @@ func exitCode(err error) (int, string) {
 }
 
 // classify is exitCode with the settings a message names spelled by name.
-func classify(err error, name func(generator.Setting) string) (int, string) {
+func classify(err error, name func(generator.SettingName) string) (int, string) {
 	if err == nil {
 		return exitOK, ""
 	}
@@ -102,7 +102,7 @@ func (e *warnedError) Unwrap() error { return e.err }
 
 // line is the error's message followed by the warnings, their settings
 // spelled by name.
-func (e *warnedError) line(msg string, name func(generator.Setting) string) string {
+func (e *warnedError) line(msg string, name func(generator.SettingName) string) string {
 	if msg == "" {
 		return ""
 	}
@@ -123,7 +123,7 @@ func (e *warnedError) line(msg string, name func(generator.Setting) string) stri
 // advice "raise --max-sequential" would meet "set the same thing".
 type spelledError struct {
 	err  error
-	name func(generator.Setting) string
+	name func(generator.SettingName) string
 }
 
 func (e *spelledError) Error() string { return e.err.Error() }
@@ -131,7 +131,7 @@ func (e *spelledError) Unwrap() error { return e.err }
 
 // flagName spells a setting the library names in a message as the flag
 // that sets it.
-func flagName(s generator.Setting) string { return "--" + string(s) }
+func flagName(s generator.SettingName) string { return "--" + string(s) }
 
 // flagError is a parse error already worded for the user.
 type flagError struct{ msg string }

@@ -24,24 +24,24 @@ type flagSet struct {
 	scratch *settings.Settings
 	// owners maps a flag name to the settings it sets: one, or, on the
 	// root command, one per mode that has a setting of that name (length).
-	owners  map[string][]*settings.Setting
-	negated map[string]*settings.Setting // --no-NAME → NAME
+	owners  map[string][]*settings.Descriptor
+	negated map[string]*settings.Descriptor // --no-NAME → NAME
 	out     *output
 }
 
 func newFlagSet(fs *pflag.FlagSet) *flagSet {
 	scratch := settings.Default()
-	return &flagSet{fs: fs, scratch: &scratch, owners: map[string][]*settings.Setting{}, negated: map[string]*settings.Setting{}, out: &output{count: 1}}
+	return &flagSet{fs: fs, scratch: &scratch, owners: map[string][]*settings.Descriptor{}, negated: map[string]*settings.Descriptor{}, out: &output{count: 1}}
 }
 
 // addSetting registers a setting's flag (and its --no- twin), or adds the
 // setting to a flag of the same name already registered.
-func (f *flagSet) addSetting(d *settings.Setting, hidden bool) {
+func (f *flagSet) addSetting(d *settings.Descriptor, hidden bool) {
 	if owners, ok := f.owners[d.Name]; ok {
 		f.owners[d.Name] = append(owners, d)
 		return
 	}
-	f.owners[d.Name] = []*settings.Setting{d}
+	f.owners[d.Name] = []*settings.Descriptor{d}
 	fl := f.fs.VarPF(&settingValue{f, d.Name}, d.Name, d.Short, d.Help)
 	if d.Kind() == settings.SwitchKind {
 		fl.NoOptDefVal = "true"
@@ -62,7 +62,7 @@ type settingValue struct {
 	name string
 }
 
-func (v *settingValue) owner() *settings.Setting { return v.f.owners[v.name][0] }
+func (v *settingValue) owner() *settings.Descriptor { return v.f.owners[v.name][0] }
 
 // String implements pflag.Value: the default, shown by --help.
 func (v *settingValue) String() string {
@@ -98,7 +98,7 @@ func (v *settingValue) Set(text string) error {
 // negatedValue is a switch's --no-NAME flag.
 type negatedValue struct {
 	f *flagSet
-	d *settings.Setting
+	d *settings.Descriptor
 }
 
 func (v *negatedValue) String() string { return "false" }
@@ -119,10 +119,10 @@ func (f *flagSet) changed(name string) bool {
 
 // given returns the settings given on the command line for mode m (a
 // shared name counts for m's setting, or for its first owner).
-func (f *flagSet) given(m settings.Mode) []*settings.Setting {
-	var out []*settings.Setting
-	seen := map[*settings.Setting]bool{}
-	add := func(d *settings.Setting) {
+func (f *flagSet) given(m settings.Mode) []*settings.Descriptor {
+	var out []*settings.Descriptor
+	seen := map[*settings.Descriptor]bool{}
+	add := func(d *settings.Descriptor) {
 		if !seen[d] {
 			seen[d] = true
 			out = append(out, d)

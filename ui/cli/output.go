@@ -17,7 +17,7 @@ import (
 // describe it.
 type result struct {
 	mode    string
-	gen     generator.Generator
+	gen     generator.Engine
 	details func() []field // the mode's effective settings, for --json alone
 	note    string         // e.g. which length --min-bits chose, for --entropy
 	binary  bool           // raw bytes: no newline between results
@@ -216,7 +216,7 @@ type field struct {
 // For passwords the classes are reported as the alphabet really has them
 // (after exclusions, or as sorted from a custom alphabet) and the symbol
 // set as the symbols in use.
-func details(s settings.Settings, g generator.Generator) []field {
+func details(s settings.Settings, g generator.Engine) []field {
 	var out []field
 	switch pw := g.(type) {
 	case *generator.Password:

@@ -21,7 +21,7 @@ type request struct {
 	// flags holds the values of the settings given on the command line,
 	// and given which those are; apply copies them onto settings.
 	flags settings.Settings
-	given []*settings.Setting
+	given []*settings.Descriptor
 	out   output
 	// interactive: start the interactive program instead of printing.
 	interactive bool
@@ -66,11 +66,11 @@ func (r *request) gave(name string) bool {
 
 // sharesTarget reports whether d and e set one setting (one may be a
 // shorthand for others, as --site is for --rules).
-func sharesTarget(d, e *settings.Setting) bool {
+func sharesTarget(d, e *settings.Descriptor) bool {
 	if d == e {
 		return false
 	}
-	names := func(x *settings.Setting) []string {
+	names := func(x *settings.Descriptor) []string {
 		if x.Alias() {
 			return x.Sets
 		}
@@ -86,7 +86,7 @@ func sharesTarget(d, e *settings.Setting) bool {
 
 // flagName spells a setting a message names as the flag the user gave
 // for it (a shorthand such as --max-consecutive), or as its own flag.
-func (r *request) flagName(s generator.Setting) string {
+func (r *request) flagName(s generator.SettingName) string {
 	if by := r.givenAs(string(s)); by != "" {
 		return "--" + by
 	}

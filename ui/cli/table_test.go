@@ -125,7 +125,7 @@ func TestEveryDescriptorIsOnEverySurface(t *testing.T) {
 
 // otherValue gives the setting a valid value other than its default, when
 // it has one, and reports whether it did.
-func otherValue(t *testing.T, d *settings.Setting, s *settings.Settings) bool {
+func otherValue(t *testing.T, d *settings.Descriptor, s *settings.Settings) bool {
 	t.Helper()
 	var err error
 	switch d.Kind() {

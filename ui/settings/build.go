@@ -72,9 +72,9 @@ func (p PINSettings) Policy() generator.PINPolicy { return p.PINPolicy }
 // warning about the settings (the wordlist's among them). Errors are
 // *generator.PolicyError for settings no output can satisfy, and wrapped
 // I/O errors for a wordlist file that cannot be read.
-func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, error) {
+func (s Settings) Generator(m Mode) (generator.Engine, []generator.Warning, error) {
 	var (
-		g     generator.Generator
+		g     generator.Engine
 		warns []generator.Warning
 		err   error
 	)
@@ -106,7 +106,7 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 
 // asGenerator turns a constructor's typed result into the interface,
 // keeping a nil generator nil.
-func asGenerator[G generator.Generator](g G, err error) (generator.Generator, error) {
+func asGenerator[G generator.Engine](g G, err error) (generator.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func misspeltList(name string, err error) error {
 	if c == "" {
 		return err
 	}
-	e := generator.PolicyErrorf("wordlist", "%v %q is neither a built-in list nor an existing file: did you mean %s?", generator.Setting("wordlist"), name, c)
+	e := generator.PolicyErrorf("wordlist", "%v %q is neither a built-in list nor an existing file: did you mean %s?", generator.SettingName("wordlist"), name, c)
 	e.Err = err
 	return e
 }

@@ -108,7 +108,7 @@ func Valid(s, fallback Settings) (Settings, []string) {
 
 // decode sets the settings ds from their keys in obj, and returns the
 // names of those whose value was invalid (they keep their value).
-func decode(s *Settings, obj map[string]json.RawMessage, ds []*Setting) []string {
+func decode(s *Settings, obj map[string]json.RawMessage, ds []*Descriptor) []string {
 	var bad []string
 	for _, d := range ds {
 		if d.Alias() {

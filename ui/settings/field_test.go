@@ -3,7 +3,7 @@ package settings
 import "testing"
 
 // changed returns s with d's value changed to another valid one.
-func changed(t *testing.T, d *Setting, s Settings) Settings {
+func changed(t *testing.T, d *Descriptor, s Settings) Settings {
 	t.Helper()
 	var err error
 	switch d.Kind() {

@@ -29,7 +29,7 @@ func (p *PasswordSettings) FitLength() {
 }
 
 // rulesSetting is how errors and warnings about the rules name the setting.
-const rulesSetting = generator.Setting("rules")
+const rulesSetting = generator.SettingName("rules")
 
 // AppliedRules resolves the rules setting. It returns nil when the setting
 // is empty, and nil with a warning when it names a site whose rules are

@@ -158,7 +158,7 @@ func TestRulesNarrowedBySettings(t *testing.T) {
 func TestRulesEmptiedByNarrowing(t *testing.T) {
 	for _, c := range []struct {
 		set   func(*PasswordSettings)
-		field generator.Setting
+		field generator.SettingName
 		says  string
 	}{
 		{func(p *PasswordSettings) { p.Digits.Max = AtMost(0) }, "max-digits", "chase.com's rules require a digit, but max-digits 0 leaves none: drop max-digits 0"},

@@ -6,14 +6,14 @@ import (
 	"github.com/sesame-sh/sesame/generator"
 )
 
-// A Setting describes one setting once, for every surface: its name is the
+// A Descriptor describes one setting once, for every surface: its name is the
 // command-line flag (--min-digits), the form field's id, and the key in the
 // settings file and in --json output (spelt with _ for -, as JSON keys are
 // elsewhere in that output: min_digits). The command line registers its
 // flags from these descriptors, the interactive program builds its forms
 // from them, the settings file is read and written through them, and
-// errors from the library name them (generator.Setting).
-type Setting struct {
+// errors from the library name them (generator.SettingName).
+type Descriptor struct {
 	Name  string // flag, field id, settings key
 	Short string // one-letter flag, or ""
 	Mode  Mode   // the mode it belongs to, or Common
@@ -125,14 +125,14 @@ func (c Choice) is(text string) bool {
 }
 
 // Alias reports whether the setting is a shorthand for others (Sets).
-func (d *Setting) Alias() bool { return len(d.Sets) > 0 }
+func (d *Descriptor) Alias() bool { return len(d.Sets) > 0 }
 
 // targets are the settings an alias sets, or the setting itself.
-func (d *Setting) targets() []*Setting {
+func (d *Descriptor) targets() []*Descriptor {
 	if !d.Alias() {
-		return []*Setting{d}
+		return []*Descriptor{d}
 	}
-	out := make([]*Setting, 0, len(d.Sets))
+	out := make([]*Descriptor, 0, len(d.Sets))
 	for _, name := range d.Sets {
 		out = append(out, Lookup(d.Mode, name))
 	}
@@ -141,14 +141,14 @@ func (d *Setting) targets() []*Setting {
 
 // field returns where the setting's value lives (an alias reads its
 // first target's).
-func (d *Setting) field() value { return d.targets()[0].value }
+func (d *Descriptor) field() value { return d.targets()[0].value }
 
 // Kind is what sort of value the setting holds (an alias, what its
 // targets hold).
-func (d *Setting) Kind() Kind { return d.field().kind() }
+func (d *Descriptor) Kind() Kind { return d.field().kind() }
 
 // ID is the setting's name as the library spells it in messages.
-func (d *Setting) ID() generator.Setting { return generator.Setting(d.Name) }
+func (d *Descriptor) ID() generator.SettingName { return generator.SettingName(d.Name) }
 
 // Label is the form's label for a choice.
 func (c Choice) label() string {
@@ -159,7 +159,7 @@ func (c Choice) label() string {
 }
 
 // Label is the label of choice i in the form.
-func (d *Setting) Label(i int) string {
+func (d *Descriptor) Label(i int) string {
 	if i < 0 || i >= len(d.Choices) {
 		return "?"
 	}

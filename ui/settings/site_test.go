@@ -7,7 +7,7 @@ import (
 	"github.com/sesame-sh/sesame/generator"
 )
 
-func plainName(s generator.Setting) string { return string(s) }
+func plainName(s generator.SettingName) string { return string(s) }
 
 // TestSiteNotes: the form's note beside the site field says where to
 // change the password, with the site's rules or without any.

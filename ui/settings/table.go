@@ -21,9 +21,9 @@ var table = buildTable()
 // misspelling does not compile.
 const ClearAfterName = "clear-after" // ui/cli: --clear-after needs --copy
 
-func buildTable() []*Setting {
-	var t []*Setting
-	add := func(ds ...*Setting) { t = append(t, ds...) }
+func buildTable() []*Descriptor {
+	var t []*Descriptor
+	add := func(ds ...*Descriptor) { t = append(t, ds...) }
 	add(passwordSettings()...)
 	add(phraseSettings()...)
 	add(tokenSettings()...)
@@ -32,7 +32,7 @@ func buildTable() []*Setting {
 	return t
 }
 
-func passwordSettings() []*Setting {
+func passwordSettings() []*Descriptor {
 	pw := func(s *Settings) *PasswordSettings { return &s.Password }
 	// The rules, then a custom alphabet, say which characters to use.
 	byRules := func(s *Settings) *Override {
@@ -50,7 +50,7 @@ func passwordSettings() []*Setting {
 		}
 		return nil
 	}
-	out := []*Setting{
+	out := []*Descriptor{
 		{
 			Name: "length", Short: "l", Mode: Password, Min: 1, Max: generator.MaxLength, Size: true,
 			Help: "password length in characters (1-4096)", Row: "length",
@@ -95,7 +95,7 @@ func passwordSettings() []*Setting {
 			}
 			return o
 		}
-		use := &Setting{
+		use := &Descriptor{
 			Name: c.String(), Mode: Password, Negatable: c != generator.Space,
 			Help: "use " + classWords(c), Row: row, Table: "classes", Overridden: overridden,
 			value: switchField(func(s *Settings) *bool { return &cl(s).Use }),
@@ -116,36 +116,36 @@ func passwordSettings() []*Setting {
 			}
 		}
 		out = append(out, use,
-			&Setting{
+			&Descriptor{
 				Name: "min-" + c.String(), Mode: Password, Min: 0, Max: generator.MaxLength,
 				Help: "at least this many " + classPlural(c), Row: row, Table: "classes",
 				value: intField(func(s *Settings) *int { return &cl(s).Min }),
 			},
-			&Setting{
+			&Descriptor{
 				Name: "max-" + c.String(), Mode: Password, Min: 0, Max: generator.MaxLength,
 				Help: "at most this many " + classPlural(c) + " (0: none)", Row: row, Table: "classes", Zero: "any",
 				value: limitField(func(s *Settings) *Limit { return &cl(s).Max }),
 			})
 	}
 	return append(out,
-		&Setting{
+		&Descriptor{
 			Name: "symbol-set", Mode: Password, MaxLen: 256, Overridden: byAlphabet,
 			Help:     "symbols to use instead of the 32 ASCII punctuation characters",
 			NonEmpty: "give the symbols to use, or --no-symbols for none",
 			Row:      "symbol set", Zero: generator.SymbolChars,
 			value: textField(func(s *Settings) *string { return &pw(s).SymbolSet }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "exclude", Mode: Password, MaxLen: 256,
 			Help: "never use these characters", Row: "exclude", Zero: "none",
 			value: textField(func(s *Settings) *string { return &pw(s).Exclude }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "no-ambiguous", Mode: Password,
 			Help: "leave out look-alikes: " + generator.Ambiguous, Row: "look-alikes", Caption: "avoid " + lookAlikeGroups(),
 			value: switchField(func(s *Settings) *bool { return &pw(s).NoAmbiguous }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "alphabet", Mode: Password, MaxLen: 1024, Overridden: byRules,
 			Help:     "use exactly these characters (replaces the classes)",
 			NonEmpty: "give the characters to use, or leave it out for the classes",
@@ -158,7 +158,7 @@ func passwordSettings() []*Setting {
 			},
 			value: textField(func(s *Settings) *string { return &pw(s).Alphabet }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "max-repeating", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "no character more than N times in a row (0: no limit)", Row: "max repeat", Zero: "off",
 			Note: func(s *Settings) string {
@@ -170,7 +170,7 @@ func passwordSettings() []*Setting {
 			},
 			value: intField(func(s *Settings) *int { return &pw(s).MaxRepeating }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "max-sequential", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "no run of more than N characters counting up or down, like abc, cba or 789 (0: no limit)", Row: "max sequence", Zero: "off",
 			Note: func(s *Settings) string {
@@ -182,7 +182,7 @@ func passwordSettings() []*Setting {
 			},
 			value: intField(func(s *Settings) *int { return &pw(s).MaxSequential }),
 		},
-		&Setting{
+		&Descriptor{
 			Name: "max-consecutive", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
@@ -190,9 +190,9 @@ func passwordSettings() []*Setting {
 	)
 }
 
-func phraseSettings() []*Setting {
+func phraseSettings() []*Descriptor {
 	ph := func(s *Settings) *PhraseSettings { return &s.Phrase }
-	return []*Setting{
+	return []*Descriptor{
 		{
 			Name: "words", Short: "w", Mode: Phrase, Min: 1, Max: generator.MaxWords, Size: true,
 			Help: "number of words (1-256)", Row: "words",
@@ -239,13 +239,13 @@ func phraseSettings() []*Setting {
 	}
 }
 
-func tokenSettings() []*Setting {
+func tokenSettings() []*Descriptor {
 	tk := func(s *Settings) *TokenSettings { return &s.Token }
 	formats := names(generator.TokenFormats()...)
 	for i := range formats {
 		formats[i].NotInForm = formats[i].Name == generator.TokenRaw.String()
 	}
-	return []*Setting{
+	return []*Descriptor{
 		{
 			Name: "bytes", Mode: Token, Min: 1, Max: generator.MaxTokenBytes, Size: true,
 			Help: "random bytes (1-4096); 8 bits each", Row: "bytes",
@@ -270,9 +270,9 @@ func tokenSettings() []*Setting {
 	}
 }
 
-func pinSettings() []*Setting {
+func pinSettings() []*Descriptor {
 	pin := func(s *Settings) *PINSettings { return &s.PIN }
-	return []*Setting{
+	return []*Descriptor{
 		{
 			Name: "length", Short: "l", Mode: PIN, Min: 1, Max: generator.MaxLength, Size: true,
 			Help: "number of digits (1-4096)", Row: "digits",
@@ -286,8 +286,8 @@ func pinSettings() []*Setting {
 	}
 }
 
-func commonSettings() []*Setting {
-	return []*Setting{
+func commonSettings() []*Descriptor {
+	return []*Descriptor{
 		{
 			Name: "mode", Mode: Common, Choices: modeChoices(), RootOnly: true, NoForm: true,
 			Help:  "starting tab, or what to print: " + OrList(ModeNames()),
@@ -307,11 +307,11 @@ func commonSettings() []*Setting {
 }
 
 // All returns every setting, in table order.
-func All() []*Setting { return slices.Clone(table) }
+func All() []*Descriptor { return slices.Clone(table) }
 
 // Of returns the settings of one mode (or of Common), in table order.
-func Of(m Mode) []*Setting {
-	var out []*Setting
+func Of(m Mode) []*Descriptor {
+	var out []*Descriptor
 	for _, d := range table {
 		if d.Mode == m {
 			out = append(out, d)
@@ -321,7 +321,7 @@ func Of(m Mode) []*Setting {
 }
 
 // Lookup returns mode m's setting of that name (or the common one).
-func Lookup(m Mode, name string) *Setting {
+func Lookup(m Mode, name string) *Descriptor {
 	for _, d := range table {
 		if d.Name == name && (d.Mode == m || d.Mode == Common) {
 			return d
@@ -331,7 +331,7 @@ func Lookup(m Mode, name string) *Setting {
 }
 
 // SizeOf returns the setting that sets mode m's size.
-func SizeOf(m Mode) *Setting {
+func SizeOf(m Mode) *Descriptor {
 	for _, d := range Of(m) {
 		if d.Size {
 			return d

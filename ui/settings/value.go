@@ -23,7 +23,7 @@ type ValueError struct {
 func (e *ValueError) Error() string { return e.Want }
 
 // Int returns a number's value, a choice's index, or a set limit's number.
-func (d *Setting) Int(s *Settings) int {
+func (d *Descriptor) Int(s *Settings) int {
 	switch f := d.field().(type) {
 	case number:
 		return f.get(s)
@@ -34,16 +34,16 @@ func (d *Setting) Int(s *Settings) int {
 }
 
 // Limit returns a limit's value.
-func (d *Setting) Limit(s *Settings) Limit { return *fieldOf[limitField](d, "limit")(s) }
+func (d *Descriptor) Limit(s *Settings) Limit { return *fieldOf[limitField](d, "limit")(s) }
 
 // Bool returns a switch's value.
-func (d *Setting) Bool(s *Settings) bool { return *fieldOf[switchField](d, "switch")(s) }
+func (d *Descriptor) Bool(s *Settings) bool { return *fieldOf[switchField](d, "switch")(s) }
 
 // Text returns a text's value.
-func (d *Setting) Text(s *Settings) string { return *fieldOf[textField](d, "text")(s) }
+func (d *Descriptor) Text(s *Settings) string { return *fieldOf[textField](d, "text")(s) }
 
 // SetInt sets a number or a choice's index, within range.
-func (d *Setting) SetInt(s *Settings, n int) error {
+func (d *Descriptor) SetInt(s *Settings, n int) error {
 	f := fieldOf[number](d, "number or a choice")
 	if err := d.checkInt(n); err != nil {
 		return err
@@ -53,7 +53,7 @@ func (d *Setting) SetInt(s *Settings, n int) error {
 }
 
 // SetLimit sets a limit, within range.
-func (d *Setting) SetLimit(s *Settings, l Limit) error {
+func (d *Descriptor) SetLimit(s *Settings, l Limit) error {
 	f := fieldOf[limitField](d, "limit")
 	if l.Set {
 		if err := d.checkInt(l.N); err != nil {
@@ -67,10 +67,10 @@ func (d *Setting) SetLimit(s *Settings, l Limit) error {
 }
 
 // SetBool sets a switch.
-func (d *Setting) SetBool(s *Settings, on bool) { *fieldOf[switchField](d, "switch")(s) = on }
+func (d *Descriptor) SetBool(s *Settings, on bool) { *fieldOf[switchField](d, "switch")(s) = on }
 
 // SetText sets a text, if it is short enough.
-func (d *Setting) SetText(s *Settings, text string) error {
+func (d *Descriptor) SetText(s *Settings, text string) error {
 	f := fieldOf[textField](d, "text")
 	if d.MaxLen > 0 && utf8.RuneCountInString(text) > d.MaxLen {
 		want := fmt.Sprintf("is at most %s characters long", Group(d.MaxLen))
@@ -84,18 +84,18 @@ func (d *Setting) SetText(s *Settings, text string) error {
 }
 
 // Copy copies the setting's value from src to dst.
-func (d *Setting) Copy(dst, src *Settings) {
+func (d *Descriptor) Copy(dst, src *Settings) {
 	for _, t := range d.targets() {
 		t.value.copy(dst, src)
 	}
 }
 
 // Equal reports whether a and b agree on the setting.
-func (d *Setting) Equal(a, b *Settings) bool { return d.field().equal(a, b) }
+func (d *Descriptor) Equal(a, b *Settings) bool { return d.field().equal(a, b) }
 
 // fieldOf returns d's field as an F: asking a switch for its text is a
 // mistake in sesame, not in the user's input.
-func fieldOf[F value](d *Setting, what string) F {
+func fieldOf[F value](d *Descriptor, what string) F {
 	f, ok := d.field().(F)
 	if !ok {
 		panic(d.notA(what))
@@ -103,9 +103,9 @@ func fieldOf[F value](d *Setting, what string) F {
 	return f
 }
 
-func (d *Setting) notA(what string) string { return "settings: " + d.Name + " is not a " + what }
+func (d *Descriptor) notA(what string) string { return "settings: " + d.Name + " is not a " + what }
 
-func (d *Setting) checkInt(v int) error {
+func (d *Descriptor) checkInt(v int) error {
 	if d.Kind() == ChoiceKind {
 		if v < 0 || v >= len(d.Choices) {
 			return &ValueError{Want: "must be " + OrList(d.ChoiceNames(false))}
@@ -120,7 +120,7 @@ func (d *Setting) checkInt(v int) error {
 
 // ChoiceNames lists a choice's names; flags leaves out those the command
 // line does not offer.
-func (d *Setting) ChoiceNames(flags bool) []string {
+func (d *Descriptor) ChoiceNames(flags bool) []string {
 	var out []string
 	for _, c := range d.Choices {
 		if !(flags && c.notAFlag) {
@@ -133,7 +133,7 @@ func (d *Setting) ChoiceNames(flags bool) []string {
 // Parse sets the setting from text typed on the command line: a number
 // in plain decimal digits (decimal.go), "any" for no limit, true or false, a choice's name
 // (in any case), or the text itself.
-func (d *Setting) Parse(s *Settings, text string) error {
+func (d *Descriptor) Parse(s *Settings, text string) error {
 	if d.Check != nil {
 		if err := d.Check(text); err != nil {
 			return err
@@ -183,7 +183,7 @@ func (d *Setting) Parse(s *Settings, text string) error {
 }
 
 // Format writes the value as Parse reads it.
-func (d *Setting) Format(s *Settings) string {
+func (d *Descriptor) Format(s *Settings) string {
 	switch d.Kind() {
 	case IntKind:
 		return strconv.Itoa(d.Int(s))
@@ -204,11 +204,11 @@ func (d *Setting) Format(s *Settings) string {
 }
 
 // JSONKey is the setting's key in the settings file and in --json output.
-func (d *Setting) JSONKey() string { return strings.ReplaceAll(d.Name, "-", "_") }
+func (d *Descriptor) JSONKey() string { return strings.ReplaceAll(d.Name, "-", "_") }
 
 // JSON returns the value as the settings file and --json write it: a
 // number, null for no limit, a boolean, a choice's name or the text.
-func (d *Setting) JSON(s *Settings) any {
+func (d *Descriptor) JSON(s *Settings) any {
 	switch d.Kind() {
 	case IntKind:
 		return d.Int(s)
@@ -227,7 +227,7 @@ func (d *Setting) JSON(s *Settings) any {
 
 // setJSON sets the value from the settings file. A value of the wrong type
 // or out of range is an error, and the setting keeps its value.
-func (d *Setting) setJSON(s *Settings, raw json.RawMessage) error {
+func (d *Descriptor) setJSON(s *Settings, raw json.RawMessage) error {
 	switch d.Kind() {
 	case IntKind:
 		var n int

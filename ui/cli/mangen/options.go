@@ -47,7 +47,7 @@ func isSwitch(f *pflag.Flag) bool { return f.Value.Type() == "bool" && f.NoOptDe
 // negation returns the visible --no-NAME switch that turns f off, if f is
 // a switch that has one (and, for a setting, one the table makes
 // negatable).
-func negation(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Setting) *pflag.Flag {
+func negation(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Descriptor) *pflag.Flag {
 	twin := fs.Lookup("no-" + f.Name)
 	if twin == nil || !visible(f) || !visible(twin) || !isSwitch(f) || !isSwitch(twin) {
 		return nil
@@ -62,7 +62,7 @@ func negation(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Setting) *pflag.Flag
 // options. A mode's command sets that mode's settings; sesame itself sets
 // every mode's, and a name two modes share counts as the first's, as its
 // flag does.
-func settingOf(cmd *cobra.Command, name string) *settings.Setting {
+func settingOf(cmd *cobra.Command, name string) *settings.Descriptor {
 	if m, err := settings.ParseMode(cmd.Name()); err == nil {
 		return settings.Lookup(m, name)
 	}
@@ -78,7 +78,7 @@ func settingOf(cmd *cobra.Command, name string) *settings.Setting {
 }
 
 // describe writes one flag's entry.
-func describe(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Setting, accepts func(flag, value string) bool) option {
+func describe(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Descriptor, accepts func(flag, value string) bool) option {
 	_, usage := pflag.UnquoteUsage(f)
 	tag := bold("--" + f.Name)
 	note := "" // roff
@@ -116,7 +116,7 @@ func onOff(def string) string {
 }
 
 // placeholder is what a flag that takes a value is followed by (roff).
-func placeholder(f *pflag.Flag, d *settings.Setting) string {
+func placeholder(f *pflag.Flag, d *settings.Descriptor) string {
 	if d == nil {
 		return runOptionPlaceholder(f)
 	}
@@ -173,7 +173,7 @@ func alternatives(names []string, then string) string {
 
 // noLimit is the word a limit's flag takes for "no limit", as the setting
 // itself writes it.
-func noLimit(d *settings.Setting) string {
+func noLimit(d *settings.Descriptor) string {
 	s := settings.Default()
 	_ = d.SetLimit(&s, settings.Limit{}) // no limit is always valid
 	return d.Format(&s)
@@ -181,7 +181,7 @@ func noLimit(d *settings.Setting) string {
 
 // shownDefault writes a default as it would be typed: a text quoted, as it
 // may be a space or punctuation.
-func shownDefault(f *pflag.Flag, d *settings.Setting) string {
+func shownDefault(f *pflag.Flag, d *settings.Descriptor) string {
 	if d != nil && d.Kind() == settings.TextKind {
 		return `"` + f.DefValue + `"`
 	}
