@@ -2,7 +2,9 @@ package settings
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/generator/rules"
@@ -41,6 +43,36 @@ func (p PasswordSettings) AppliedRules() (*AppliedRules, []generator.Warning, er
 	if text == "" {
 		return nil, nil, nil
 	}
+	lastResolved.Lock()
+	defer lastResolved.Unlock()
+	if r := &lastResolved.resolution; r.text == text && r.done {
+		return r.applied, slices.Clone(r.warns), r.err
+	}
+	a, warns, err := resolveRules(text)
+	lastResolved.resolution = resolution{text: text, done: true, applied: a, warns: warns, err: err}
+	return a, slices.Clone(warns), err
+}
+
+// lastResolved keeps the last rules setting resolved: one request asks for
+// its rules from the length fitting, the policy, the description and the
+// notes, and each would otherwise look the site up or parse the rules
+// again. The values are never changed after resolving (the library copies
+// rules before narrowing them), so sharing them is safe.
+var lastResolved struct {
+	sync.Mutex
+	resolution
+}
+
+type resolution struct {
+	text    string
+	done    bool
+	applied *AppliedRules
+	warns   []generator.Warning
+	err     error
+}
+
+// resolveRules turns the trimmed, non-empty rules setting into rules.
+func resolveRules(text string) (*AppliedRules, []generator.Warning, error) {
 	if host, ok := rules.Host(text); ok {
 		m, found := rules.Find(host)
 		if !found {
