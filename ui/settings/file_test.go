@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -41,7 +40,7 @@ func TestUnreadableFilesAreNeverWrittenOver(t *testing.T) {
 		{"only a comment", writeBytes("// nothing yet\n"), "line 2, column 1"},
 		{"directory", func(t *testing.T, path string) { mustDo(t, os.Mkdir(path, 0o700)) }, "a directory"},
 		{"link to /dev/zero", func(t *testing.T, path string) { mustDo(t, os.Symlink("/dev/zero", path)) }, "a device"},
-		{"fifo", func(t *testing.T, path string) { mustDo(t, syscall.Mkfifo(path, 0o600)) }, "a named pipe"},
+		{"fifo", makeFIFO, "a named pipe"},
 		{"100 MB", func(t *testing.T, path string) {
 			writeBytes(withPreset)(t, path)
 			mustDo(t, os.Truncate(path, 100<<20)) // sparse: no 100 MB written

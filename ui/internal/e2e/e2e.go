@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package e2e starts the real things sesame's end-to-end tests need: the
 // sesame binary, an X server with a clipboard (Xvfb and xclip), a private
 // tmux server and a throwaway SSH server on loopback. It is imported only
