@@ -89,6 +89,13 @@ func resolveRules(text string) (*AppliedRules, []generator.Warning, error) {
 		}
 		return &AppliedRules{generator.WebsiteRules{Site: m.Site, Rules: m.Rules}}, append(warns, unicodeWarning(m.Rules)...), nil
 	}
+	if _, err := rules.ReadHost(text); rules.IsPortError(err) {
+		// A site with a bad port reads as neither a site nor rules: say
+		// what is wrong with the port, not with the rules' syntax.
+		pe := generator.PolicyErrorf(rulesSetting, "%v: %q is a site with a bad port (%v)", rulesSetting, text, err)
+		pe.Err = err
+		return nil, nil, pe
+	}
 	r, notes, err := rules.Parse(text)
 	if err != nil {
 		// The rules string is the user's own text, never a secret, so

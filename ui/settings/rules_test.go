@@ -97,6 +97,9 @@ func TestAppliedRules(t *testing.T) {
 		{value: "example.org", warn: "no rules are bundled for example.org, so the usual settings apply"},
 		{value: "required: uper", err: `rules: at character 11 ("required: uper"): expected a class name`},
 		{value: "minlength: 30; maxlength: 8", err: "rules: minlength 30 is above maxlength 8"},
+		// A site with a bad port is neither a site nor rules: the port is
+		// what is wrong, not the rules' syntax.
+		{value: "chase.com:99999", err: `rules: "chase.com:99999" is a site with a bad port (the port 99999 is out of range`},
 	} {
 		p := Default().Password
 		p.Rules = c.value
