@@ -106,8 +106,14 @@ type SystemClipboard interface {
 	ReadAll() (string, error)
 }
 
-// Holds reports whether the system clipboard still holds secret.
+// Holds reports whether the system clipboard still holds secret: known
+// exactly when sesame serves the copy itself (X11), else read back.
 func Holds(sys SystemClipboard, secret string) (bool, error) {
+	if e, ok := sys.(exact); ok {
+		if held, known := e.heldExactly(secret); known {
+			return held, nil
+		}
+	}
 	cur, err := sys.ReadAll()
 	if err != nil {
 		return false, err
@@ -123,8 +129,15 @@ func equal(cur []byte, secret string) bool {
 
 // ClearIfOurs empties the system clipboard if it still holds secret. It
 // reports whether it cleared; a clipboard that holds something else (the
-// user copied since) is left alone.
+// user copied since) is left alone. A copy sesame serves itself (X11) is
+// given up, which the X server ignores if another program copied since;
+// any other is read back first.
 func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
+	if e, ok := sys.(exact); ok {
+		if cleared, known, err := e.releaseExactly(secret); known {
+			return cleared, err
+		}
+	}
 	ours, err := Holds(sys, secret)
 	if err != nil || !ours {
 		return false, err
@@ -133,4 +146,38 @@ func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
 		return false, err
 	}
 	return true, nil
+}
+
+// exact is a system clipboard that serves its copy itself (X11), and so
+// knows whether it still holds it without reading it back. known is false
+// for a copy a tool served.
+type exact interface {
+	heldExactly(secret string) (held, known bool)
+	releaseExactly(secret string) (cleared, known bool, err error)
+}
+
+// server is a system clipboard that says what served its last copy.
+type server interface{ served() served }
+
+// served is how a copy was served.
+type served struct {
+	via  string     // ViaX11 or the tool's name
+	held *ownership // the X11 copy; nil for a tool's
+}
+
+// ViaX11 is Result.Via for a copy sesame serves itself on X11.
+const ViaX11 = "X11"
+
+// WriteSystem copies text to the system clipboard and says how it was
+// served.
+func WriteSystem(sys SystemClipboard, text string) (Result, error) {
+	if err := sys.WriteAll(text); err != nil {
+		return Result{}, err
+	}
+	res := Result{Channel: System}
+	if s, ok := sys.(server); ok {
+		last := s.served()
+		res.Via, res.held = last.via, last.held
+	}
+	return res, nil
 }

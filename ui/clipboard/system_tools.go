@@ -10,7 +10,7 @@ import (
 )
 
 func osClipboard() SystemClipboard {
-	return toolClipboard{getenv: os.Getenv, lookPath: exec.LookPath, goos: runtime.GOOS}
+	return newDesktop(toolClipboard{getenv: os.Getenv, lookPath: exec.LookPath, goos: runtime.GOOS}, dialX)
 }
 
 // toolClipboard is the system clipboard through the platform's tools,
@@ -65,11 +65,36 @@ func (c toolClipboard) find() (tools, error) {
 }
 
 func (c toolClipboard) WriteAll(s string) error {
+	_, err := c.write(s)
+	return err
+}
+
+// write copies s and returns the name of the tool that took it.
+func (c toolClipboard) write(s string) (string, error) {
 	t, err := c.find()
 	if err != nil {
-		return err
+		return "", err
 	}
-	return runTool(t.copy, &s, nil)
+	return t.copy[0], runTool(t.copy, &s, nil)
+}
+
+// x11 reports whether this session's clipboard is X11's: a display named,
+// not macOS, and not Wayland with its own clipboard tools (XWayland's
+// clipboard is shared with Wayland's, so X11 is used there when
+// wl-clipboard is missing).
+func (c toolClipboard) x11() bool {
+	if c.goos == "darwin" || c.getenv("DISPLAY") == "" {
+		return false
+	}
+	if c.getenv("WAYLAND_DISPLAY") == "" {
+		return true
+	}
+	for _, n := range []string{"wl-copy", "wl-paste"} {
+		if _, err := c.lookPath(n); err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (c toolClipboard) ReadAll() (string, error) {
