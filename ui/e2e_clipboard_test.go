@@ -263,3 +263,30 @@ func startOnX(t *testing.T, clearAfter int) (*e2e.Tmux, string, string) {
 	}
 	return m, display, secretOn(scr)
 }
+
+// With clearing off, a copy sesame serves itself (X11) outlives the
+// program: quitting hands it to the detached clearer, which serves it
+// until another program copies, and then ends.
+func TestEndToEndCopyOutlivesTheProgramWithClearingOff(t *testing.T) {
+	m, display, secret := startOnX(t, 0)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if scr, ok := m.WaitScreen(5*time.Second, func(s string) bool { return strings.Contains(s, "password copied (X11) — not cleared automatically") }); !ok {
+		t.Fatalf("no status of the copy:\n%s", scr)
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	text, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") })
+	if !ok {
+		t.Fatalf("sesame did not quit:\n%s", text)
+	}
+	if !strings.Contains(text, "sesame: the copy stays on the clipboard until another program copies") {
+		t.Fatalf("no note of the copy left behind:\n%s", text)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if got := e2e.ClipboardOf(t, display); got != secret {
+		t.Fatalf("clipboard %q after quitting, want the secret", got)
+	}
+	e2e.SetClipboard(t, display, "another program's text")
+	if !e2e.WaitFor(2*time.Second, func() bool { return !running(t, e2e.Sesame(t)+" __clear-clipboard") }) {
+		t.Fatal("the clearer still runs after another program copied")
+	}
+}

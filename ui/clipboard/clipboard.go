@@ -6,8 +6,10 @@
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
-//  1. A local session uses the system clipboard (pbcopy, wl-copy, xclip or
-//     xsel, each run with a time limit; the Windows API).
+//  1. A local session uses the system clipboard: on X11 sesame serves it
+//     itself (x11.go), marked as a secret for clipboard histories; else
+//     through pbcopy or wl-copy (xclip or xsel when sesame cannot reach
+//     the X server), each run with a time limit; the Windows API.
 //  2. A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), whose
 //     system clipboard would be the server's, or a local one whose system
 //     clipboard is missing or fails, uses the terminal's clipboard, which
@@ -44,9 +46,12 @@
 //
 // # Clearing
 //
-// Clearing removes only what sesame put there. The system clipboard and our
-// tmux buffer are read back and compared (in constant time) with the
-// secret, and left alone if they differ. Clearing a copy through tmux
+// Clearing removes only what sesame put there. An X11 copy sesame serves
+// itself is given up only while the X server has not told it another
+// program copied, with a request the X server ignores if one did. The
+// system clipboard otherwise and our tmux buffer are read back and
+// compared (in constant time) with the secret, and left alone if they
+// differ. Clearing a copy through tmux
 // deletes our buffer; tmux sends nothing for an empty buffer, so the
 // terminal's clipboard is overwritten with a single space instead, and only
 // while our buffer is tmux's newest (else the user copied in tmux since,

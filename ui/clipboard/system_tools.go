@@ -24,7 +24,8 @@ type toolClipboard struct {
 // tools are the commands that copy to and paste from the clipboard.
 type tools struct {
 	copy, paste []string
-	crlf        bool // paste ends what it prints with "\r\n" (Windows' powershell)
+	empty       []string // clears the clipboard, where copying "" would not
+	crlf        bool     // paste ends what it prints with "\r\n" (Windows' powershell)
 }
 
 // find picks the tools for this session: macOS's own; else on Wayland
@@ -47,7 +48,7 @@ func (c toolClipboard) find() (tools, error) {
 	wsl := have("clip.exe", "powershell.exe")
 	switch {
 	case wayland && have("wl-copy", "wl-paste"):
-		return tools{copy: []string{"wl-copy"}, paste: []string{"wl-paste", "--no-newline"}}, nil
+		return tools{copy: []string{"wl-copy"}, paste: []string{"wl-paste", "--no-newline"}, empty: []string{"wl-copy", "--clear"}}, nil
 	case have("termux-clipboard-set", "termux-clipboard-get"):
 		return tools{copy: []string{"termux-clipboard-set"}, paste: []string{"termux-clipboard-get"}}, nil
 	case !x && !wayland && wsl:
@@ -74,6 +75,10 @@ func (c toolClipboard) write(s string) (string, error) {
 	t, err := c.find()
 	if err != nil {
 		return "", err
+	}
+	if s == "" && t.empty != nil {
+		// wl-copy would offer an empty text; --clear leaves no selection.
+		return t.empty[0], runTool(t.empty, nil, nil)
 	}
 	return t.copy[0], runTool(t.copy, &s, nil)
 }

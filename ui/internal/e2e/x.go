@@ -89,7 +89,9 @@ func startXvfb(t testing.TB) (display string, stop func(), log func() string, pr
 	defer r.Close()
 	var stderr strings.Builder
 	var mu sync.Mutex
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-screen", "0", "640x480x24")
+	// -noreset: the server would otherwise reset, dropping new
+	// connections meanwhile, each time its last client leaves.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-nolisten", "tcp", "-screen", "0", "640x480x24")
 	cmd.ExtraFiles = []*os.File{w}
 	cmd.Stderr = writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return stderr.Write(p) })
 	if err := cmd.Start(); err != nil {
