@@ -107,15 +107,7 @@ func dialX(display string) (*xOwner, error) {
 	if display == "" {
 		return nil, ErrNoDisplay
 	}
-	conn, err := within(func() (*xgb.Conn, error) { return xgb.NewConnDisplay(display) })
-	if errors.Is(err, errXTimeout) {
-		// The connection may still come; close it if it does.
-		go func() {
-			if c, err := xgb.NewConnDisplay(display); err == nil {
-				c.Close()
-			}
-		}()
-	}
+	conn, err := connect(display)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to the X server %s: %w", display, err)
 	}
@@ -126,6 +118,28 @@ func dialX(display string) (*xOwner, error) {
 	}
 	go o.serve()
 	return o, nil
+}
+
+// connect connects to display within xTimeout; a connection that comes
+// later is closed.
+func connect(display string) (*xgb.Conn, error) {
+	type dialed struct {
+		conn *xgb.Conn
+		err  error
+	}
+	done := make(chan dialed, 1)
+	go func() { c, err := xgb.NewConnDisplay(display); done <- dialed{c, err} }()
+	select {
+	case d := <-done:
+		return d.conn, d.err
+	case <-time.After(xTimeout):
+		go func() {
+			if d := <-done; d.err == nil {
+				d.conn.Close()
+			}
+		}()
+		return nil, errXTimeout
+	}
 }
 
 func newXOwner(conn *xgb.Conn) (*xOwner, error) {
