@@ -59,7 +59,8 @@
 // back, so that overwrite, like the empty OSC 52 that clears an OSC 52
 // copy, is blind, and the messages say so.
 //
-// Messages say what is known: "copied" for the system clipboard, "copied
+// Messages say what is known: "copied" for the system clipboard, with what
+// serves it ("copied (X11)" for sesame itself, "copied (xclip)"), "copied
 // through tmux" when tmux took it, "sent" for an OSC 52, which no terminal
 // confirms, with the tmux setting to change when its arrival is in doubt:
 // when tmux could not be asked, or when its terminal is another tmux (tmux
