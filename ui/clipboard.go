@@ -23,14 +23,18 @@ import (
 //     it, and always says whether the secret on the clipboard is the one on
 //     screen.
 //   - While the countdown runs, a clipboard that can be read back is read
-//     back every second: once another program has copied over the secret,
+//     back every second, and a copy sesame serves itself (X11) is told by
+//     the X server the moment another program takes the clipboard: then
 //     the status says so, the countdown stops, and quitting hands nothing
 //     over, as there is nothing of ours left to clear.
 //   - Each copy has a sequence number; a newer copy owns the timer, so the
 //     messages of an older one are ignored.
 //   - Quitting does not cut the countdown short: Run hands the time left to
 //     the same detached clearer the command line's --copy uses (see
-//     pendingCopy), so that the user can copy, quit and paste.
+//     pendingCopy), so that the user can copy, quit and paste. A copy
+//     sesame serves itself (X11) would end with the program, so it is
+//     handed over with clearing off too, to be served until another
+//     program copies.
 //   - Clipboard operations take turns, and clear-if-ours is one turn, so a
 //     clear can never interleave with a newer copy. A turn is held while a
 //     clipboard tool or tmux runs, which their time limits bound (2 s);
@@ -84,10 +88,10 @@ func (g *guardedClipboard) landedAt(seq int) (clipboard.Result, bool) {
 	return res, ok
 }
 
-func (g *guardedClipboard) write(text string) error {
+func (g *guardedClipboard) write(text string) (clipboard.Result, error) {
 	g.lock()
 	defer g.unlock()
-	return g.sys.WriteAll(text)
+	return clipboard.WriteSystem(g.sys, text)
 }
 
 // waitWrites waits for the copies being written, but not for ever: a hung
@@ -116,6 +120,7 @@ type copyState struct {
 // copiedMsg answers a system-clipboard write.
 type copiedMsg struct {
 	seq int
+	res clipboard.Result
 	err error
 }
 
@@ -132,11 +137,13 @@ type sentMsg struct {
 type clipTickMsg struct{ seq int }
 
 // heldMsg answers a read-back of copy seq: whether the clipboard still
-// holds its secret.
+// holds its secret. taken: it is the X server's word that another program
+// took the clipboard, not an answer to a read-back.
 type heldMsg struct {
-	seq  int
-	ours bool
-	err  error
+	seq   int
+	ours  bool
+	err   error
+	taken bool
 }
 
 // clearedMsg answers a clear of copy seq.
@@ -166,11 +173,11 @@ func (m *model) copyCmd(text, what string) tea.Cmd {
 	g.writing.Add(1)
 	return func() tea.Msg {
 		defer g.writing.Done()
-		err := g.write(text)
+		res, err := g.write(text)
 		if err == nil {
-			g.land(seq, clipboard.Result{Channel: clipboard.System})
+			g.land(seq, res)
 		}
-		return copiedMsg{seq: seq, err: err}
+		return copiedMsg{seq: seq, res: res, err: err}
 	}
 }
 
@@ -191,7 +198,7 @@ func (m *model) copied(msg copiedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.sendToTerminal(msg.err)
 	}
-	m.copy.res = clipboard.Result{Channel: clipboard.System}
+	m.copy.res = msg.res
 	return m.copyDone()
 }
 
@@ -242,12 +249,30 @@ func (m *model) copyDone() tea.Cmd {
 	m.markCopied(m.copy.secret)
 	after := m.s.ClearAfter
 	if after <= 0 {
-		return m.setStatus(m.copyText(0), statusOK)
+		return tea.Batch(m.setStatus(m.copyText(0), statusOK), m.watchCmd(24*time.Hour))
 	}
 	m.copy.deadline = m.deps.now().Add(time.Duration(after) * time.Second)
 	m.setStickyStatus("", statusOK)
 	m.status.copySeq = m.copy.seq
-	return m.deps.after(time.Second, clipTickMsg{seq: m.copy.seq})
+	return tea.Batch(m.deps.after(time.Second, clipTickMsg{seq: m.copy.seq}),
+		m.watchCmd(time.Duration(after+2)*time.Second))
+}
+
+// watchCmd waits, for at most limit, for the X server to say that another
+// program took the clipboard from a copy sesame serves itself, so that the
+// status says so at once rather than at the next read-back. The wait ends
+// early when the copy ends otherwise (cleared, or a newer copy).
+func (m *model) watchCmd(limit time.Duration) tea.Cmd {
+	res, seq := m.copy.res, m.copy.seq
+	if !res.Served() {
+		return nil
+	}
+	return func() tea.Msg {
+		if res.Taken(limit) {
+			return heldMsg{seq: seq, taken: true}
+		}
+		return nil
+	}
 }
 
 // copyText says what is on the clipboard and when it clears, true of the
@@ -302,7 +327,9 @@ func (m *model) held(msg heldMsg) tea.Cmd {
 	if msg.seq != m.copy.seq {
 		return nil
 	}
-	m.copy.checking = false
+	if !msg.taken {
+		m.copy.checking = false
+	}
 	if !m.copy.active || msg.err != nil || msg.ours {
 		return nil
 	}
@@ -342,20 +369,30 @@ func (m *model) cleared(msg clearedMsg) tea.Cmd {
 }
 
 // pendingCopy is the copy still to be cleared when the program ends, with
-// the seconds left of its countdown; nil when there is none or clearing is
-// off. Call it once writes under way are done (guard().waitWrites): a copy
-// that landed after the program stopped reading answers is ours too.
+// the seconds left of its countdown (clipboard.Keep for a copy sesame
+// serves itself with clearing off); nil when there is none, or clearing is
+// off and a tool serves the copy. Call it once writes under way are done
+// (guard().waitWrites): a copy that landed after the program stopped
+// reading answers is ours too.
 func (m *model) pendingCopy() *copyHandoff {
-	if m.s.ClearAfter <= 0 || !(m.copy.active || m.copy.inFlight) {
+	if !(m.copy.active || m.copy.inFlight) {
 		return nil
 	}
 	h := &copyHandoff{res: m.copy.res, where: m.where(), secret: m.copy.secret, seconds: m.s.ClearAfter}
-	if m.copy.active {
+	if m.copy.active && m.s.ClearAfter > 0 {
 		h.seconds = m.secondsLeft()
-	} else if res, ok := m.guard().landedAt(m.copy.seq); ok {
+	} else if !m.copy.active {
+		res, ok := m.guard().landedAt(m.copy.seq)
+		if !ok {
+			return nil // never landed: nothing to clear
+		}
 		h.res = res
-	} else {
-		return nil // never landed: nothing to clear
+	}
+	if m.s.ClearAfter <= 0 {
+		if !h.res.Served() {
+			return nil
+		}
+		h.seconds = clipboard.Keep
 	}
 	return h
 }

@@ -13,22 +13,22 @@ import (
 	"github.com/sesame-sh/sesame/ui/internal/e2e"
 )
 
-// The interactive program against a real X clipboard: c copies the secret
-// on screen, the status counts down, the clipboard is cleared when it runs
-// out, a value the user copied meanwhile survives, and quitting leaves the
-// copy for the user to paste, cleared later by the detached clearer.
+// The interactive program against a real X clipboard, with no clipboard
+// tool on PATH: c copies the secret on screen, which sesame serves itself,
+// the status counts down, the clipboard is cleared when it runs out, a
+// value another program copied meanwhile survives, and quitting leaves the
+// copy for the user to paste, served and then cleared by the detached
+// clearer.
 func TestEndToEndTUICopyOnRealX(t *testing.T) {
-	// From a shell, as users run it: the clipboard tool sesame started
-	// serves the copy after sesame is gone, until the shell's session ends.
 	m, display, secret := startOnX(t, 2)
 	m.Run("send-keys", "-t", "e2e", "c")
 	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
 		t.Fatalf("clipboard %q, want the secret shown %q", e2e.ClipboardOf(t, display), secret)
 	}
-	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied — clears in") }); !ok {
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied (X11) — clears in") }); !ok {
 		t.Fatalf("no countdown:\n%s", scr)
 	}
-	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
+	if !e2e.WaitFor(6*time.Second, func() bool { return !e2e.XOwned(t, display) }) {
 		t.Fatal("the clipboard still holds the secret after --clear-after 2")
 	}
 	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "clipboard cleared") }); !ok {
@@ -66,7 +66,10 @@ func TestEndToEndTUICopyOnRealX(t *testing.T) {
 	if text := m.Text(); !strings.Contains(text, "sesame: the clipboard clears in ") {
 		t.Fatalf("no note of when the clipboard clears:\n%s", text)
 	}
-	if !e2e.WaitFor(6*time.Second, func() bool { return e2e.ClipboardOf(t, display) == "" }) {
+	if !running(t, e2e.Sesame(t)+" __clear-clipboard") {
+		t.Fatal("no clearer serves the copy after quitting")
+	}
+	if !e2e.WaitFor(6*time.Second, func() bool { return !e2e.XOwned(t, display) }) {
 		t.Fatal("the clipboard still holds the secret after the countdown")
 	}
 }
@@ -161,9 +164,10 @@ func TestEndToEndHangupHandsTheCountdownOver(t *testing.T) {
 	}
 }
 
-// An X server that stopped answering hangs xclip; quitting still takes
-// less than 3 s, whether a copy is under way or done, with its countdown
-// handed over.
+// An X server that stopped answering leaves sesame's requests unanswered;
+// quitting still takes less than 3 s, whether a copy is under way or done.
+// A copy done cannot be handed to the clearer, which cannot reach the X
+// server either, and sesame says it ends with it.
 func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 	for _, stopBeforeCopy := range []bool{true, false} {
 		t.Run(fmt.Sprintf("copy under way %v", stopBeforeCopy), func(t *testing.T) {
@@ -177,7 +181,7 @@ func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 			e2e.PauseX(t, display)
 			if stopBeforeCopy {
 				m.Run("send-keys", "-t", "e2e", "c")
-				time.Sleep(200 * time.Millisecond) // xclip is hanging now
+				time.Sleep(200 * time.Millisecond) // the copy is waiting on X now
 			}
 			m.Run("send-keys", "-t", "e2e", "q")
 			start := time.Now()
@@ -185,31 +189,32 @@ func TestEndToEndQuitsWithTheXServerStopped(t *testing.T) {
 				t.Fatalf("sesame did not quit within 3s of q with the X server stopped:\n%s", scr)
 			}
 			t.Logf("quit in %v", time.Since(start))
-			if !stopBeforeCopy && !strings.Contains(m.Text(), "sesame: the clipboard clears in ") {
-				t.Fatalf("the countdown was not handed over:\n%s", m.Text())
+			if !stopBeforeCopy && !strings.Contains(m.Text(), "sesame: warning: the copy ends with sesame: handing the X clipboard to the clipboard clearer: it ") {
+				t.Fatalf("no word that the copy could not be handed over:\n%s", m.Text())
 			}
 		})
 	}
 }
 
-// Another program copying over the secret is noticed within two seconds:
-// the countdown stops, and quitting hands nothing over to the clearer.
+// Another program copying over the secret is noticed within a second (the
+// X server tells the owner at once): the countdown stops, and quitting
+// hands nothing over to the clearer.
 func TestEndToEndNoticesAnotherProgramsCopy(t *testing.T) {
 	m, display, secret := startOnX(t, 8)
 	m.Run("send-keys", "-t", "e2e", "c")
 	if !e2e.WaitFor(5*time.Second, func() bool { return e2e.ClipboardOf(t, display) == secret }) {
-		t.Fatal("the copy did not land")
+		t.Fatalf("the copy did not land:\n%s", m.Screen())
 	}
-	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied — clears in") }); !ok {
+	if scr, ok := m.WaitScreen(3*time.Second, func(s string) bool { return strings.Contains(s, "password copied (X11) — clears in") }); !ok {
 		t.Fatalf("no countdown:\n%s", scr)
 	}
 	e2e.SetClipboard(t, display, "another program's text")
 	start := time.Now()
-	scr, ok := m.WaitScreen(2500*time.Millisecond, func(s string) bool {
+	scr, ok := m.WaitScreen(time.Second, func(s string) bool {
 		return strings.Contains(s, "the clipboard now holds something else; nothing to clear")
 	})
 	if !ok {
-		t.Fatalf("not noticed within 2.5 s:\n%s", scr)
+		t.Fatalf("not noticed within a second:\n%s", scr)
 	}
 	t.Logf("noticed in %v", time.Since(start))
 	if strings.Contains(scr, "clears in") {
@@ -252,10 +257,38 @@ func startOnX(t *testing.T, clearAfter int) (*e2e.Tmux, string, string) {
 	display := e2e.Xvfb(t)
 	bin := e2e.Sesame(t)
 	env := []string{"XDG_CONFIG_HOME=" + t.TempDir(), "SSH_TTY=", "SSH_CONNECTION=", "SSH_CLIENT=", "WAYLAND_DISPLAY=", "DISPLAY=" + display}
-	m := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s --no-config --clear-after %d; echo sesame-exit-$?; sleep 60", bin, clearAfter), env...)
+	// No program on sesame's PATH: no clipboard tool serves the copy.
+	m := e2e.StartTmux(t, 100, 30, fmt.Sprintf("PATH= %s --no-config --clear-after %d; echo sesame-exit-$?; sleep 60", bin, clearAfter), env...)
 	scr, ok := m.WaitScreen(10*time.Second, func(s string) bool { return len(secretOn(s)) == 20 })
 	if !ok {
 		t.Fatalf("no secret on screen:\n%s", scr)
 	}
 	return m, display, secretOn(scr)
+}
+
+// With clearing off, a copy sesame serves itself (X11) outlives the
+// program: quitting hands it to the detached clearer, which serves it
+// until another program copies, and then ends.
+func TestEndToEndCopyOutlivesTheProgramWithClearingOff(t *testing.T) {
+	m, display, secret := startOnX(t, 0)
+	m.Run("send-keys", "-t", "e2e", "c")
+	if scr, ok := m.WaitScreen(5*time.Second, func(s string) bool { return strings.Contains(s, "password copied (X11) — not cleared automatically") }); !ok {
+		t.Fatalf("no status of the copy:\n%s", scr)
+	}
+	m.Run("send-keys", "-t", "e2e", "q")
+	text, ok := m.WaitText(5*time.Second, func(s string) bool { return strings.Contains(s, "sesame-exit-0") })
+	if !ok {
+		t.Fatalf("sesame did not quit:\n%s", text)
+	}
+	if !strings.Contains(text, "sesame: the copy stays on the clipboard until another program copies") {
+		t.Fatalf("no note of the copy left behind:\n%s", text)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if got := e2e.ClipboardOf(t, display); got != secret {
+		t.Fatalf("clipboard %q after quitting, want the secret", got)
+	}
+	e2e.SetClipboard(t, display, "another program's text")
+	if !e2e.WaitFor(2*time.Second, func() bool { return !running(t, e2e.Sesame(t)+" __clear-clipboard") }) {
+		t.Fatal("the clearer still runs after another program copied")
+	}
 }

@@ -100,9 +100,16 @@ func handOffCopy(m *model, start startClearer) string {
 		}
 	}
 	if err := start(h.res, h.where, h.secret, h.seconds, tty); err != nil {
+		if h.res.Served() {
+			// Nothing to clear: a copy sesame serves itself ends with it.
+			return fmt.Sprintf("warning: the copy ends with sesame: %v", err)
+		}
 		c := clipboard.Copier{Where: h.where, System: m.guard().sys, Term: tty, Tmux: m.deps.tmux}
 		o, cerr := c.Uncopy(h.res, h.secret)
 		return fmt.Sprintf("warning: could not leave the clipboard's clearing to run after sesame (%v), so: %s", err, clipboard.Uncopied(h.res, o, cerr))
+	}
+	if h.seconds == clipboard.Keep {
+		return "the copy stays on the clipboard until another program copies"
 	}
 	return "the clipboard clears in " + clipboard.Seconds(h.seconds)
 }

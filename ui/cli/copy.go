@@ -28,12 +28,21 @@ func copySecret(env *environment, secret string, clearAfter int) error {
 	if err != nil {
 		return err
 	}
-	if clearAfter > 0 {
+	// A copy sesame serves itself (X11) is served after it exits by the
+	// clearer, even with clearing off.
+	if clearAfter > 0 || res.Served() {
 		var ttyFile *os.File
 		if res.Channel == clipboard.Terminal {
 			ttyFile = tty
 		}
-		if err := env.startClearer(res, where, secret, clearAfter, ttyFile); err != nil {
+		after := clearAfter
+		if after <= 0 {
+			after = clipboard.Keep
+		}
+		if err := env.startClearer(res, where, secret, after, ttyFile); err != nil {
+			if res.Served() {
+				return fmt.Errorf("the copy ended with sesame: %w", err)
+			}
 			say(env.stderr, fmt.Sprintf("%s%s, but %v: clear it yourself", clipboard.Copied(res, 0), clipboard.Skipped(res), err))
 			return nil
 		}
@@ -49,15 +58,16 @@ func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_WRONLY, 0
 // newClearerCommand is the hidden command the detached clearer runs as.
 func newClearerCommand(env *environment) *cobra.Command {
 	var (
-		after                  int
-		system, terminal, tmux bool
+		after                       int
+		system, terminal, tmux, x11 bool
 	)
 	cmd := &cobra.Command{
 		Use:    clipboard.ClearerCommand,
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o := clipboard.ClearerOptions{After: time.Duration(after) * time.Second, Terminal: terminal, Tmux: tmux, System: env.system}
+			o := clipboard.ClearerOptions{After: time.Duration(after) * time.Second, Terminal: terminal, Tmux: tmux, System: env.system,
+				X11: x11, Display: env.getenv("DISPLAY"), Owned: env.stdout}
 			if terminal {
 				o.Term = os.NewFile(3, "tty") // handed over by StartClearer
 			}
@@ -70,5 +80,6 @@ func newClearerCommand(env *environment) *cobra.Command {
 	cmd.Flags().BoolVar(&system, "system", false, "")
 	cmd.Flags().BoolVar(&terminal, "terminal", false, "")
 	cmd.Flags().BoolVar(&tmux, "tmux", false, "")
+	cmd.Flags().BoolVar(&x11, "x11", false, "")
 	return cmd
 }

@@ -6,8 +6,10 @@
 // can be tested, and so the interactive program can use Bubble Tea's
 // EnvMsg):
 //
-//  1. A local session uses the system clipboard (pbcopy, wl-copy, xclip or
-//     xsel, each run with a time limit; the Windows API).
+//  1. A local session uses the system clipboard: on X11 sesame serves it
+//     itself (x11.go), marked as a secret for clipboard histories; else
+//     through pbcopy or wl-copy (xclip or xsel when sesame cannot reach
+//     the X server), each run with a time limit; the Windows API.
 //  2. A remote session (SSH_TTY, SSH_CONNECTION or SSH_CLIENT set), whose
 //     system clipboard would be the server's, or a local one whose system
 //     clipboard is missing or fails, uses the terminal's clipboard, which
@@ -44,9 +46,12 @@
 //
 // # Clearing
 //
-// Clearing removes only what sesame put there. The system clipboard and our
-// tmux buffer are read back and compared (in constant time) with the
-// secret, and left alone if they differ. Clearing a copy through tmux
+// Clearing removes only what sesame put there. An X11 copy sesame serves
+// itself is given up only while the X server has not told it another
+// program copied, with a request the X server ignores if one did. The
+// system clipboard otherwise and our tmux buffer are read back and
+// compared (in constant time) with the secret, and left alone if they
+// differ. Clearing a copy through tmux
 // deletes our buffer; tmux sends nothing for an empty buffer, so the
 // terminal's clipboard is overwritten with a single space instead, and only
 // while our buffer is tmux's newest (else the user copied in tmux since,
@@ -54,7 +59,8 @@
 // back, so that overwrite, like the empty OSC 52 that clears an OSC 52
 // copy, is blind, and the messages say so.
 //
-// Messages say what is known: "copied" for the system clipboard, "copied
+// Messages say what is known: "copied" for the system clipboard, with what
+// serves it ("copied (X11)" for sesame itself, "copied (xclip)"), "copied
 // through tmux" when tmux took it, "sent" for an OSC 52, which no terminal
 // confirms, with the tmux setting to change when its arrival is in doubt:
 // when tmux could not be asked, or when its terminal is another tmux (tmux
@@ -106,8 +112,14 @@ type SystemClipboard interface {
 	ReadAll() (string, error)
 }
 
-// Holds reports whether the system clipboard still holds secret.
+// Holds reports whether the system clipboard still holds secret: known
+// exactly when sesame serves the copy itself (X11), else read back.
 func Holds(sys SystemClipboard, secret string) (bool, error) {
+	if e, ok := sys.(exact); ok {
+		if held, known := e.heldExactly(secret); known {
+			return held, nil
+		}
+	}
 	cur, err := sys.ReadAll()
 	if err != nil {
 		return false, err
@@ -123,8 +135,15 @@ func equal(cur []byte, secret string) bool {
 
 // ClearIfOurs empties the system clipboard if it still holds secret. It
 // reports whether it cleared; a clipboard that holds something else (the
-// user copied since) is left alone.
+// user copied since) is left alone. A copy sesame serves itself (X11) is
+// given up, which the X server ignores if another program copied since;
+// any other is read back first.
 func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
+	if e, ok := sys.(exact); ok {
+		if cleared, known, err := e.releaseExactly(secret); known {
+			return cleared, err
+		}
+	}
 	ours, err := Holds(sys, secret)
 	if err != nil || !ours {
 		return false, err
@@ -133,4 +152,38 @@ func ClearIfOurs(sys SystemClipboard, secret string) (bool, error) {
 		return false, err
 	}
 	return true, nil
+}
+
+// exact is a system clipboard that serves its copy itself (X11), and so
+// knows whether it still holds it without reading it back. known is false
+// for a copy a tool served.
+type exact interface {
+	heldExactly(secret string) (held, known bool)
+	releaseExactly(secret string) (cleared, known bool, err error)
+}
+
+// server is a system clipboard that says what served its last copy.
+type server interface{ served() served }
+
+// served is how a copy was served.
+type served struct {
+	via  string     // ViaX11 or the tool's name
+	held *ownership // the X11 copy; nil for a tool's
+}
+
+// ViaX11 is Result.Via for a copy sesame serves itself on X11.
+const ViaX11 = "X11"
+
+// WriteSystem copies text to the system clipboard and says how it was
+// served.
+func WriteSystem(sys SystemClipboard, text string) (Result, error) {
+	if err := sys.WriteAll(text); err != nil {
+		return Result{}, err
+	}
+	res := Result{Channel: System}
+	if s, ok := sys.(server); ok {
+		last := s.served()
+		res.Via, res.held = last.via, last.held
+	}
+	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 )
 
 // Copier copies secrets as Where says: the system clipboard when local,
@@ -33,6 +34,42 @@ type Result struct {
 	// Outer: tmux passed the copy to a terminal that is itself tmux (or
 	// screen), which passes it on only if set up to.
 	Outer bool
+	// Via says, for a System copy, what serves it: ViaX11 (sesame
+	// itself), or the clipboard tool ("xclip", "wl-copy", "pbcopy"…);
+	// "" where that is not known (Windows' API, a test's fake).
+	Via string
+	// held is the X11 copy, to learn when another program takes it.
+	held *ownership
+}
+
+// Served reports whether sesame itself serves the copy (X11): the copy
+// then lasts only as long as a sesame process does, and Taken can tell
+// when another program copies over it.
+func (r Result) Served() bool { return r.held != nil }
+
+// Taken waits until another program takes the clipboard from the copy,
+// and reports true; false when the copy ended otherwise (cleared,
+// replaced by a newer copy of sesame's, the X connection lost), when the
+// limit passed first, or for a copy sesame does not serve itself.
+func (r Result) Taken(limit time.Duration) bool {
+	if r.held == nil {
+		return false
+	}
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-r.held.taken:
+		return true
+	case <-r.held.over:
+		select {
+		case <-r.held.taken:
+			return true
+		default:
+			return false
+		}
+	case <-t.C:
+		return false
+	}
 }
 
 // Route is how an OSC 52 copy left, as far as tmux is concerned.
@@ -58,10 +95,10 @@ func (c Copier) Copy(secret string) (Result, error) {
 	if !c.Where.Remote {
 		if c.System == nil {
 			skipped = ErrNoTool
-		} else if err := c.System.WriteAll(secret); err != nil {
+		} else if res, err := WriteSystem(c.System, secret); err != nil {
 			skipped = err
 		} else {
-			return Result{Channel: System}, nil
+			return res, nil
 		}
 	}
 	return c.CopyToTerminal(secret, skipped)

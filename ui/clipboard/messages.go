@@ -11,13 +11,17 @@ import (
 // OSC 52 was "sent", since no terminal confirms it.
 
 // Copied says in words what a copy did and when it will be cleared:
-// "copied — clears in 30s", "copied through tmux — clears in 30s", "sent
+// "copied (X11) — clears in 30s" (what serves a system clipboard copy:
+// sesame itself on X11, else the tool's name, when known), "copied
+// through tmux — clears in 30s", "sent
 // to the terminal clipboard (OSC 52) — clears in 30s". When the copy may
 // not arrive (tmux may not let an OSC 52 out; the terminal is another tmux)
 // it names the tmux setting that would let it.
 func Copied(res Result, clearAfter int) string {
 	var s, hint string
 	switch {
+	case res.Channel == System && res.Via != "":
+		s = "copied (" + res.Via + ")"
 	case res.Channel == System:
 		s = "copied"
 	case res.Channel == Tmux:

@@ -10,7 +10,7 @@ import (
 )
 
 func osClipboard() SystemClipboard {
-	return toolClipboard{getenv: os.Getenv, lookPath: exec.LookPath, goos: runtime.GOOS}
+	return newDesktop(toolClipboard{getenv: os.Getenv, lookPath: exec.LookPath, goos: runtime.GOOS}, dialX)
 }
 
 // toolClipboard is the system clipboard through the platform's tools,
@@ -24,7 +24,8 @@ type toolClipboard struct {
 // tools are the commands that copy to and paste from the clipboard.
 type tools struct {
 	copy, paste []string
-	crlf        bool // paste ends what it prints with "\r\n" (Windows' powershell)
+	empty       []string // clears the clipboard, where copying "" would not
+	crlf        bool     // paste ends what it prints with "\r\n" (Windows' powershell)
 }
 
 // find picks the tools for this session: macOS's own; else on Wayland
@@ -47,7 +48,7 @@ func (c toolClipboard) find() (tools, error) {
 	wsl := have("clip.exe", "powershell.exe")
 	switch {
 	case wayland && have("wl-copy", "wl-paste"):
-		return tools{copy: []string{"wl-copy"}, paste: []string{"wl-paste", "--no-newline"}}, nil
+		return tools{copy: []string{"wl-copy"}, paste: []string{"wl-paste", "--no-newline"}, empty: []string{"wl-copy", "--clear"}}, nil
 	case have("termux-clipboard-set", "termux-clipboard-get"):
 		return tools{copy: []string{"termux-clipboard-set"}, paste: []string{"termux-clipboard-get"}}, nil
 	case !x && !wayland && wsl:
@@ -65,11 +66,40 @@ func (c toolClipboard) find() (tools, error) {
 }
 
 func (c toolClipboard) WriteAll(s string) error {
+	_, err := c.write(s)
+	return err
+}
+
+// write copies s and returns the name of the tool that took it.
+func (c toolClipboard) write(s string) (string, error) {
 	t, err := c.find()
 	if err != nil {
-		return err
+		return "", err
 	}
-	return runTool(t.copy, &s, nil)
+	if s == "" && t.empty != nil {
+		// wl-copy would offer an empty text; --clear leaves no selection.
+		return t.empty[0], runTool(t.empty, nil, nil)
+	}
+	return t.copy[0], runTool(t.copy, &s, nil)
+}
+
+// x11 reports whether this session's clipboard is X11's: a display named,
+// not macOS, and not Wayland with its own clipboard tools (XWayland's
+// clipboard is shared with Wayland's, so X11 is used there when
+// wl-clipboard is missing).
+func (c toolClipboard) x11() bool {
+	if c.goos == "darwin" || c.getenv("DISPLAY") == "" {
+		return false
+	}
+	if c.getenv("WAYLAND_DISPLAY") == "" {
+		return true
+	}
+	for _, n := range []string{"wl-copy", "wl-paste"} {
+		if _, err := c.lookPath(n); err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (c toolClipboard) ReadAll() (string, error) {

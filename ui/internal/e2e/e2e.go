@@ -1,9 +1,10 @@
 //go:build unix
 
 // Package e2e starts the real things sesame's end-to-end tests need: the
-// sesame binary, an X server with a clipboard (Xvfb and xclip), a private
-// tmux server and a throwaway SSH server on loopback. It is imported only
-// by tests.
+// sesame binary, an X server (Xvfb) with a small X client to look at its
+// clipboard, a headless Wayland compositor (sway, with wl-clipboard), a
+// private tmux server and a throwaway SSH server on loopback. It is
+// imported only by tests.
 //
 // CI installs the tools and sets SESAME_REQUIRE_E2E=1 (or
 // SESAME_REQUIRE_TMUX=1 for tmux), so a missing tool fails a test there;

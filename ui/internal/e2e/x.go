@@ -13,17 +13,19 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jezek/xgb/xproto"
 )
 
 // Xvfb starts an X server and returns its DISPLAY. The server picks a free
-// display itself (-displayfd) and a clipboard round trip proves it works
+// display itself (-displayfd) and a client's round trip proves it works
 // before a test relies on it. X tests hold a lock shared by every test
 // binary for their whole run: go test runs packages in parallel, and a
 // clipboard clearer left behind by one test must not meet another test's
 // server on a reused display number.
 func Xvfb(t testing.TB) string {
 	t.Helper()
-	Need(t, "Xvfb", "xclip")
+	Need(t, "Xvfb")
 	lockX(t)
 	var logs []string
 	for range 3 {
@@ -89,7 +91,9 @@ func startXvfb(t testing.TB) (display string, stop func(), log func() string, pr
 	defer r.Close()
 	var stderr strings.Builder
 	var mu sync.Mutex
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-screen", "0", "640x480x24")
+	// -noreset: the server would otherwise reset, dropping new
+	// connections meanwhile, each time its last client leaves.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-nolisten", "tcp", "-screen", "0", "640x480x24")
 	cmd.ExtraFiles = []*os.File{w}
 	cmd.Stderr = writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return stderr.Write(p) })
 	if err := cmd.Start(); err != nil {
@@ -127,37 +131,23 @@ func startXvfb(t testing.TB) (display string, stop func(), log func() string, pr
 	return "", stop, log, cmd.Process
 }
 
-// roundTrip copies a probe to display's clipboard and reads it back.
+// roundTrip proves display answers: a client connects, makes a window
+// and asks who owns the clipboard.
 func roundTrip(display string) error {
-	probe := fmt.Sprintf("probe-%d", time.Now().UnixNano())
 	var last error
 	if WaitFor(5*time.Second, func() bool {
-		in := exec.Command("xclip", "-in", "-selection", "clipboard")
-		in.Env = append(os.Environ(), "DISPLAY="+display)
-		in.Stdin = strings.NewReader(probe)
-		// xclip -in leaves a child serving the selection, holding its
-		// stdout and stderr: they must be files, not pipes to wait on.
-		stderr, err := os.CreateTemp("", "sesame-e2e-xclip-")
+		c, err := dialClient(display)
 		if err != nil {
 			last = err
 			return false
 		}
-		defer os.Remove(stderr.Name())
-		defer stderr.Close()
-		in.Stderr = stderr
-		if err := in.Run(); err != nil {
-			msg, _ := os.ReadFile(stderr.Name())
-			last = fmt.Errorf("xclip -in: %v: %s", err, msg)
-			return false
+		defer c.conn.Close()
+		clip, err := c.atom("CLIPBOARD")
+		if err == nil {
+			_, err = xproto.GetSelectionOwner(c.conn, clip).Reply()
 		}
-		out := exec.Command("xclip", "-o", "-selection", "clipboard")
-		out.Env = append(os.Environ(), "DISPLAY="+display)
-		b, err := out.Output()
-		if err != nil || string(b) != probe {
-			last = fmt.Errorf("xclip -o: %v: read %q", err, b)
-			return false
-		}
-		return true
+		last = err
+		return err == nil
 	}) {
 		return nil
 	}
@@ -168,39 +158,18 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
-// ClipboardOf reads the X clipboard.
-func ClipboardOf(t testing.TB, display string) string {
-	t.Helper()
-	cmd := exec.Command("xclip", "-o", "-selection", "clipboard")
-	cmd.Env = append(os.Environ(), "DISPLAY="+display)
-	out, err := cmd.Output()
-	if err != nil {
-		return "" // an empty selection reads as an error
-	}
-	return string(out)
-}
-
-// SetClipboard copies text as another application would.
-func SetClipboard(t testing.TB, display, text string) {
-	t.Helper()
-	cmd := exec.Command("xclip", "-in", "-selection", "clipboard")
-	cmd.Env = append(os.Environ(), "DISPLAY="+display)
-	cmd.Stdin = strings.NewReader(text)
-	if err := cmd.Run(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// LocalEnv is the environment of a local desktop session on display.
+// LocalEnv is the environment of a local desktop session on display, with
+// no program on PATH: sesame serves the X clipboard itself, and no
+// clipboard tool (xclip, xsel) must do it for it.
 func LocalEnv(display string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "SSH_TTY", "SSH_CONNECTION", "SSH_CLIENT", "TMUX", "WAYLAND_DISPLAY", "DISPLAY":
+		case "SSH_TTY", "SSH_CONNECTION", "SSH_CLIENT", "TMUX", "WAYLAND_DISPLAY", "DISPLAY", "PATH":
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "DISPLAY="+display)
+	return append(env, "DISPLAY="+display, "PATH=")
 }
