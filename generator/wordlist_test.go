@@ -108,7 +108,7 @@ func findPrefixPair(words []string, suffix string) (string, string, bool) {
 
 func TestBuiltinWordlistNames(t *testing.T) {
 	names := BuiltinWordlists()
-	if !slices.Equal(names, []string{"eff-large", "eff-short", "eff-short2"}) || DefaultWordlist() != "eff-large" {
+	if !slices.Equal(names, []string{"eff-large", "eff-short", "eff-short2", "cs", "de", "es", "fr", "it", "pt", "pt-br"}) || DefaultWordlist() != "eff-large" {
 		t.Fatalf("names %v, default %q", names, DefaultWordlist())
 	}
 	names[0] = "changed"
@@ -532,13 +532,13 @@ func TestEmbeddedListsMatchFullParser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		full, warns, err := parseWordlist(b.name, data)
+		full, warns, err := parseWordlist(b.Name, data)
 		if err != nil || len(warns) > 0 {
-			t.Fatalf("%s: %v %v", b.name, err, warns)
+			t.Fatalf("%s: %v %v", b.Name, err, warns)
 		}
-		fast, _ := BuiltinWordlist(b.name)
+		fast, _ := BuiltinWordlist(b.Name)
 		if !slices.Equal(full.Words, fast.Words) {
-			t.Fatalf("%s: fast split differs from the parser (list %d)", b.name, i)
+			t.Fatalf("%s: fast split differs from the parser (list %d)", b.Name, i)
 		}
 	}
 }
