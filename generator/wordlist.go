@@ -233,7 +233,21 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 	if len(prepared) > MaxWordBytes {
 		return "", longWordErr(name, lineNo, len(prepared))
 	}
+	if r, ok := joinsBefore(prepared); ok {
+		return "", policyErr("wordlist", "%v %q: line %d (%.40q) starts with %s, which would join the end of the word before it (a combining mark, or a Hangul vowel or final jamo): start each word with a letter of its own",
+			Setting("wordlist"), name, lineNo, prepared, describeRune(r))
+	}
 	return prepared, nil
+}
+
+// joinsBefore reports a word whose first character can combine with what
+// comes before it ("\u0301x" after "e" reads "éx", and is not NFC): two
+// words could then run together into a string no word spells, and a
+// phrase would not be typed as it is counted. Every other NFC word keeps
+// a phrase NFC, whatever precedes it.
+func joinsBefore(word string) (rune, bool) {
+	r, _ := utf8.DecodeRuneInString(word)
+	return r, !norm.NFC.PropertiesString(word).BoundaryBefore()
 }
 
 // longWordErr refuses a word over MaxWordBytes, saying why the bound is
@@ -297,6 +311,9 @@ func validateWords(name string, words []string) error {
 		}
 		if len(word) > MaxWordBytes {
 			return policyErr("wordlist", "%v %q: word %d has %d bytes; words may have at most %d", Setting("wordlist"), name, i+1, len(word), MaxWordBytes)
+		}
+		if r, ok := joinsBefore(word); ok {
+			return policyErr("wordlist", "%v %q: word %d (%.40q) starts with %s, which would join the word before it; start each word with a letter of its own", Setting("wordlist"), name, i+1, word, describeRune(r))
 		}
 		if _, dup := seen[word]; dup {
 			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", Setting("wordlist"), name, word)

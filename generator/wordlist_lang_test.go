@@ -382,3 +382,22 @@ func TestStatRandomCaseCollisionsUniform(t *testing.T) {
 	}
 	requireChi(t, "random case with a shared form", obs, uniform(len(obs), n))
 }
+
+// A word that starts with a combining mark would join the word before it
+// ("e" then "\u0301x" reads "éx", not NFC): refused, so that every phrase
+// is NFC and typed as it is counted.
+func TestWordJoiningTheOneBeforeRefused(t *testing.T) {
+	var pe *PolicyError
+	_, _, err := ParseWordlist("marks", strings.NewReader("e\n\u0301x\nab\n"))
+	if !errors.As(err, &pe) || pe.Field != "wordlist" || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "U+0301") {
+		t.Fatalf("parsed: %v", err)
+	}
+	_, err = NewPhrase(PhrasePolicy{Words: 2, List: &Wordlist{Name: "hand", Words: []string{"e", "\u0301x"}}})
+	if !errors.As(err, &pe) || pe.Field != "wordlist" || !strings.Contains(err.Error(), "U+0301") {
+		t.Fatalf("hand-built: %v", err)
+	}
+	// A mark inside a word is the word's own.
+	if _, _, err := ParseWordlist("inside", strings.NewReader("e\u0301\nx\u0301y\n")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/sesame-sh/sesame/assets"
 )
 
@@ -478,7 +480,7 @@ func FuzzParseWordlist(f *testing.F) {
 	for _, seed := range []string{
 		"alpha\nbeta\n", "11111\tabacus\n11112\tabdomen\n", "a\nab\nb\nba\n", "Polish\npolish\n",
 		"\uFEFFx\r\ny\r\n", "ice cream\n", "a\x00b\n", "\xff\n", "1 2 3 x\n4 5 6 y\n", "ſun\nsun\n3d\nǆa\n",
-		"a-b\na\nb\n-\n1\n",
+		"a-b\na\nb\n-\n1\n", "maße\nmasse\nÜber\nüber\nΟΔΟΣ\nßa\nssa\n", "e\u0301a\néa\nǰ\nΐ\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -514,8 +516,8 @@ func FuzzParseWordlist(f *testing.F) {
 				if err != nil {
 					continue // e.g. upper case leaving one distinct word
 				}
-				if s, err := p.Generate(r); err != nil || s == "" {
-					t.Fatalf("generate: %q %v", s, err)
+				if s, err := p.Generate(r); err != nil || s == "" || !norm.NFC.IsNormalString(s) {
+					t.Fatalf("generate: %q %v (NFC: %v)", s, err, norm.NFC.IsNormalString(s))
 				}
 			}
 		}
