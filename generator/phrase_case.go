@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,15 +22,14 @@ import (
 
 // caser cases words under one mode. A cases.Caser keeps state between
 // calls, so a caser serves one goroutine: make one per list to case.
+// The casers are made on the first word outside ASCII: many lists have
+// none, and making one costs as much as casing a few hundred ASCII words.
 type caser struct {
-	mode  CaseMode
-	upper cases.Caser
-	title cases.Caser
+	mode         CaseMode
+	upper, title *cases.Caser
 }
 
-func newCaser(c CaseMode) *caser {
-	return &caser{mode: c, upper: cases.Upper(language.Und), title: cases.Title(language.Und, cases.NoLower)}
-}
+func newCaser(c CaseMode) *caser { return &caser{mode: c} }
 
 // forms returns the distinct forms a word takes under the mode: itself
 // (lower), its upper-case form, its title form, or for random case its
@@ -37,7 +37,7 @@ func newCaser(c CaseMode) *caser {
 func (k *caser) forms(word string) (string, string) {
 	switch k.mode {
 	case CaseUpper:
-		return norm.NFC.String(k.upper.String(word)), ""
+		return k.upperCase(word), ""
 	case CaseTitle:
 		return k.titleCase(word), ""
 	case CaseRandom:
@@ -48,12 +48,50 @@ func (k *caser) forms(word string) (string, string) {
 	return word, ""
 }
 
+// upperCase is the upper-case form of a word. ASCII words, most words of
+// most lists, take the short way: casing a list happens on the first
+// phrase of a one-shot run, and the general casers cost several times as
+// much there.
+func (k *caser) upperCase(word string) string {
+	if isASCII(word) {
+		return strings.ToUpper(word)
+	}
+	if k.upper == nil {
+		u := cases.Upper(language.Und)
+		k.upper = &u
+	}
+	return nfc(k.upper.String(word))
+}
+
+// nfc brings a cased form back to NFC, which it nearly always is already.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // titleCase upper-cases, in title case, the first character of a word (a
 // letter and the marks on it): title case differs from upper case for "ß"
 // (Ss) and digraphs such as "ǆ" (ǅ). The rest of the word is left as it is,
 // so "drop-down" becomes "Drop-down" and a word starting with anything
 // but a letter ("3d") is unchanged.
 func (k *caser) titleCase(word string) string {
+	if word != "" && word[0] < utf8.RuneSelf {
+		if c := word[0]; 'a' <= c && c <= 'z' {
+			return string(c-'a'+'A') + word[1:]
+		}
+		return word // a digit or a sign: no letter to case
+	}
 	r, n := utf8.DecodeRuneInString(word)
 	if !unicode.IsLetter(r) {
 		return word
@@ -65,11 +103,15 @@ func (k *caser) titleCase(word string) string {
 		}
 		n += size
 	}
+	if k.title == nil {
+		t := cases.Title(language.Und, cases.NoLower)
+		k.title = &t
+	}
 	first := k.title.String(word[:n])
 	if first == word[:n] {
 		return word
 	}
-	return norm.NFC.String(first + word[n:])
+	return nfc(first + word[n:])
 }
 
 // lowerCase is the lower-case form of a word read from a list, by the same
