@@ -117,4 +117,9 @@ func (k *caser) titleCase(word string) string {
 // lowerCase is the lower-case form of a word read from a list, by the same
 // full mappings. It is not brought to NFC here: the parser prepares words
 // next (prepare.go), which does, and counts the words that changed.
-func lowerCase(word string) string { return cases.Lower(language.Und).String(word) }
+func lowerCase(word string) string {
+	if isASCII(word) {
+		return strings.ToLower(word)
+	}
+	return cases.Lower(language.Und).String(word)
+}
