@@ -123,3 +123,7 @@ func lowerCase(word string) string {
 	}
 	return cases.Lower(language.Und).String(word)
 }
+
+// titleCase is one word's title form, for code that cases a word outside
+// a token set (which makes one caser for the whole list).
+func titleCase(word string) string { return newCaser(CaseTitle).titleCase(word) }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -49,6 +50,21 @@ func TestLanguageListsEmbedded(t *testing.T) {
 		}
 		if !strings.Contains(attribution, e.sha256+"  "+e.name+".txt") {
 			t.Errorf("no attribution file gives the sum of %s.txt", e.name)
+		}
+	}
+	// BIP-39's lists tell their words apart by the first four letters.
+	for _, b := range BuiltinLists() {
+		if b.Source != "BIP-39" {
+			continue
+		}
+		wl, _ := BuiltinWordlist(b.Name)
+		starts := map[string]string{}
+		for _, w := range wl.Words {
+			start := string([]rune(w)[:min(4, utf8.RuneCountInString(w))])
+			if other, dup := starts[start]; dup {
+				t.Errorf("%s: %q and %q both start %q", b.Name, other, w, start)
+			}
+			starts[start] = w
 		}
 	}
 	var names []string
@@ -399,5 +415,13 @@ func TestWordJoiningTheOneBeforeRefused(t *testing.T) {
 	// A mark inside a word is the word's own.
 	if _, _, err := ParseWordlist("inside", strings.NewReader("e\u0301\nx\u0301y\n")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestTitleCaseOfOneWord(t *testing.T) {
+	for w, want := range map[string]string{"ßa": "Ssa", "über": "Über", "3d": "3d", "abc": "Abc", "ǆa": "ǅa"} {
+		if got := titleCase(w); got != want {
+			t.Errorf("titleCase(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
