@@ -6,7 +6,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 PKGS        := ./...
 
-.PHONY: all build run test test-long vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules clean
+.PHONY: all build run test test-long vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules wordlists clean
 
 all: build
 
@@ -72,6 +72,17 @@ man:
 rules:
 	@test -n "$(RULES_SRC)" || { echo "usage: make rules RULES_SRC=path/to/password-manager-resources"; exit 2; }
 	$(GO) run ./generator/rules/internal/refresh $(RULES_SRC)
+
+# Refresh the bundled wordlists of other languages (assets/wordlists) from
+# Debian's diceware package unpacked in DICEWARE and a checkout of
+# https://github.com/bitcoin/bips in BIPS:
+#   apt-get download diceware && dpkg -x diceware_*.deb ../diceware
+#   make wordlists DICEWARE=../diceware BIPS=../bips
+# Nothing is written unless every list parses to its expected size; the
+# SHA-256 sums printed go into the lists' ATTRIBUTION files and tests.
+wordlists:
+	@test -n "$(DICEWARE)" -a -n "$(BIPS)" || { echo "usage: make wordlists DICEWARE=path/to/unpacked/diceware BIPS=path/to/bips"; exit 2; }
+	$(GO) run ./generator/internal/genwordlists $(DICEWARE) $(BIPS) assets/wordlists
 
 # Install the binary, the man pages and the shell completions under PREFIX
 # (DESTDIR is prepended for staged installs and packages). The completions

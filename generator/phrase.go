@@ -157,8 +157,9 @@ func (p *Phrase) Warnings() []Warning { return p.warns }
 // so the output is uniform and the figure is exact, unless two different
 // draws might spell the same passphrase: then Bound is UpperBound, Count is
 // nil and a warning says so. One word is always exact; for more, the
-// settings must be proven uniquely decodable (see decodable in
-// wordlist.go), which all built-in lists are under every setting.
+// settings must be proven uniquely decodable (decodable.go), which all
+// built-in lists are under every setting but one: "es" with no separator
+// (some of its words begin others) outside title case.
 func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 	if p.Words < 1 || p.Words > MaxWords {
 		return nil, policyErr("words", "words must be from 1 to %d, not %d", MaxWords, p.Words)

@@ -109,6 +109,7 @@ func TestStatPhraseEntropyByEnumeration(t *testing.T) {
 		mustList(t, "separators-inside", "a-b a b c1 1 -x"),
 		mustList(t, "hyphens", "drop-down up felt-tip t"),
 		mustList(t, "case-collisions", "sun ſun 3d ǆa"),
+		mustList(t, "eszett", "maße masse ßa ssa"),
 	}
 	seps := []struct {
 		kind SeparatorKind
@@ -479,9 +480,10 @@ func TestPhraseRandomCase(t *testing.T) {
 	caseObs := make([]int64, 12)
 	forms := make([]int64, 2*len(short.Words))
 	index := map[string]int{}
+	k := newCaser(CaseTitle)
 	for i, w := range short.Words {
 		index[w] = 2 * i
-		index[titleCase(w)] = 2*i + 1
+		index[k.titleCase(w)] = 2*i + 1
 	}
 	for range n * 2 {
 		s, _ := p.Generate(r)

@@ -14,7 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sesame-sh/sesame/assets"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on user wordlists. A list this big is already far past the point
@@ -33,36 +33,6 @@ const (
 	// 10 bits, so passphrases must be long to be strong.
 	fewWords = 1000
 )
-
-// Built-in lists, in display order, and their embedded files.
-var builtinLists = []struct{ name, file string }{
-	{"eff-large", assets.EFFLarge},
-	{"eff-short", assets.EFFShort},
-	{"eff-short2", assets.EFFShort2},
-}
-
-// builtinCache parses each embedded list once: the interactive program asks
-// for the current list on every keystroke.
-var builtinCache [3]struct {
-	once sync.Once
-	list *Wordlist
-}
-
-// BuiltinWordlists returns the names of the built-in wordlists in display
-// order: "eff-large" (the default), "eff-short", "eff-short2".
-func BuiltinWordlists() []string {
-	names := make([]string, len(builtinLists))
-	for i, b := range builtinLists {
-		names[i] = b.name
-	}
-	return names
-}
-
-// DefaultWordlist returns the name of the default wordlist, "eff-large".
-func DefaultWordlist() string { return builtinLists[0].name }
-
-// builtinChoices is the list of built-in names for error messages.
-func builtinChoices() string { return strings.Join(BuiltinWordlists(), ", ") }
 
 // Wordlist is a list of distinct words to draw passphrases from.
 //
@@ -94,33 +64,6 @@ type Wordlist struct {
 	ud   map[udKey]bool
 }
 
-// BuiltinWordlist returns a built-in list by name ("eff-large", "eff-short"
-// or "eff-short2"). The list is parsed once and shared; unknown names give a
-// *PolicyError for the field "wordlist".
-func BuiltinWordlist(name string) (*Wordlist, error) {
-	for i, b := range builtinLists {
-		if b.name != name {
-			continue
-		}
-		c := &builtinCache[i]
-		c.once.Do(func() { c.list = mustParseEmbedded(b.name, b.file) })
-		return c.list, nil
-	}
-	return nil, policyErr("wordlist", "unknown wordlist %q: use %s or a file path", name, builtinChoices())
-}
-
-// mustParseEmbedded reads a list that ships in the binary. Those files are
-// pinned by SHA-256 and a test checks that the full parser reads them to
-// exactly these words, so they are only split into lines here: that keeps
-// the first passphrase of a process (one-shot sesame pp) fast.
-func mustParseEmbedded(name, file string) *Wordlist {
-	data, err := assets.Wordlists.ReadFile(file)
-	if err != nil {
-		panic("generator: embedded wordlist missing: " + err.Error())
-	}
-	return &Wordlist{Name: name, Words: strings.Split(strings.TrimSuffix(string(data), "\n"), "\n"), parsed: true}
-}
-
 // LoadWordlist returns the built-in list of that name, or else reads and
 // parses the file at that path (see [ParseWordlist]). An empty name means
 // the default list; a file named like a built-in list needs a path such as
@@ -132,7 +75,7 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 		nameOrPath = DefaultWordlist()
 	}
 	for _, b := range builtinLists {
-		if b.name == nameOrPath {
+		if b.Name == nameOrPath {
 			wl, err := BuiltinWordlist(nameOrPath)
 			return wl, nil, err
 		}
@@ -219,7 +162,7 @@ func parseWordlist(name string, data []byte) (*Wordlist, []Warning, error) {
 		if word == "" {
 			continue
 		}
-		if !strings.Contains(strings.ToLower(line), word) {
+		if !strings.Contains(lowerCase(line), word) {
 			prepared++ // the profile changed it
 		}
 		if _, ok := seen[word]; ok {
@@ -277,7 +220,7 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 				name, lineNo, s)
 		}
 	}
-	word := strings.ToLower(fields[len(fields)-1])
+	word := lowerCase(fields[len(fields)-1])
 	if len(word) > MaxWordBytes {
 		return "", longWordErr(name, lineNo, len(word))
 	}
@@ -290,7 +233,21 @@ func parseLine(name string, lineNo int, line string) (string, error) {
 	if len(prepared) > MaxWordBytes {
 		return "", longWordErr(name, lineNo, len(prepared))
 	}
+	if r, ok := joinsBefore(prepared); ok {
+		return "", policyErr("wordlist", "%v %q: line %d (%.40q) starts with %s, which would join the end of the word before it (a combining mark, or a Hangul vowel or final jamo): start each word with a letter of its own",
+			SettingName("wordlist"), name, lineNo, prepared, describeRune(r))
+	}
 	return prepared, nil
+}
+
+// joinsBefore reports a word whose first character can combine with what
+// comes before it ("\u0301x" after "e" reads "éx", and is not NFC): two
+// words could then run together into a string no word spells, and a
+// phrase would not be typed as it is counted. Every other NFC word keeps
+// a phrase NFC, whatever precedes it.
+func joinsBefore(word string) (rune, bool) {
+	r, _ := utf8.DecodeRuneInString(word)
+	return r, !norm.NFC.PropertiesString(word).BoundaryBefore()
 }
 
 // longWordErr refuses a word over MaxWordBytes, saying why the bound is
@@ -347,13 +304,16 @@ func validateWords(name string, words []string) error {
 	}
 	seen := make(map[string]struct{}, len(words))
 	for i, word := range words {
-		bad := word == "" || !utf8.ValidString(word) || strings.ToLower(word) != word ||
+		bad := word == "" || !utf8.ValidString(word) || lowerCase(word) != word || !norm.NFC.IsNormalString(word) ||
 			strings.IndexFunc(word, func(c rune) bool { return unicode.IsSpace(c) || forbiddenRune(c) }) >= 0
 		if bad {
-			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 without spaces or control characters; load the list with ParseWordlist", SettingName("wordlist"), name, i+1, word)
+			return policyErr("wordlist", "%v %q: word %d (%.40q) must be non-empty, lower-case UTF-8 in NFC without spaces or control characters; load the list with ParseWordlist", SettingName("wordlist"), name, i+1, word)
 		}
 		if len(word) > MaxWordBytes {
 			return policyErr("wordlist", "%v %q: word %d has %d bytes; words may have at most %d", SettingName("wordlist"), name, i+1, len(word), MaxWordBytes)
+		}
+		if r, ok := joinsBefore(word); ok {
+			return policyErr("wordlist", "%v %q: word %d (%.40q) starts with %s, which would join the word before it; start each word with a letter of its own", SettingName("wordlist"), name, i+1, word, describeRune(r))
 		}
 		if _, dup := seen[word]; dup {
 			return policyErr("wordlist", "%v %q: word %q appears twice; words must be distinct", SettingName("wordlist"), name, word)
@@ -389,29 +349,21 @@ func (w *Wordlist) tokenSet(c CaseMode) *tokenSet {
 func newTokenSet(words []string, c CaseMode) *tokenSet {
 	ts := &tokenSet{}
 	if c == CaseLower {
-		ts.tokens = words // already distinct and lower-case
+		ts.tokens = words // already distinct, lower-case and NFC
 	} else {
 		seen := make(map[string]struct{}, 2*len(words))
 		add := func(s string) bool {
-			if _, ok := seen[s]; ok {
+			if _, ok := seen[s]; ok || s == "" {
 				return false
 			}
 			seen[s] = struct{}{}
 			ts.tokens = append(ts.tokens, s)
 			return true
 		}
+		k := newCaser(c)
 		for _, word := range words {
-			var added bool
-			switch c {
-			case CaseUpper:
-				added = add(strings.ToUpper(word))
-			case CaseTitle:
-				added = add(titleCase(word))
-			case CaseRandom:
-				added = add(word)
-				added = add(titleCase(word)) || added
-			}
-			if !added {
+			a, b := k.forms(word)
+			if added := add(a); !add(b) && !added {
 				ts.merged++
 			}
 		}
@@ -426,16 +378,4 @@ func newTokenSet(words []string, c CaseMode) *tokenSet {
 		}
 	}
 	return ts
-}
-
-// titleCase upper-cases the first letter of a word (in title case, which
-// differs from upper case for a few digraphs such as "ǆ"); a word starting
-// with anything else is returned unchanged.
-func titleCase(word string) string {
-	r, size := utf8.DecodeRuneInString(word)
-	t := unicode.ToTitle(r)
-	if t == r {
-		return word
-	}
-	return string(t) + word[size:]
 }

@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/sesame-sh/sesame/assets"
 )
 
@@ -108,7 +110,7 @@ func findPrefixPair(words []string, suffix string) (string, string, bool) {
 
 func TestBuiltinWordlistNames(t *testing.T) {
 	names := BuiltinWordlists()
-	if !slices.Equal(names, []string{"eff-large", "eff-short", "eff-short2"}) || DefaultWordlist() != "eff-large" {
+	if !slices.Equal(names, []string{"eff-large", "eff-short", "eff-short2", "cs", "de", "es", "fr", "it", "pt", "pt-br"}) || DefaultWordlist() != "eff-large" {
 		t.Fatalf("names %v, default %q", names, DefaultWordlist())
 	}
 	names[0] = "changed"
@@ -478,7 +480,7 @@ func FuzzParseWordlist(f *testing.F) {
 	for _, seed := range []string{
 		"alpha\nbeta\n", "11111\tabacus\n11112\tabdomen\n", "a\nab\nb\nba\n", "Polish\npolish\n",
 		"\uFEFFx\r\ny\r\n", "ice cream\n", "a\x00b\n", "\xff\n", "1 2 3 x\n4 5 6 y\n", "ſun\nsun\n3d\nǆa\n",
-		"a-b\na\nb\n-\n1\n",
+		"a-b\na\nb\n-\n1\n", "maße\nmasse\nÜber\nüber\nΟΔΟΣ\nßa\nssa\n", "e\u0301a\néa\nǰ\nΐ\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -514,8 +516,8 @@ func FuzzParseWordlist(f *testing.F) {
 				if err != nil {
 					continue // e.g. upper case leaving one distinct word
 				}
-				if s, err := p.Generate(r); err != nil || s == "" {
-					t.Fatalf("generate: %q %v", s, err)
+				if s, err := p.Generate(r); err != nil || s == "" || !norm.NFC.IsNormalString(s) {
+					t.Fatalf("generate: %q %v (NFC: %v)", s, err, norm.NFC.IsNormalString(s))
 				}
 			}
 		}
@@ -532,13 +534,13 @@ func TestEmbeddedListsMatchFullParser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		full, warns, err := parseWordlist(b.name, data)
+		full, warns, err := parseWordlist(b.Name, data)
 		if err != nil || len(warns) > 0 {
-			t.Fatalf("%s: %v %v", b.name, err, warns)
+			t.Fatalf("%s: %v %v", b.Name, err, warns)
 		}
-		fast, _ := BuiltinWordlist(b.name)
+		fast, _ := BuiltinWordlist(b.Name)
 		if !slices.Equal(full.Words, fast.Words) {
-			t.Fatalf("%s: fast split differs from the parser (list %d)", b.name, i)
+			t.Fatalf("%s: fast split differs from the parser (list %d)", b.Name, i)
 		}
 	}
 }

@@ -33,7 +33,9 @@ size (or a labelled lower bound when counting exactly would be too slow).
 		short: "Print random passphrases from a wordlist",
 		long: `Print passphrases of words drawn uniformly, with replacement, from a wordlist:
 the EFF's large list (7776 words, default), short list (1296) or short list 2
-(1296, unique 3-letter prefixes), or your own file: one word per line, or
+(1296, unique 3-letter prefixes); German (de) or Brazilian Portuguese (pt-br),
+7776 words each; Czech (cs), Spanish (es), French (fr), Italian (it) or
+Portuguese (pt), 2048 words each; or your own file: one word per line, or
 diceware lines (dice digits, then the word), lines starting with # ignored;
 - reads the list from standard input.
 
@@ -43,6 +45,7 @@ separator, random case, and the position and value of --number.`,
   sesame pp -w 5 -s ' ' --case title
   sesame pp --random-separator digit --number
   sesame pp --wordlist eff-short2 --min-bits 80 --entropy
+  sesame pp --wordlist fr --case title    # French words: é is cased É
   sesame pp --wordlist ~/words.txt`,
 	},
 	settings.Token: {

@@ -67,7 +67,7 @@ func finishRoot(root *cobra.Command, args []string) {
 			case d.Kind() == settings.ChoiceKind:
 				list = func() []string { return d.ChoiceNames(true) }
 			case d.Suggest != nil:
-				list = d.Suggest
+				list = described(d.Suggest, d.Describe)
 				if d.Files {
 					directive = cobra.ShellCompDirectiveDefault // and files
 				}
@@ -85,6 +85,26 @@ func finishRoot(root *cobra.Command, args []string) {
 		}
 	}
 	walk(root)
+}
+
+// described adds to each value its description, after a tab, which
+// shells that show descriptions (zsh, fish, PowerShell) print beside it:
+// the wordlists' languages, sizes and bits per word.
+func described(values func() []string, describe func(string) string) func() []string {
+	if describe == nil {
+		return values
+	}
+	return func() []string {
+		vs := values()
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = v
+			if d := describe(v); d != "" {
+				out[i] += "\t" + d
+			}
+		}
+		return out
+	}
 }
 
 // runsOwnCommand reports whether args start with the name or an alias of

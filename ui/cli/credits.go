@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,9 @@ func newCreditsCommand(env *environment) *cobra.Command {
 		Use:   "credits",
 		Short: "Show where the built-in wordlists, website rules and look-alike table come from, and their licences",
 		Long: `Show the attribution and licence of the data built into sesame: the EFF's
-diceware wordlists (CC BY 3.0 US), the lists of websites' password rules,
+diceware wordlists (CC BY 3.0 US), the German and Brazilian Portuguese
+lists of the diceware program (CC BY 3.0), the Czech, Spanish, French,
+Italian and Portuguese lists of BIP-39 (MIT), the lists of websites' password rules,
 shared logins and change-password pages from Apple's
 password-manager-resources (MIT), and Unicode's table of look-alike
 characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
@@ -29,11 +32,17 @@ characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
 			return nil
 		},
 		RunE: func(*cobra.Command, []string) error {
-			words, err := assets.Wordlists.ReadFile(assets.Attribution)
-			if err != nil {
-				return fmt.Errorf("reading the wordlists' attribution: %w", err)
+			var text strings.Builder
+			for _, file := range assets.WordlistAttributions {
+				words, err := assets.Wordlists.ReadFile(file)
+				if err != nil {
+					return fmt.Errorf("reading the wordlists' attribution: %w", err)
+				}
+				text.Write(words)
+				text.WriteString("\n")
 			}
-			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution+"\n"+assets.LookAlikesAttribution)
+			text.WriteString(assets.SiteRulesAttribution + "\n" + assets.LookAlikesAttribution)
+			_, err := io.WriteString(env.stdout, text.String())
 			return err
 		},
 	}

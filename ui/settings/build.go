@@ -155,7 +155,7 @@ func misspeltList(name string, err error) error {
 	if !errors.Is(err, fs.ErrNotExist) || strings.ContainsAny(name, `/\`) {
 		return err
 	}
-	c := Closest(name, generator.BuiltinWordlists())
+	c := closestWordlist(name)
 	if c == "" {
 		return err
 	}

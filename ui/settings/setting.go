@@ -43,7 +43,10 @@ type Descriptor struct {
 	// Suggest lists values for completion and for the form's choice of
 	// built-in values (the wordlists); Files adds files to both.
 	Suggest func() []string
-	Files   bool
+	// Describe, if set, says a few words on each suggested value, which
+	// shell completion shows beside it (a wordlist's language and size).
+	Describe func(value string) string
+	Files    bool
 	// Complete lists values for shell completion alone (the bundled
 	// sites: too many to step through in a form).
 	Complete func() []string

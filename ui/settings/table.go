@@ -200,9 +200,9 @@ func phraseSettings() []*Descriptor {
 		},
 		{
 			Name: "wordlist", Mode: Phrase, MaxLen: 4096,
-			Help:    "eff-large, eff-short, eff-short2, a file, or - (stdin)",
-			Suggest: generator.BuiltinWordlists, Files: true, Row: "wordlist",
-			Note:  func(s *Settings) string { return wordlistNote(s.Phrase.Wordlist) },
+			Help:    "eff-large, eff-short, eff-short2, a language (cs, de, es, fr, it, pt, pt-br), a file, or - (stdin)",
+			Suggest: generator.BuiltinWordlists, Describe: WordlistDescription, Files: true, Row: "wordlist",
+			Note:  func(s *Settings) string { return WordlistNote(s.Phrase.Wordlist) },
 			value: textField(func(s *Settings) *string { return &ph(s).Wordlist }),
 		},
 		{
@@ -401,18 +401,6 @@ func classPlural(c generator.Class) string {
 		return "spaces"
 	}
 	return c.String()
-}
-
-func wordlistNote(name string) string {
-	switch name {
-	case "eff-short":
-		return "1,296 short words"
-	case "eff-short2":
-		return "1,296 words, unique 3-letter starts"
-	case "", "eff-large":
-		return "7,776 words"
-	}
-	return ""
 }
 
 // plural writes "1 time", "3 times".
