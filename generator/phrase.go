@@ -136,6 +136,7 @@ type Phrase struct {
 	bits    float64
 	size    int // distinct words in use, for ListSize
 	warns   []Warning
+	ruled   *ruledPhrase // under website rules (phrase_rules.go), or nil
 }
 
 // Warnings notes settings that were accepted but weaken or blur the
@@ -289,6 +290,9 @@ func (p *Phrase) Generate(r *Rand) (string, error) {
 // dst's growth: bulk output writes results straight into its buffer. It
 // draws in the order Generate documents. On error dst comes back as it was.
 func (p *Phrase) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) {
+	if p.ruled != nil {
+		return p.ruled.appendSecret(dst, r)
+	}
 	start := len(dst)
 	k := p.policy.Words
 	numAt, digit := -1, byte(0)
