@@ -240,11 +240,15 @@ func newRuledCounter(pol PhrasePolicy, w WebsiteRules, subset ruleSubset) *phras
 // allowedOnly keeps the strings made only of allowed characters; an
 // empty string stays (an empty separator).
 func allowedOnly(ss []string, allowed string) []string {
+	var set byteSet
+	for i := 0; i < len(allowed); i++ {
+		set.add(allowed[i])
+	}
 	var out []string
 	for _, s := range ss {
 		ok := true
 		for i := 0; i < len(s) && ok; i++ {
-			ok = s[i] < 0x80 && strings.IndexByte(allowed, s[i]) >= 0
+			ok = s[i] < 0x80 && set.has(s[i])
 		}
 		if ok {
 			out = append(out, s)

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Counting the passphrases website rules accept, exactly.
@@ -170,6 +171,11 @@ type phraseCounter struct {
 	index  []map[phraseState]int
 	row    []*segKind // the segments, in order
 	ends   []int      // ends[k]: the layer after k words (and their number)
+
+	// preds[i] lists the ways into each state after segment i, for
+	// drawing (phrase_rules_sample.go); built once, when first needed.
+	preds    [][][]pred
+	predOnce []sync.Once
 }
 
 type groupKey struct {
@@ -251,6 +257,8 @@ func (c *phraseCounter) advance(seg *segKind) {
 	c.layers = append(c.layers, layer)
 	c.index = append(c.index, idx)
 	c.row = append(c.row, seg)
+	c.preds = append(c.preds, nil)
+	c.predOnce = append(c.predOnce, sync.Once{})
 }
 
 // join is the state after a prefix in state st takes a choice of group

@@ -1,6 +1,8 @@
 package generator
 
-import "math/big"
+import (
+	"math/big"
+)
 
 // Drawing a passphrase the rules accept, uniformly, backward through the
 // counting programme (phrase_rules_count.go): first the final state, with
@@ -64,21 +66,55 @@ func (c *phraseCounter) sample(dst []byte, r *Rand, k, lo int) []byte {
 
 // predecessor finds, for the x-th prefix (from 0) that reaches state
 // after segment seg, the state before the segment and the group of
-// choices it took, in the order advance counts them.
-func (c *phraseCounter) predecessor(seg int, state phraseState, x, w *big.Int) (phraseState, choiceGroup) {
-	kind := c.row[seg]
-	for _, sc := range c.layers[seg] {
-		// Read-only: advance grouped the choices from every state.
-		for _, g := range c.groups[groupKey{kind.id, sc.state.run}] {
-			if next, ok := c.join(sc.state, g); !ok || next != state {
-				continue
-			}
-			w.Mul(sc.n, big.NewInt(int64(len(g.choices))))
-			if x.Cmp(w) < 0 {
-				return sc.state, g
-			}
-			x.Sub(x, w)
+// choices it took.
+func (c *phraseCounter) predecessor(seg int, state phraseState, x, _ *big.Int) (phraseState, choiceGroup) {
+	c.predOnce[seg].Do(func() { c.preds[seg] = c.predecessors(seg) })
+	ps := c.preds[seg][c.index[seg+1][state]]
+	// The first entry whose running total passes x.
+	i, j := 0, len(ps)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ps[h].upTo.Cmp(x) <= 0 {
+			i = h + 1
+		} else {
+			j = h
 		}
 	}
-	panic("generator: a passphrase state with no predecessor") // the counts guarantee one
+	p := ps[i]
+	return c.layers[seg][p.from].state, *p.group
+}
+
+// A pred is one way into a state: from a state of the layer before,
+// through a group of choices, with the running total of the prefixes the
+// ways so far account for.
+type pred struct {
+	from  int
+	group *choiceGroup
+	upTo  *big.Int // prefixes through this way and those before it
+}
+
+// predecessors lists, for each state after segment seg, the ways into it
+// in the order advance counts them. It is built on the first draw that
+// needs it, once: most programmes are counted and never drawn from.
+func (c *phraseCounter) predecessors(seg int) [][]pred {
+	kind := c.row[seg]
+	out := make([][]pred, len(c.layers[seg+1]))
+	for from, sc := range c.layers[seg] {
+		// Read-only: advance grouped the choices from every state.
+		gs := c.groups[groupKey{kind.id, sc.state.run}]
+		for gi := range gs {
+			g := &gs[gi]
+			next, ok := c.join(sc.state, *g)
+			if !ok {
+				continue
+			}
+			to := c.index[seg+1][next]
+			w := new(big.Int).Mul(sc.n, big.NewInt(int64(len(g.choices))))
+			if ps := out[to]; len(ps) > 0 {
+				w.Add(w, ps[len(ps)-1].upTo)
+			}
+			out[to] = append(out[to], pred{from: from, group: g, upTo: w})
+		}
+	}
+	return out
 }
