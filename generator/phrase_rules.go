@@ -93,13 +93,14 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 		return nil, d, PolicyErrorf(rulesSetting, "%s list %d requirements; a passphrase follows at most %d", w.Subject(), len(w.Rules.Required), maxPhraseRequirements)
 	}
 	cands := phraseCandidates(pol, free)
+	forms := allowedForms{}
 	var best *phraseCandidate
 	for i := range cands {
 		c := &cands[i]
 		if best != nil && c.changes > best.changes {
 			break
 		}
-		c.counter = newRuledCounter(c.pol, w, allRules)
+		c.counter = newRuledCounter(c.pol, w, allRules, &forms)
 		if c.counter == nil {
 			continue
 		}
@@ -109,7 +110,7 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 		}
 	}
 	if best == nil {
-		return nil, d, refusePhrase(pol, free, w, cands)
+		return nil, d, refusePhrase(pol, free, w, cands, &forms)
 	}
 	fitted := best.pol
 	fitted.Words = best.k
@@ -201,9 +202,9 @@ const (
 // newRuledCounter prepares the count of the passphrases pol makes that
 // follow the rules w (those of the subset). It is nil when the separator
 // holds a character the rules do not allow, or no word does.
-func newRuledCounter(pol PhrasePolicy, w WebsiteRules, subset ruleSubset) *phraseCounter {
+func newRuledCounter(pol PhrasePolicy, w WebsiteRules, subset ruleSubset, forms *allowedForms) *phraseCounter {
 	allowed := w.Rules.Allowed
-	words := allowedOnly(pol.List.tokenSet(pol.Case).tokens, allowed)
+	words := forms.of(pol.List, pol.Case, allowed)
 	var seps []string
 	switch pol.RandomSeparator {
 	case SepDigit:
@@ -237,6 +238,19 @@ func newRuledCounter(pol PhrasePolicy, w WebsiteRules, subset ruleSubset) *phras
 	return newPhraseCounter(words, seps, digits, w.Rules.Required, lim, hi)
 }
 
+// allowedForms keeps, per case, the word forms the rules allow, while
+// the ways of setting the free settings are tried.
+type allowedForms map[CaseMode][]string
+
+func (f *allowedForms) of(l *Wordlist, c CaseMode, allowed string) []string {
+	if forms, ok := (*f)[c]; ok {
+		return forms
+	}
+	forms := allowedOnly(l.tokenSet(c).tokens, allowed)
+	(*f)[c] = forms
+	return forms
+}
+
 // allowedOnly keeps the strings made only of allowed characters; an
 // empty string stays (an empty separator).
 func allowedOnly(ss []string, allowed string) []string {
@@ -244,7 +258,7 @@ func allowedOnly(ss []string, allowed string) []string {
 	for i := 0; i < len(allowed); i++ {
 		set.add(allowed[i])
 	}
-	var out []string
+	out := make([]string, 0, len(ss))
 	for _, s := range ss {
 		ok := true
 		for i := 0; i < len(s) && ok; i++ {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math/big"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -161,7 +160,8 @@ type stateCount struct {
 
 // phraseCounter holds the programme for one set of choices and rules.
 type phraseCounter struct {
-	required []string // the rules' requirements: at least one character of each
+	required []string    // the rules' requirements: at least one character of each
+	meetsBy  [256]uint32 // the requirements each byte meets
 	lim      runLimits
 	hi       int // the longest passphrase the rules allow
 	segs     []*segKind
@@ -188,6 +188,11 @@ type groupKey struct {
 // characters the rules allow.
 func newPhraseCounter(words, seps, digits []string, required []string, lim runLimits, hi int) *phraseCounter {
 	c := &phraseCounter{required: required, lim: lim, hi: hi, groups: map[groupKey][]choiceGroup{}}
+	for i, q := range required {
+		for j := 0; j < len(q); j++ {
+			c.meetsBy[q[j]] |= 1 << i
+		}
+	}
 	w := &segKind{id: 0, choices: words}
 	s := &segKind{id: 1, choices: seps}
 	c.segs = []*segKind{w, s}
@@ -290,13 +295,7 @@ func (c *phraseCounter) groupsFrom(seg *segKind, run runState) []choiceGroup {
 	if gs, ok := c.groups[key]; ok {
 		return gs
 	}
-	type gk struct {
-		length int
-		met    uint32
-		number bool
-		run    runState
-	}
-	at := map[gk]int{}
+	at := map[[2]uint64]int{} // groups by packed key
 	var gs []choiceGroup
 	for _, ch := range seg.choices {
 		s, ok := run, true
@@ -306,12 +305,13 @@ func (c *phraseCounter) groupsFrom(seg *segKind, run runState) []choiceGroup {
 		if !ok {
 			continue
 		}
-		k := gk{len(ch), c.meets(ch), seg.number && ch != "", s.settle(&seg.follow, c.lim)}
+		g := choiceGroup{length: len(ch), met: c.meets(ch), number: seg.number && ch != "", run: s.settle(&seg.follow, c.lim)}
+		k := g.packed()
 		i, seen := at[k]
 		if !seen {
 			i = len(gs)
 			at[k] = i
-			gs = append(gs, choiceGroup{length: k.length, met: k.met, number: k.number, run: k.run})
+			gs = append(gs, g)
 		}
 		gs[i].choices = append(gs[i].choices, ch)
 	}
@@ -319,13 +319,22 @@ func (c *phraseCounter) groupsFrom(seg *segKind, run runState) []choiceGroup {
 	return gs
 }
 
+// packed is the group's key (all but its choices) in two words, one to
+// one: lengths, run lengths and requirement masks all stay far below the
+// bits they get.
+func (g choiceGroup) packed() [2]uint64 {
+	a := uint64(g.length)<<40 | uint64(g.met)<<1
+	if g.number {
+		a |= 1
+	}
+	return [2]uint64{a, uint64(g.run.last)<<48 | uint64(uint8(g.run.dir))<<40 | uint64(g.run.rep)<<20 | uint64(g.run.seq)}
+}
+
 // meets is the requirements a string meets, as a bitmask.
 func (c *phraseCounter) meets(s string) uint32 {
 	var m uint32
-	for i, q := range c.required {
-		if strings.ContainsAny(s, q) {
-			m |= 1 << i
-		}
+	for i := 0; i < len(s); i++ {
+		m |= c.meetsBy[s[i]]
 	}
 	return m
 }

@@ -13,7 +13,7 @@ import (
 
 // refusePhrase explains why none of the candidates, the ways of setting
 // the free settings, gives a passphrase that follows w.
-func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phraseCandidate) error {
+func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phraseCandidate, forms *allowedForms) error {
 	lo, hi := w.LengthRange()
 	need := pol.Words
 	if free.Words {
@@ -24,10 +24,10 @@ func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phr
 	var loose []*phraseCounter
 	anyWord := false
 	for _, c := range cands {
-		if len(allowedOnly(c.pol.List.tokenSet(c.pol.Case).tokens, allowed)) > 0 {
+		if len(forms.of(c.pol.List, c.pol.Case, allowed)) > 0 {
 			anyWord = true
 		}
-		if lc := newRuledCounter(c.pol, w, charsAndSize); lc != nil {
+		if lc := newRuledCounter(c.pol, w, charsAndSize, forms); lc != nil {
 			loose = append(loose, lc)
 		}
 	}
@@ -88,7 +88,7 @@ func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phr
 
 	// The run limits, or everything at once.
 	for _, c := range cands {
-		if nc := newRuledCounter(c.pol, w, withoutRuns); nc != nil {
+		if nc := newRuledCounter(c.pol, w, withoutRuns, forms); nc != nil {
 			if _, n := fitWords(nc, c.pol.Words, free.Words, lo); n.Sign() > 0 {
 				return PolicyErrorf(rulesSetting, "%s limit runs (%s) so that no passphrase with these settings follows them: make a password instead",
 					w.Subject(), ruleText(rules.Rules{MaxRepeating: w.Rules.MaxRepeating, MaxSequential: w.Rules.MaxSequential}))

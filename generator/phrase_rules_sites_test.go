@@ -1,0 +1,63 @@
+package generator
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/sesame-sh/sesame/generator/rules"
+)
+
+// ruleNamed matches a rule of the rules language quoted in a refusal:
+// "(maxlength: 16)", "(required: digit)".
+var ruleNamed = regexp.MustCompile(`\((minlength|maxlength|required|allowed|max-repeating|max-sequential|max-consecutive): [^)]+\)`)
+
+// For every bundled site, a passphrase with the default settings (all of
+// them left to sesame, as `sesame pp --site` leaves them) either meets the
+// site's rules as rules.Check reads them, or is refused in one line that
+// quotes the rule blocking it.
+func TestPhraseRulesEveryBundledSite(t *testing.T) {
+	r := seededRand(434)
+	served, refused := 0, map[string]int{}
+	sites := rules.Sites()
+	draws := 20
+	if testing.Short() {
+		draws = 3
+	}
+	for _, site := range sites {
+		site, rs, ok := rules.Lookup(site)
+		if !ok {
+			t.Fatalf("%s: listed but not found", site)
+		}
+		w := WebsiteRules{Site: site, Rules: rs}
+		ph, d, err := NewPhraseForRules(DefaultPhrasePolicy(), PhraseFree{Words: true, Case: true, Separator: true, Number: true}, w)
+		if err != nil {
+			var pe *PolicyError
+			m := ruleNamed.FindStringSubmatch(err.Error())
+			if !errors.As(err, &pe) || strings.Contains(err.Error(), "\n") || m == nil {
+				t.Errorf("%s: refused with %q: want one line naming the rule", site, err)
+				continue
+			}
+			refused[m[1]]++
+			continue
+		}
+		served++
+		if e := ph.Entropy(); e.Bound == Exact && (e.Count == nil || e.Count.Sign() <= 0) {
+			t.Errorf("%s: exact entropy without a count: %+v", site, e)
+		}
+		if d.Policy.Words < minRuledWords {
+			t.Errorf("%s: %d words chosen, fewer than %d", site, d.Policy.Words, minRuledWords)
+		}
+		for range draws {
+			s, err := ph.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := rs.Check(s); err != nil {
+				t.Fatalf("%s: a passphrase breaks the rules (%s): %v", site, rs, err)
+			}
+		}
+	}
+	t.Logf("%d of %d bundled sites served; refused, by the rule named: %v", served, len(sites), refused)
+}
