@@ -72,8 +72,8 @@ type phraseCandidate struct {
 // one a user asked for, that makes only passphrases the rules w accept,
 // uniformly, with the exact number of them as its entropy. Settings free
 // says the user left to sesame may be changed where the rules need it;
-// the word count, when free, is 6 or the most that fit, but never below
-// 3. When no passphrase can follow the rules, the error is a
+// the word count, when free, is the one from 3 to 6 that allows the
+// most passphrases (6 unless the rules' maximum length squeezes them). When no passphrase can follow the rules, the error is a
 // *PolicyError naming the rule that blocks it.
 //
 // The description is filled even when err is not nil.
@@ -92,7 +92,8 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	if len(w.Rules.Required) > maxPhraseRequirements {
 		return nil, d, PolicyErrorf(rulesSetting, "%s list %d requirements; a passphrase follows at most %d", w.Subject(), len(w.Rules.Required), maxPhraseRequirements)
 	}
-	cands := phraseCandidates(pol, free)
+	noSepChar := len(allowedOnly(splitChars(symbolSeparators+"0123456789"), w.Rules.Allowed)) == 0
+	cands := phraseCandidates(pol, free, noSepChar)
 	forms := allowedForms{}
 	var best *phraseCandidate
 	for i := range cands {
@@ -143,7 +144,7 @@ type ruledPhrase struct {
 
 // phraseCandidates lists the ways to set the free settings, fewest
 // changes first; the user's own settings come first of all.
-func phraseCandidates(pol PhrasePolicy, free PhraseFree) []phraseCandidate {
+func phraseCandidates(pol PhrasePolicy, free PhraseFree, noSepChar bool) []phraseCandidate {
 	cases := []CaseMode{pol.Case}
 	if free.Case {
 		cases = appendNew(cases, CaseRandom, CaseTitle, CaseUpper, CaseLower)
@@ -155,6 +156,11 @@ func phraseCandidates(pol PhrasePolicy, free PhraseFree) []phraseCandidate {
 	seps := []sep{{pol.RandomSeparator, pol.Separator}}
 	if free.Separator {
 		seps = appendNew(seps, sep{SepSymbol, ""}, sep{SepDigit, ""})
+		if noSepChar {
+			// No separator at all, for rules that allow only letters:
+			// words in title or random case still read apart.
+			seps = appendNew(seps, sep{SepFixed, ""})
+		}
 	}
 	numbers := []bool{pol.Number}
 	if free.Number {
@@ -287,17 +293,23 @@ const (
 	minRuledWords     = 3
 )
 
-// fitWords picks the word count: want when it is fixed; when free, 6 or
-// the most that fit, but not below 3 (and more than 6 when the minimum
-// length needs them). The count is 0 when none fits.
+// fitWords picks the word count: want when it is fixed. When free, the
+// count from 3 to 6 that allows the most passphrases: 6 unless the
+// maximum length squeezes the words, when fewer but freely chosen words
+// beat more short ones. More than 6 only when the minimum length needs
+// them. The count is 0 when none fits.
 func fitWords(c *phraseCounter, want int, free bool, lo int) (int, *big.Int) {
 	if !free {
 		return want, c.count(want, lo)
 	}
+	bestK, best := defaultRuledWords, new(big.Int)
 	for k := defaultRuledWords; k >= minRuledWords; k-- {
-		if n := c.count(k, lo); n.Sign() > 0 {
-			return k, n
+		if n := c.count(k, lo); n.Cmp(best) > 0 {
+			bestK, best = k, n
 		}
+	}
+	if best.Sign() > 0 {
+		return bestK, best
 	}
 	// Too short for the minimum length? Add words while they could
 	// reach it.

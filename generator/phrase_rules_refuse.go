@@ -56,15 +56,17 @@ func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phr
 	}
 	if !fits {
 		if most < need {
-			field := rulesSetting
-			shorter := Setting("wordlist")
-			if !free.Words {
-				field = "words"
-				return PolicyErrorf(field, "%s allow at most %d characters (%s): room for %s of wordlist %q, not %d; use fewer %v, %v eff-short, or a password",
-					w.Subject(), hi, ruleText(rules.Rules{MaxLength: hi}), atMostWords(most), list, need, Setting("words"), shorter)
+			// Shorter words help only if they fit.
+			alt := message{"make a password instead", nil}
+			if short, err := BuiltinWordlist("eff-short"); err == nil && short != pol.List && fitsWith(short, cands, w, need) {
+				alt = message{"use %v eff-short (shorter words) or make a password", []any{Setting("wordlist")}}
 			}
-			return PolicyErrorf(field, "%s allow at most %d characters (%s): room for %s of wordlist %q; use %v eff-short, or a password",
-				w.Subject(), hi, ruleText(rules.Rules{MaxLength: hi}), atMostWords(most), list, shorter)
+			if !free.Words {
+				return PolicyErrorf("words", "%s allow at most %d characters (%s): room for %s of wordlist %q, not %d; use fewer %v, or %v",
+					w.Subject(), hi, ruleText(rules.Rules{MaxLength: hi}), atMostWords(most), list, need, Setting("words"), alt)
+			}
+			return PolicyErrorf(rulesSetting, "%s allow at most %d characters (%s): room for %s of wordlist %q, and a passphrase needs %d; %v",
+				w.Subject(), hi, ruleText(rules.Rules{MaxLength: hi}), atMostWords(most), list, minRuledWords, alt)
 		}
 		return PolicyErrorf("words", "%s ask for at least %d characters (%s), more than %s of wordlist %q make: use more %v",
 			w.Subject(), lo, ruleText(rules.Rules{MinLength: lo}), plural(need, "word"), list, Setting("words"))
@@ -97,6 +99,20 @@ func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phr
 	}
 	return PolicyErrorf(rulesSetting, "%s leave no passphrase of %s of wordlist %q with these settings, as together their length and requirements are too tight: make a password instead",
 		w.Subject(), plural(need, "word"), list)
+}
+
+// fitsWith reports whether need words of list l fit the rules' length
+// and characters with one of the candidates' settings.
+func fitsWith(l *Wordlist, cands []phraseCandidate, w WebsiteRules, need int) bool {
+	lo, _ := w.LengthRange()
+	forms := allowedForms{}
+	for _, c := range cands {
+		c.pol.List = l
+		if lc := newRuledCounter(c.pol, w, charsAndSize, &forms); lc != nil && lc.count(need, lo).Sign() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // atMostWords writes a number of words that fit: "2 words", "no word".
