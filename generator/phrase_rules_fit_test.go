@@ -20,7 +20,9 @@ func TestPhraseRulesChangeOnlyWhatTheRulesNeed(t *testing.T) {
 		chosen []string
 		check  func(PhrasePolicy) bool
 	}{
-		{"minlength: 12", allFree, nil, func(p PhrasePolicy) bool { return p.Case == CaseLower && p.Separator == "-" && !p.Number && p.Words == 6 }},
+		{"minlength: 12", allFree, nil, func(p PhrasePolicy) bool {
+			return p.Case == CaseLower && p.Separator == "-" && !p.Number && p.Words == 6
+		}},
 		{"required: upper; allowed: lower, [-]", allFree, []string{"random case"}, func(p PhrasePolicy) bool { return p.Case == CaseRandom && p.Separator == "-" }},
 		{"required: digit; allowed: lower, [-]", allFree, []string{"a random digit between words"},
 			func(p PhrasePolicy) bool { return p.RandomSeparator == SepDigit && !p.Number }},
