@@ -45,12 +45,12 @@ type PhraseRulesAsApplied struct {
 }
 
 // Describe says in a sentence which rules apply, what they ask and what
-// they chose: "the rules of chase.com: 8–32 characters; …; for them: 4
-// words, random case".
+// they chose: "the rules of chase.com: 8–32 characters; …; chosen for
+// them: 4 words, random case".
 func (d PhraseRulesAsApplied) Describe() string {
 	out := d.Name() + ": " + d.Applied.Summary()
 	if len(d.Chosen) > 0 {
-		out += "; for them: " + strings.Join(d.Chosen, ", ")
+		out += "; chosen for them: " + strings.Join(d.Chosen, ", ")
 	}
 	return out
 }
@@ -120,7 +120,7 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	if err != nil {
 		return nil, d, err
 	}
-	ph.ruled = &ruledPhrase{counter: best.counter, k: best.k, lo: lo}
+	ph.ruled = &ruledPhrase{counter: best.counter, k: best.k, lo: lo, applied: d}
 	ph.choices = best.count
 	ph.bits = log2Big(best.count)
 	ph.size = wordsInUse(fitted.List, fitted.Case, w.Rules.Allowed)
@@ -140,6 +140,16 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 type ruledPhrase struct {
 	counter *phraseCounter
 	k, lo   int
+	applied PhraseRulesAsApplied
+}
+
+// RulesApplied describes the website rules the passphrases follow, and
+// false when they follow none ([NewPhraseForRules]).
+func (p *Phrase) RulesApplied() (PhraseRulesAsApplied, bool) {
+	if p.ruled == nil {
+		return PhraseRulesAsApplied{}, false
+	}
+	return p.ruled.applied, true
 }
 
 // phraseCandidates lists the ways to set the free settings, fewest

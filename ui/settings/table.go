@@ -199,6 +199,20 @@ func phraseSettings() []*Setting {
 			value: intField(func(s *Settings) *int { return &ph(s).Words }),
 		},
 		{
+			Name: "rules", Mode: Phrase, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
+			Help:     "make a passphrase a website's password rules accept: a rules string or a site's domain, as --site",
+			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
+			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
+			Note: phraseRulesNote, Complete: rules.Sites,
+			value: textField(func(s *Settings) *string { return &ph(s).Rules }),
+		},
+		{
+			Name: "site", Mode: Phrase, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
+			Help:  "make a passphrase the bundled password rules of a website accept: its domain or a URL (chase.com)",
+			Sets:  []string{"rules"},
+			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
+		},
+		{
 			Name: "wordlist", Mode: Phrase, MaxLen: 4096,
 			Help:    "eff-large, eff-short, eff-short2, a file, or - (stdin)",
 			Suggest: generator.BuiltinWordlists, Files: true, Row: "wordlist",
