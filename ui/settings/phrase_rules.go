@@ -102,3 +102,19 @@ func phraseRulesNote(s *Settings) string {
 	}
 	return strings.TrimPrefix(text, d.Name()+": ")
 }
+
+// byPhraseRules overrides a passphrase setting the rules changed (one
+// left to sesame: see free), as changed reports from the settings the
+// passphrase follows; the note beside the rules says what they chose.
+func byPhraseRules(changed func(generator.PhrasePolicy, *PhraseSettings) bool) func(*Settings) *Override {
+	return func(s *Settings) *Override {
+		if s.Phrase.Rules == "" {
+			return nil
+		}
+		d := s.Phrase.RulesApplied()
+		if d == nil || !changed(d.Policy, &s.Phrase) {
+			return nil
+		}
+		return &Override{By: "rules", Why: d.Subject() + " chose " + strings.Join(d.Chosen, ", ")}
+	}
+}

@@ -196,6 +196,7 @@ func phraseSettings() []*Setting {
 		{
 			Name: "words", Short: "w", Mode: Phrase, Min: 1, Max: generator.MaxWords, Size: true,
 			Help: "number of words (1-256)", Row: "words",
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Words != s.Words }),
 			value: intField(func(s *Settings) *int { return &ph(s).Words }),
 		},
 		{
@@ -227,12 +228,20 @@ func phraseSettings() []*Setting {
 				{Name: "symbol", Label: "random symbol"},
 			},
 			Help: "a random digit or symbol between words", Row: "separator",
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool {
+				return p.RandomSeparator != s.RandomSeparator || p.Separator != s.Separator
+			}),
 			value: choice(func(s *Settings) *generator.SeparatorKind { return &ph(s).RandomSeparator }),
 		},
 		{
 			Name: "separator", Short: "s", Mode: Phrase, MaxLen: 64,
 			Help: "text between words (may be empty)", Row: "separator", Zero: "none", Quote: true, HideOverridden: true,
 			Overridden: func(s *Settings) *Override {
+				if o := byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool {
+					return p.RandomSeparator != s.RandomSeparator || p.Separator != s.Separator
+				})(s); o != nil {
+					return o
+				}
 				if s.Phrase.RandomSeparator != generator.SepFixed {
 					return &Override{By: "random-separator", Why: "a random character goes between words"}
 				}
@@ -243,11 +252,13 @@ func phraseSettings() []*Setting {
 		{
 			Name: "case", Mode: Phrase, Choices: names("lower", "upper", "title", "random"),
 			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Case != s.Case }),
 			value: choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
 		},
 		{
 			Name: "number", Mode: Phrase,
 			Help: "append one random digit to one random word", Row: "number", Caption: "add a digit to one word",
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Number != s.Number }),
 			value: switchField(func(s *Settings) *bool { return &ph(s).Number }),
 		},
 	}
