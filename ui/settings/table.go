@@ -197,7 +197,7 @@ func phraseSettings() []*Setting {
 			Name: "words", Short: "w", Mode: Phrase, Min: 1, Max: generator.MaxWords, Size: true,
 			Help: "number of words (1-256)", Row: "words",
 			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Words != s.Words }),
-			value: intField(func(s *Settings) *int { return &ph(s).Words }),
+			value:      intField(func(s *Settings) *int { return &ph(s).Words }),
 		},
 		{
 			Name: "rules", Mode: Phrase, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
@@ -253,13 +253,13 @@ func phraseSettings() []*Setting {
 			Name: "case", Mode: Phrase, Choices: names("lower", "upper", "title", "random"),
 			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
 			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Case != s.Case }),
-			value: choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
+			value:      choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
 		},
 		{
 			Name: "number", Mode: Phrase,
 			Help: "append one random digit to one random word", Row: "number", Caption: "add a digit to one word",
 			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Number != s.Number }),
-			value: switchField(func(s *Settings) *bool { return &ph(s).Number }),
+			value:      switchField(func(s *Settings) *bool { return &ph(s).Number }),
 		},
 	}
 }
