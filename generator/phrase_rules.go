@@ -92,8 +92,9 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	if len(w.Rules.Required) > maxPhraseRequirements {
 		return nil, d, PolicyErrorf(rulesSetting, "%s list %d requirements; a passphrase follows at most %d", w.Subject(), len(w.Rules.Required), maxPhraseRequirements)
 	}
-	noSepChar := len(allowedOnly(splitChars(symbolSeparators+"0123456789"), w.Rules.Allowed)) == 0
-	cands := phraseCandidates(pol, free, noSepChar)
+	noSepChar := len(allowedOnly(splitChars(symbolSeparators+"0123456789 "), w.Rules.Allowed)) == 0
+	space := strings.Contains(w.Rules.Allowed, " ")
+	cands := phraseCandidates(pol, free, space, noSepChar)
 	forms := allowedForms{}
 	var best *phraseCandidate
 	for i := range cands {
@@ -154,7 +155,10 @@ func (p *Phrase) RulesApplied() (PhraseRulesAsApplied, bool) {
 
 // phraseCandidates lists the ways to set the free settings, fewest
 // changes first; the user's own settings come first of all.
-func phraseCandidates(pol PhrasePolicy, free PhraseFree, noSepChar bool) []phraseCandidate {
+// A space is tried when the rules allow it (a space between words is
+// never at either end, where sites trim it), and no separator at all
+// only when they allow no character to separate with.
+func phraseCandidates(pol PhrasePolicy, free PhraseFree, space, noSepChar bool) []phraseCandidate {
 	cases := []CaseMode{pol.Case}
 	if free.Case {
 		cases = appendNew(cases, CaseRandom, CaseTitle, CaseUpper, CaseLower)
@@ -166,9 +170,11 @@ func phraseCandidates(pol PhrasePolicy, free PhraseFree, noSepChar bool) []phras
 	seps := []sep{{pol.RandomSeparator, pol.Separator}}
 	if free.Separator {
 		seps = appendNew(seps, sep{SepSymbol, ""}, sep{SepDigit, ""})
+		if space {
+			seps = appendNew(seps, sep{SepFixed, " "})
+		}
 		if noSepChar {
-			// No separator at all, for rules that allow only letters:
-			// words in title or random case still read apart.
+			// Words in title or random case still read apart.
 			seps = appendNew(seps, sep{SepFixed, ""})
 		}
 	}
@@ -377,11 +383,15 @@ func chosen(own, fitted PhrasePolicy, free PhraseFree) []string {
 		out = append(out, fitted.Case.String()+" case")
 	}
 	if fitted.RandomSeparator != own.RandomSeparator || fitted.Separator != own.Separator {
-		switch fitted.RandomSeparator {
-		case SepDigit:
+		switch {
+		case fitted.RandomSeparator == SepDigit:
 			out = append(out, "a random digit between words")
-		case SepSymbol:
+		case fitted.RandomSeparator == SepSymbol:
 			out = append(out, "a random symbol between words")
+		case fitted.Separator == "":
+			out = append(out, "no separator")
+		case fitted.Separator == " ":
+			out = append(out, "a space between words")
 		default:
 			out = append(out, fmt.Sprintf("%q between words", fitted.Separator))
 		}

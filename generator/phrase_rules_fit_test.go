@@ -28,8 +28,10 @@ func TestPhraseRulesChangeOnlyWhatTheRulesNeed(t *testing.T) {
 			func(p PhrasePolicy) bool { return p.RandomSeparator == SepDigit && !p.Number }},
 		{"required: digit; allowed: lower, [-]", PhraseFree{Words: true, Case: true, Number: true}, []string{"a number"},
 			func(p PhrasePolicy) bool { return p.Number && p.Separator == "-" }},
-		{"required: upper; allowed: upper", allFree, []string{"upper case", `"" between words`},
+		{"required: upper; allowed: upper", allFree, []string{"upper case", "no separator"},
 			func(p PhrasePolicy) bool { return p.Case == CaseUpper && p.Separator == "" }},
+		{"required: [ ]; allowed: lower, [ ]", allFree, []string{"a space between words"},
+			func(p PhrasePolicy) bool { return p.Separator == " " && p.RandomSeparator == SepFixed }},
 		// 6 words fit only as 3-letter words: 5 freer ones give more.
 		{"maxlength: 24", allFree, []string{"5 words"}, func(p PhrasePolicy) bool { return p.Words == 5 }},
 	} {

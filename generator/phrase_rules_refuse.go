@@ -139,6 +139,9 @@ func requirementHint(q string, free PhraseFree) message {
 	if strings.ContainsAny(q, symbolSeparators) && !free.Separator {
 		hints = append(hints, message{"%v symbol", []any{Setting("random-separator")}})
 	}
+	if strings.Contains(q, " ") && !free.Separator {
+		hints = append(hints, message{"%v ' '", []any{Setting("separator")}})
+	}
 	if len(hints) == 0 {
 		return message{"make a password instead", nil}
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -257,5 +258,61 @@ func TestPhraseRulesFailingSource(t *testing.T) {
 		if !errors.Is(err, ErrRandomness) || s != "" {
 			t.Fatalf("after %d good bytes: %q, %v", good, s, err)
 		}
+	}
+}
+
+// A Phrase under rules is safe for concurrent use: the first draws of
+// several goroutines build its predecessor tables at once (run with
+// -race), and every passphrase still meets the rules.
+func TestPhraseRulesConcurrentDraws(t *testing.T) {
+	w := bundledRules(t, "chase.com")
+	ph, _, err := NewPhraseForRules(DefaultPhrasePolicy(), allFree, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			r := seededRand(uint64(g))
+			for range 200 {
+				s, err := ph.Generate(r)
+				if err == nil {
+					err = w.Rules.Check(s)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Settings under which two draws can spell one passphrase keep their
+// figure an upper bound under rules, and the warning gives the ruled
+// figure, not that of the settings alone.
+func TestPhraseRulesUpperBoundWhenAmbiguous(t *testing.T) {
+	pol := PhrasePolicy{Words: 3, Separator: "", List: mustList(t, "ambiguous", "a ab b bc c")}
+	ph, _, err := NewPhraseForRules(pol, fixedFree, parsedRules(t, "maxlength: 5; allowed: lower"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := ph.Entropy()
+	own := mustPhrase(t, pol).Entropy()
+	if e.Bound != UpperBound || e.Count != nil || e.Bits >= own.Bits {
+		t.Fatalf("entropy %+v, want an upper bound below the settings' %.2f", e, own.Bits)
+	}
+	found := false
+	for _, w := range ph.Warnings() {
+		found = found || strings.Contains(w.String(), fmt.Sprintf("%.2f bits is an upper bound", e.Rounded()))
+	}
+	if !found {
+		t.Errorf("warnings %v do not give the ruled figure %.2f", ph.Warnings(), e.Rounded())
 	}
 }
