@@ -103,7 +103,8 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 			break
 		}
 		c.counter = newRuledCounter(c.pol, w, allRules, &forms)
-		if c.counter == nil {
+		if c.counter == nil || !c.counter.canMeetAll() {
+			c.counter = nil
 			continue
 		}
 		c.k, c.count = fitWords(c.counter, c.pol.Words, free.Words, lo)

@@ -339,6 +339,19 @@ func (c *phraseCounter) meets(s string) uint32 {
 	return m
 }
 
+// canMeetAll reports whether every requirement is met by some choice of
+// some segment: when one is not, no passphrase is, and counting can be
+// skipped.
+func (c *phraseCounter) canMeetAll() bool {
+	var m uint32
+	for _, seg := range c.segs {
+		for _, ch := range seg.choices {
+			m |= c.meets(ch)
+		}
+	}
+	return m == uint32(1)<<len(c.required)-1
+}
+
 // accepts reports whether a passphrase ending in state st is one the
 // rules and settings take: long enough, meeting every requirement, and
 // holding the number when there is one.
