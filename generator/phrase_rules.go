@@ -73,8 +73,9 @@ type phraseCandidate struct {
 // uniformly, with the exact number of them as its entropy. Settings free
 // says the user left to sesame may be changed where the rules need it;
 // the word count, when free, is the one from 3 to 6 that allows the
-// most passphrases (6 unless the rules' maximum length squeezes them). When no passphrase can follow the rules, the error is a
-// *PolicyError naming the rule that blocks it.
+// most passphrases (6 unless the rules' maximum length squeezes them).
+// When no passphrase can follow the rules, the error is a *PolicyError
+// naming the rule that blocks it.
 //
 // The description is filled even when err is not nil.
 func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phrase, PhraseRulesAsApplied, error) {
@@ -122,17 +123,14 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	if err != nil {
 		return nil, d, err
 	}
+	own := ambiguityWarning(fitted.List.Name, ph.Entropy()).String() // the figure of the settings alone
 	ph.ruled = &ruledPhrase{counter: best.counter, k: best.k, lo: lo, applied: d}
 	ph.choices = best.count
 	ph.bits = log2Big(best.count)
 	ph.size = wordsInUse(fitted.List, fitted.Case, w.Rules.Allowed)
-	if ph.bound != Exact {
-		// NewPhrase's warning gave the figure of the settings alone.
-		for i, wn := range ph.warns {
-			if wn.Field == "separator" && strings.Contains(wn.String(), "upper bound") {
-				ph.warns[i] = warningf("separator", "with wordlist %q and these settings two different draws can spell the same passphrase, so %.2f bits is an upper bound; "+
-					"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact", fitted.List.Name, ph.Entropy().Rounded())
-			}
+	for i, wn := range ph.warns {
+		if wn.String() == own {
+			ph.warns[i] = ambiguityWarning(fitted.List.Name, ph.Entropy())
 		}
 	}
 	return ph, d, nil
