@@ -97,6 +97,7 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	space := strings.Contains(w.Rules.Allowed, " ")
 	cands := phraseCandidates(pol, free, space, noSepChar)
 	forms := allowedForms{}
+	shared := sharedGroups{m: map[sharedGroupKey][]choiceGroup{}}
 	var best *phraseCandidate
 	for i := range cands {
 		c := &cands[i]
@@ -104,6 +105,9 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 			break
 		}
 		c.counter = newRuledCounter(c.pol, w, allRules, &forms)
+		if c.counter != nil {
+			c.counter.shared = &shared
+		}
 		if c.counter == nil || !c.counter.canMeetAll() {
 			c.counter = nil
 			continue

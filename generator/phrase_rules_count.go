@@ -166,6 +166,7 @@ type phraseCounter struct {
 	hi       int // the longest passphrase the rules allow
 	segs     []*segKind
 	groups   map[groupKey][]choiceGroup
+	shared   *sharedGroups // groups shared with other counters, or nil
 
 	layers [][]stateCount // layers[i]: the states before segment i of the row
 	index  []map[phraseState]int
@@ -295,28 +296,77 @@ func (c *phraseCounter) groupsFrom(seg *segKind, run runState) []choiceGroup {
 	if gs, ok := c.groups[key]; ok {
 		return gs
 	}
-	at := map[[2]uint64]int{} // groups by packed key
+	var shared sharedGroupKey
+	if c.shared != nil && len(seg.choices) > 0 {
+		shared = sharedGroupKey{first: &seg.choices[0], n: len(seg.choices), number: seg.number, run: run}
+		if c.lim.active() {
+			shared.follow = seg.follow // without run limits, nothing follows a run
+		}
+		if gs, ok := c.shared.m[shared]; ok {
+			c.groups[key] = gs
+			return gs
+		}
+	}
+	// Two passes: the group of each choice, then each group's choices in
+	// one allocation.
+	at := map[[2]uint64]int32{} // groups by packed key
 	var gs []choiceGroup
-	for _, ch := range seg.choices {
+	of := make([]int32, len(seg.choices))
+	sizes := []int{}
+	for j, ch := range seg.choices {
 		s, ok := run, true
 		for i := 0; i < len(ch) && ok; i++ {
 			s, ok = s.push(ch[i], c.lim)
 		}
 		if !ok {
+			of[j] = -1
 			continue
 		}
 		g := choiceGroup{length: len(ch), met: c.meets(ch), number: seg.number && ch != "", run: s.settle(&seg.follow, c.lim)}
 		k := g.packed()
 		i, seen := at[k]
 		if !seen {
-			i = len(gs)
+			i = int32(len(gs))
 			at[k] = i
 			gs = append(gs, g)
+			sizes = append(sizes, 0)
 		}
-		gs[i].choices = append(gs[i].choices, ch)
+		of[j] = i
+		sizes[i]++
+	}
+	for i := range gs {
+		gs[i].choices = make([]string, 0, sizes[i])
+	}
+	for j, ch := range seg.choices {
+		if i := of[j]; i >= 0 {
+			gs[i].choices = append(gs[i].choices, ch)
+		}
 	}
 	c.groups[key] = gs
+	if c.shared != nil && len(seg.choices) > 0 {
+		c.shared.m[shared] = gs
+	}
 	return gs
+}
+
+// sharedGroups keeps the groups of choices across the counters of one
+// set of rules: the ways of setting the free settings share their word
+// forms, and grouping thousands of words is most of a count's work. The
+// counters sharing it must have the same requirements and run limits.
+type sharedGroups struct {
+	m map[sharedGroupKey][]choiceGroup
+}
+
+// sharedGroupKey identifies a segment's choices by their slice (the
+// allowed forms of one case are one slice), with what else decides the
+// groups: whether they are the number, what may follow, and the run
+// before them.
+type sharedGroupKey struct {
+	first  *string
+	n      int
+	number bool
+	follow byteSet
+	run    runState
 }
 
 // packed is the group's key (all but its choices) in two words, one to
