@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sesame-sh/sesame/generator/rules"
@@ -31,4 +32,16 @@ func TestPhraseRulesField(t *testing.T) {
 	if h.m.s.Password.Rules != "" {
 		t.Fatalf("the passphrase's rules reached the password's: %q", h.m.s.Password.Rules)
 	}
+}
+
+// The box's title counts the words the rules chose, not the setting's.
+func TestPhraseRulesTitleCountsChosenWords(t *testing.T) {
+	h := newHarness(t)
+	h.keys("2")
+	h.focusOn("rules")
+	h.typeText("maxlength: 24")
+	if n := strings.Count(h.secret(), "-") + 1; n != 5 {
+		t.Fatalf("%q: %d words, want the 5 that allow the most in 24 characters", h.secret(), n)
+	}
+	mustContain(t, h.view(), "Passphrase · 5 words", "chosen for them: 5 words")
 }
