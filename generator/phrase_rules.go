@@ -330,34 +330,34 @@ func fitWords(c *phraseCounter, want int, free bool, lo int) (int, *big.Int) {
 	if best.Sign() > 0 {
 		return bestK, best
 	}
-	// Too short for the minimum length? Add words while they could
-	// reach it.
-	for k := defaultRuledWords + 1; k <= MaxWords && k*minTokenLen(c) <= c.hi; k++ {
+	// Too short for the minimum length? Then from the fewest words
+	// whose longest passphrase reaches it, a few more (the longest
+	// words are few, and a requirement may need room).
+	first := defaultRuledWords + 1
+	for first <= MaxWords && c.longest(first) < lo {
+		first++
+	}
+	for k := first; k <= min(first+3, MaxWords); k++ {
 		if n := c.count(k, lo); n.Sign() > 0 {
 			return k, n
-		}
-		if k*maxTokenLen(c) >= lo+maxTokenLen(c) {
-			break // long enough already: something else blocks
 		}
 	}
 	return defaultRuledWords, new(big.Int)
 }
 
-func minTokenLen(c *phraseCounter) int {
-	n := MaxWordBytes
-	for _, w := range c.segs[0].choices {
-		n = min(n, len(w))
+// longest is the length of the longest passphrase of k words: the
+// longest word each time, the longest separator between, and the number.
+func (c *phraseCounter) longest(k int) int {
+	longestOf := func(ss []string) int {
+		n := 0
+		for _, s := range ss {
+			n = max(n, len(s))
+		}
+		return n
 	}
-	return max(n, 1)
-}
-
-func maxTokenLen(c *phraseCounter) int {
-	n := 1
-	for _, w := range c.segs[0].choices {
-		n = max(n, len(w))
-	}
-	for _, s := range c.segs[1].choices {
-		n = max(n, len(s)+1)
+	n := k*longestOf(c.segs[0].choices) + (k-1)*longestOf(c.segs[1].choices)
+	if len(c.segs) > 2 {
+		n++
 	}
 	return n
 }

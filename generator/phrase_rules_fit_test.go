@@ -32,6 +32,8 @@ func TestPhraseRulesChangeOnlyWhatTheRulesNeed(t *testing.T) {
 			func(p PhrasePolicy) bool { return p.Case == CaseUpper && p.Separator == "" }},
 		{"required: [ ]; allowed: lower, [ ]", allFree, []string{"a space between words"},
 			func(p PhrasePolicy) bool { return p.Separator == " " && p.RandomSeparator == SepFixed }},
+		// More than 6 words only for a minimum length 6 cannot reach.
+		{"minlength: 64", allFree, []string{"7 words"}, func(p PhrasePolicy) bool { return p.Words == 7 }},
 		// 6 words fit only as 3-letter words: 5 freer ones give more.
 		{"maxlength: 24", allFree, []string{"5 words"}, func(p PhrasePolicy) bool { return p.Words == 5 }},
 	} {
@@ -95,6 +97,8 @@ func TestPhraseRulesRefusals(t *testing.T) {
 		{"required: upper; allowed: lower, [-]", six, PhraseFree{Words: true}, "rules", []string{"an upper-case letter", "(required: upper)", "case random, title or upper"}},
 		{"required: digit; allowed: lower, [-]", six, PhraseFree{Words: true, Case: true}, "rules", []string{"(required: digit)", "number or random-separator digit"}},
 		{"allowed: digit", six, allFree, "rules", []string{"(allowed: digit)", "no word"}},
+		{"minlength: 3000", six, allFree, "rules", []string{"(minlength: 3000)", "more than 256 words"}},
+		{"minlength: 64", six, PhraseFree{Case: true}, "words", []string{"(minlength: 64)", "more than 6 words", "use more words"}},
 		{"allowed: lower", six, PhraseFree{Words: true}, "separator", []string{"do not allow the separator \"-\""}},
 	} {
 		_, _, err := NewPhraseForRules(c.pol, c.free, parsedRules(t, c.rules))

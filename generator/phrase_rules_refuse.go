@@ -68,6 +68,10 @@ func refusePhrase(pol PhrasePolicy, free PhraseFree, w WebsiteRules, cands []phr
 			return PolicyErrorf(rulesSetting, "%s allow at most %d characters (%s): room for %s of wordlist %q, and a passphrase needs %d; %v",
 				w.Subject(), hi, ruleText(rules.Rules{MaxLength: hi}), atMostWords(most), list, minRuledWords, alt)
 		}
+		if free.Words {
+			return PolicyErrorf(rulesSetting, "%s ask for at least %d characters (%s), more than %d words of wordlist %q make: make a password instead",
+				w.Subject(), lo, ruleText(rules.Rules{MinLength: lo}), MaxWords, list)
+		}
 		return PolicyErrorf("words", "%s ask for at least %d characters (%s), more than %s of wordlist %q make: use more %v",
 			w.Subject(), lo, ruleText(rules.Rules{MinLength: lo}), plural(need, "word"), list, Setting("words"))
 	}
