@@ -86,10 +86,10 @@ func NewPhraseForRules(pol PhrasePolicy, free PhraseFree, w WebsiteRules) (*Phra
 	if _, err := NewPhrase(pol); err != nil {
 		return nil, d, err
 	}
-	lo, hi := w.LengthRange()
-	if lo > hi {
-		return nil, d, PolicyErrorf(rulesSetting, "%s ask for at least %d characters, more than the %d sesame makes", w.Subject(), lo, MaxLength)
+	if err := w.checkRange(); err != nil {
+		return nil, d, err
 	}
+	lo, _ := w.LengthRange()
 	if len(w.Rules.Required) > maxPhraseRequirements {
 		return nil, d, PolicyErrorf(rulesSetting, "%s list %d requirements; a passphrase follows at most %d", w.Subject(), len(w.Rules.Required), maxPhraseRequirements)
 	}
