@@ -197,12 +197,15 @@ func TestPhraseRulesDrawsOnlyAccepted(t *testing.T) {
 }
 
 // Uniformity over the whole set, against the exact law (every accepted
-// passphrase equally likely): χ² over all cells. With 200 draws a cell
-// on average, a sampler that gives a share ε of the mass to the wrong
-// cells raises χ² by about Nε²·cells/… — concretely, one cell twice as
-// likely as it should be adds about 200 to χ² on df up to ~500, beyond
-// the p < 1e-6 critical value's margin over df; a whole backward step
-// weighting groups by count alone (not by group size) moves far more.
+// passphrase equally likely): χ² over all cells, 100 draws a cell. Power:
+// a bias making a share f of the cells (1+δ) times as likely adds about
+// 100·f·cells·δ² to χ², and the p < 1e-6 critical value lies about
+// 5·√(2·df) above df (150 for the 448 cells of "required upper"). So a
+// bias of 8% on half the cells of that case, or 3% on half the 6,720
+// cells of the last one, fails the test; so does any case whose backward
+// step weights groups wrongly, which moves whole blocks of cells by far
+// more (a choice drawn from n+1 instead of n, tried once, gave χ² = 9,059
+// on df 223).
 func TestStatPhraseRulesUniform(t *testing.T) {
 	r := seededRand(1919)
 	for _, c := range ruledCases {
