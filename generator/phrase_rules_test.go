@@ -201,7 +201,7 @@ func TestPhraseRulesDrawsOnlyAccepted(t *testing.T) {
 // a bias making a share f of the cells (1+δ) times as likely adds about
 // 100·f·cells·δ² to χ², and the p < 1e-6 critical value lies about
 // 5·√(2·df) above df (150 for the 448 cells of "required upper"). So a
-// bias of 8% on half the cells of that case, or 3% on half the 6,720
+// bias of 8% on half the cells of that case, or 4% on half the 6,720
 // cells of the last one, fails the test; so does any case whose backward
 // step weights groups wrongly, which moves whole blocks of cells by far
 // more (a choice drawn from n+1 instead of n, tried once, gave χ² = 9,059
