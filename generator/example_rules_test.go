@@ -40,3 +40,24 @@ func ExampleApplyRules() {
 	// the rules as the settings narrow them: 8–16 characters; at least one character from 23456789; only the characters 23456789abcdefghijkmnpqrstuvwxyz; no character more than 3 times in a row; no run of more than 3 like abcd or 4321
 	// length 20 is outside the 8–16 characters the rules of example.com allow: choose 8 to 16
 }
+
+// A passphrase a site's rules accept: the settings the user left alone
+// change where the rules need them, and the figure is the exact count of
+// the passphrases drawn from.
+func ExampleNewPhraseForRules() {
+	_, r, _ := rules.Lookup("chase.com")
+	free := generator.PhraseFree{Words: true, Case: true, Separator: true, Number: true}
+	ph, applied, err := generator.NewPhraseForRules(generator.DefaultPhrasePolicy(), free, generator.WebsiteRules{Site: "chase.com", Rules: r})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Printf("%.2f bits, %s\n", ph.Entropy().Rounded(), applied.Chosen)
+
+	pol := generator.DefaultPhrasePolicy()
+	_, _, err = generator.NewPhraseForRules(pol, generator.PhraseFree{}, generator.WebsiteRules{Site: "chase.com", Rules: r})
+	fmt.Println(err)
+	// Output:
+	// 84.21 bits, [a random symbol between words a number]
+	// chase.com's rules (allowed: upper, lower, digit, [!#$%+/=@~]) do not allow the separator "-": choose one they allow, or random-separator symbol
+}

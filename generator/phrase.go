@@ -136,6 +136,7 @@ type Phrase struct {
 	bits    float64
 	size    int // distinct words in use, for ListSize
 	warns   []Warning
+	ruled   *ruledPhrase // under website rules (phrase_rules.go), or nil
 }
 
 // Warnings notes settings that were accepted but weaken or blur the
@@ -217,13 +218,19 @@ func NewPhrase(p PhrasePolicy) (*Phrase, error) {
 	ph.bits = log2Big(ph.choices)
 	if p.Words > 1 && !p.List.decodable(udKey{p.Case, ph.sepKind, ph.sep, p.Number}) {
 		ph.bound = UpperBound
-		warns = append(warns, warningf("separator",
-			"with wordlist %q and these settings two different draws can spell the same passphrase, so %.2f bits is an upper bound; "+
-				"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact",
-			p.List.Name, ph.Entropy().Rounded()))
+		warns = append(warns, ambiguityWarning(p.List.Name, ph.Entropy()))
 	}
 	ph.warns = append(sepWarns, warns...)
 	return ph, nil
+}
+
+// ambiguityWarning says that the figure e of passphrases from the list
+// named is an upper bound, and what would make it exact.
+func ambiguityWarning(list string, e Entropy) Warning {
+	return warningf("separator",
+		"with wordlist %q and these settings two different draws can spell the same passphrase, so %.2f bits is an upper bound; "+
+			"a one-character separator that occurs in no word (and, with a number, words without digits) makes it exact",
+		list, e.Rounded())
 }
 
 // checkSeparator rejects fixed separators that could hide in a terminal or
@@ -290,6 +297,9 @@ func (p *Phrase) Generate(r *Rand) (string, error) {
 // dst's growth: bulk output writes results straight into its buffer. It
 // draws in the order Generate documents. On error dst comes back as it was.
 func (p *Phrase) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) {
+	if p.ruled != nil {
+		return p.ruled.appendSecret(dst, r)
+	}
 	start := len(dst)
 	k := p.policy.Words
 	numAt, digit := -1, byte(0)

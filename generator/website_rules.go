@@ -20,6 +20,10 @@ import (
 // and maximum (a maximum of 0 leaves the class out), and the stricter of
 // each run limit. The length must lie in the rules' range (README,
 // "Website rules").
+//
+// Passphrases follow the same WebsiteRules through NewPhraseForRules
+// (phrase_rules.go), which shares their length range, their names in
+// messages and the RulesAsApplied that describes them.
 
 // WebsiteRules are a website's password rules and whose they are.
 type WebsiteRules struct {
@@ -56,6 +60,15 @@ func (w WebsiteRules) LengthRange() (lo, hi int) {
 		hi = min(w.Rules.MaxLength, hi)
 	}
 	return lo, hi
+}
+
+// checkRange refuses rules that ask for more characters than sesame
+// makes, for passwords and passphrases alike.
+func (w WebsiteRules) checkRange() error {
+	if lo, hi := w.LengthRange(); lo > hi {
+		return PolicyErrorf(rulesSetting, "%s ask for at least %d characters, more than the %d sesame makes", w.Subject(), lo, MaxLength)
+	}
+	return nil
 }
 
 // Clamp returns n moved into the rules' length range: what a length
@@ -131,10 +144,10 @@ func ApplyRules(pol PasswordPolicy, w WebsiteRules) (PasswordPolicy, RulesAsAppl
 	out.MaxSequential = stricter(pol.MaxSequential, r.MaxSequential)
 	out.RepeatingRule = limitRule(w.Rules, pol.MaxRepeating, r.MaxRepeating, "max-repeating")
 	out.SequentialRule = limitRule(w.Rules, pol.MaxSequential, r.MaxSequential, "max-sequential")
-	if lo, hi := w.LengthRange(); lo > hi {
-		return out, d, PolicyErrorf(rulesSetting, "%s ask for at least %d characters, more than the %d sesame makes",
-			w.Subject(), lo, MaxLength)
-	} else if pol.Length < lo || pol.Length > hi {
+	if err := w.checkRange(); err != nil {
+		return out, d, err
+	}
+	if lo, hi := w.LengthRange(); pol.Length < lo || pol.Length > hi {
 		return out, d, PolicyErrorf("length", "%v %d is outside the %s %s allow: choose %d to %d",
 			SettingName("length"), pol.Length, lengthRangeText(lo, hi), w.Name(), lo, hi)
 	}

@@ -31,7 +31,7 @@ func TestFormFieldsPerMode(t *testing.T) {
 			"digits", "min-digits", "max-digits", "symbols", "min-symbols", "max-symbols",
 			"space", "min-space", "max-space",
 			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-repeating", "max-sequential"},
-		settings.Phrase: {"words", "wordlist", "random-separator", "separator", "case", "number"},
+		settings.Phrase: {"words", "rules", "wordlist", "random-separator", "separator", "case", "number"},
 		settings.Token:  {"bytes", "format", "prefix", "checksum"},
 		settings.PIN:    {"length", "no-trivial"},
 	}

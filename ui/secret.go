@@ -195,6 +195,9 @@ func secretSummary(r *result, s *settings.Settings, short bool) string {
 	switch r.mode {
 	case settings.Phrase:
 		words := r.key.Phrase.Words
+		if ph, ok := r.gen.(*generator.Phrase); ok {
+			words = ph.Policy().Words // the count website rules chose
+		}
 		return plural(words, "word") + " · " + chars
 	case settings.Token:
 		bytes := r.key.Token.Bytes

@@ -277,16 +277,31 @@ func (m *model) rulesTag() string {
 			break
 		}
 	}
-	if r.mode == settings.Password {
-		if a, _, err := r.key.Password.AppliedRules(); err == nil && a != nil {
-			if a.Site != "" {
-				parts = append(parts, "site: "+a.Site)
-			} else {
-				parts = append(parts, "rules: "+strings.TrimSpace(r.key.Password.Rules))
-			}
-		}
+	var (
+		applied *settings.AppliedRules
+		text    string
+	)
+	switch r.mode {
+	case settings.Password:
+		applied, _, _ = r.key.Password.AppliedRules()
+		text = r.key.Password.Rules
+	case settings.Phrase:
+		applied, _, _ = r.key.Phrase.AppliedRules()
+		text = r.key.Phrase.Rules
+	}
+	if applied != nil {
+		parts = append(parts, rulesTagPart(applied, text))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// rulesTagPart names the rules for the tag: their site, or the rules
+// string as typed.
+func rulesTagPart(a *settings.AppliedRules, text string) string {
+	if a.Site != "" {
+		return "site: " + a.Site
+	}
+	return "rules: " + strings.TrimSpace(text)
 }
 
 // boxNote explains, under the secret, why the settings cannot make one

@@ -40,12 +40,21 @@ diceware lines (dice digits, then the word), lines starting with # ignored;
 - reads the list from standard input.
 
 Only what is random counts towards the entropy: the words, a random
-separator, random case, and the position and value of --number.`,
+separator, random case, and the position and value of --number.
+
+--site DOMAIN or --rules STRING makes passphrases a website's password
+rules accept, drawn uniformly from all of them, with the exact count as
+the entropy: requirements are met by the passphrase's own random choices
+(word case, digits or symbols between words, --number), never by a
+character put in a fixed place. Settings not given may change where the
+rules need them (the fewest changes; --entropy says which); the word
+count, if not given, is the one from 3 to 6 that allows the most.`,
 		example: `  sesame pp                               # 6 words: 77.54 bits
   sesame pp -w 5 -s ' ' --case title
   sesame pp --random-separator digit --number
   sesame pp --wordlist eff-short2 --min-bits 80 --entropy
   sesame pp --wordlist fr --case title    # French words: é is cased É
+  sesame pp --site chase.com --entropy    # random symbols and a number, 84.21 bits
   sesame pp --wordlist ~/words.txt`,
 	},
 	settings.Token: {

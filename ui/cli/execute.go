@@ -64,8 +64,12 @@ func generate(env *environment, req *request) error {
 			// The rules' warnings (a part of a rules string dropped, a
 			// site with no bundled rules) may explain the error.
 			warns := early
-			if s.Mode == settings.Password {
+			switch s.Mode {
+			case settings.Password:
 				_, warns, _ = s.Password.AppliedRules()
+			case settings.Phrase:
+				_, rw, _ := s.Phrase.AppliedRules()
+				warns = append(warns, rw...)
 			}
 			return withWarnings(err, warns)
 		}
@@ -88,6 +92,14 @@ func generate(env *environment, req *request) error {
 			notes = append(notes, "change it at "+u)
 		}
 	}
+	if ph, ok := g.(*generator.Phrase); ok {
+		if d, ok := ph.RulesApplied(); ok {
+			notes = append(notes, d.Describe())
+		}
+		if u := s.Phrase.ChangePasswordURL(); u != "" {
+			notes = append(notes, "change it at "+u)
+		}
+	}
 	res := result{mode: s.Mode.String(), gen: g, details: func() []field { return details(s, g) }, note: strings.Join(notes, "; ")}
 	if s.Mode == settings.Token && s.Token.Format == generator.TokenRaw {
 		res.binary = true
@@ -101,6 +113,12 @@ func minSize(s *settings.Settings, bits float64) (int, error) {
 	case settings.Password:
 		return minPasswordLength(&s.Password, bits)
 	case settings.Phrase:
+		s.Phrase.Given.Words = true // chosen for --min-bits: the rules keep it
+		if a, _, err := s.Phrase.AppliedRules(); err != nil {
+			return 0, err
+		} else if a != nil {
+			return minRuledWords(s, a, bits)
+		}
 		pp, _, err := s.Phrase.Policy()
 		if err != nil {
 			return 0, err
@@ -116,6 +134,41 @@ func minSize(s *settings.Settings, bits float64) (int, error) {
 	n, err := generator.MinPINLength(s.PIN.NoTrivial, bits)
 	s.PIN.Length = n
 	return n, err
+}
+
+// minRuledWords sets the passphrase's word count to the smallest whose
+// passphrases under the rules reach bits, and says the best those rules
+// allow when none does.
+func minRuledWords(s *settings.Settings, a *settings.AppliedRules, bits float64) (int, error) {
+	best, bestWords := -1.0, 0
+	var last error
+	for n := 1; n <= generator.MaxWords; n++ {
+		s.Phrase.Words = n
+		g, _, err := s.Generator(settings.Phrase)
+		if err != nil {
+			if best >= 0 {
+				break // the rules' length ends the words that fit
+			}
+			last = err
+			if n >= 8 {
+				return 0, last
+			}
+			continue
+		}
+		e := g.Entropy()
+		if e.Reaches(bits) {
+			return n, nil
+		}
+		if e.Bits > best {
+			best, bestWords = e.Bits, n
+		}
+	}
+	if best < 0 {
+		return 0, last
+	}
+	s.Phrase.Words = bestWords
+	return 0, usagef("no passphrase %s allow reaches %s bits: the best, %d words, gives %.2f; lower --min-bits or make a password",
+		a.Name(), strconv.FormatFloat(bits, 'f', -1, 64), bestWords, generator.Entropy{Bits: best}.Rounded())
 }
 
 // startTUI builds the starting settings (defaults < remembered < flags) and

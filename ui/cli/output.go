@@ -245,6 +245,23 @@ func details(s settings.Settings, g generator.Engine) []field {
 		out = append(out, field{"site", site}, field{"rules", rules}, field{"change_password_url", change})
 	case *generator.Phrase:
 		out = append(out, field{"list_size", pw.ListSize()})
+		var site, rules any // null without rules
+		if d, ok := pw.RulesApplied(); ok {
+			// The settings the passphrases follow: those the rules
+			// chose among them.
+			s.Phrase.Words, s.Phrase.Case = d.Policy.Words, d.Policy.Case
+			s.Phrase.Separator, s.Phrase.RandomSeparator = d.Policy.Separator, d.Policy.RandomSeparator
+			s.Phrase.Number = d.Policy.Number
+			rules = d.Rules.String()
+			if d.Site != "" {
+				site = d.Site
+			}
+		}
+		var change any
+		if u := s.Phrase.ChangePasswordURL(); u != "" {
+			change = u
+		}
+		out = append(out, field{"site", site}, field{"rules", rules}, field{"change_password_url", change})
 		if s.Phrase.RandomSeparator != generator.SepFixed {
 			s.Phrase.Separator = ""
 		}

@@ -95,8 +95,16 @@ func presetSummary(p settings.Preset) string {
 		}
 		return fmt.Sprintf("%d characters", s.Password.Length)
 	case settings.Phrase:
-		words := strings.TrimSpace(fmt.Sprintf("%d %s words", s.Phrase.Words, s.Phrase.Case))
-		return words + " from " + s.Phrase.Wordlist
+		ph := s.Phrase
+		d := ph.RulesApplied()
+		if d != nil {
+			ph.Words, ph.Case = d.Policy.Words, d.Policy.Case
+		}
+		out := strings.TrimSpace(fmt.Sprintf("%d %s words", ph.Words, ph.Case)) + " from " + ph.Wordlist
+		if d != nil {
+			out += ", " + d.Name()
+		}
+		return out
 	case settings.Token:
 		return fmt.Sprintf("%d bytes as %s", s.Token.Bytes, s.Token.Format)
 	}

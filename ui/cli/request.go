@@ -113,6 +113,14 @@ func (r *request) settings() settings.Settings {
 	s := settings.Default()
 	r.apply(&s)
 	s.Mode = r.mode
+	// Website rules may change the passphrase settings left to sesame,
+	// never those given.
+	s.Phrase.Given = settings.PhraseGiven{
+		Words:     r.gave("words"),
+		Case:      r.gave("case"),
+		Separator: r.gave("separator") || r.gave("random-separator"),
+		Number:    r.gave("number"),
+	}
 	return s
 }
 

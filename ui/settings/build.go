@@ -89,7 +89,11 @@ func (s Settings) Generator(m Mode) (generator.Engine, []generator.Warning, erro
 		var pp generator.PhrasePolicy
 		pp, warns, err = s.Phrase.Policy()
 		if err == nil {
-			g, err = asGenerator(generator.NewPhrase(pp))
+			var more []generator.Warning
+			var ph *generator.Phrase
+			ph, more, err = s.Phrase.phraseGenerator(pp)
+			warns = append(warns, more...)
+			g, err = asGenerator(ph, err)
 		}
 	case Token:
 		g, err = asGenerator(generator.NewToken(s.Token.Policy()))

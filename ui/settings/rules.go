@@ -39,7 +39,12 @@ const rulesSetting = generator.SettingName("rules")
 // string that does not follow the language is a *generator.PolicyError
 // saying where it went wrong.
 func (p PasswordSettings) AppliedRules() (*AppliedRules, []generator.Warning, error) {
-	text := strings.TrimSpace(p.Rules)
+	return appliedRules(p.Rules)
+}
+
+// appliedRules resolves a rules setting's text, for either mode.
+func appliedRules(text string) (*AppliedRules, []generator.Warning, error) {
+	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, nil, nil
 	}

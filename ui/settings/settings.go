@@ -82,6 +82,17 @@ type PhraseSettings struct {
 	RandomSeparator generator.SeparatorKind
 	Case            generator.CaseMode
 	Number          bool
+	// Rules are a website's password rules, as for passwords (rules.go).
+	Rules string
+	// Given marks the settings the user gave on the command line: the
+	// rules never change those, even when they hold the default value
+	// (phrase_rules.go). Not a setting: never stored.
+	Given PhraseGiven
+}
+
+// PhraseGiven marks the passphrase settings a user gave explicitly.
+type PhraseGiven struct {
+	Words, Case, Separator, Number bool
 }
 
 // TokenSettings are the token settings: the generator's policy itself,

@@ -16,8 +16,14 @@ const (
 // a signed-in user change the password, or "" when the setting holds no
 // site or none is bundled for it. It does not depend on the site having
 // rules: many sites list a page and no rules.
-func (p PasswordSettings) ChangePasswordURL() string {
-	host, ok := rules.Host(p.Rules)
+func (p PasswordSettings) ChangePasswordURL() string { return changePasswordURL(p.Rules) }
+
+// ChangePasswordURL is the page where the site of the passphrase's rules
+// setting lets a signed-in user change the password, as for passwords.
+func (p PhraseSettings) ChangePasswordURL() string { return changePasswordURL(p.Rules) }
+
+func changePasswordURL(text string) string {
+	host, ok := rules.Host(text)
 	if !ok {
 		return ""
 	}

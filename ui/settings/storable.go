@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator/rules"
@@ -13,16 +14,25 @@ import (
 // the rules need. site is that host name when anything was dropped, so
 // the caller can say so; "" otherwise.
 func (s Settings) Storable() (_ Settings, site string) {
-	text := strings.TrimSpace(s.Password.Rules)
-	host, ok := rules.Host(text)
-	if !ok || host == text {
-		return s, ""
+	var pw, ph string
+	s.Password.Rules, pw = storableRules(s.Password.Rules)
+	s.Phrase.Rules, ph = storableRules(s.Phrase.Rules)
+	s.Phrase.Given = PhraseGiven{}
+	return s, cmp.Or(pw, ph)
+}
+
+// storableRules is a rules setting as the file may hold it, and the host
+// name when anything was dropped.
+func storableRules(text string) (_, site string) {
+	trimmed := strings.TrimSpace(text)
+	host, ok := rules.Host(trimmed)
+	if !ok || host == trimmed {
+		return text, ""
 	}
-	s.Password.Rules = host
-	if strings.EqualFold(strings.TrimSuffix(text, "."), host) {
-		return s, "" // only the spelling changed
+	if strings.EqualFold(strings.TrimSuffix(trimmed, "."), host) {
+		return host, "" // only the spelling changed
 	}
-	return s, host
+	return host, host
 }
 
 // DroppedURL says that a site was stored as its host name alone.

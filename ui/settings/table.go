@@ -196,7 +196,22 @@ func phraseSettings() []*Descriptor {
 		{
 			Name: "words", Short: "w", Mode: Phrase, Min: 1, Max: generator.MaxWords, Size: true,
 			Help: "number of words (1-256)", Row: "words",
-			value: intField(func(s *Settings) *int { return &ph(s).Words }),
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Words != s.Words }),
+			value:      intField(func(s *Settings) *int { return &ph(s).Words }),
+		},
+		{
+			Name: "rules", Mode: Phrase, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
+			Help:     "make a passphrase a website's password rules accept: a rules string or a site's domain, as --site",
+			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
+			Row:      "site or rules", Zero: "none (a domain or rules)", NoJSON: true,
+			Note: phraseRulesNote, Complete: rules.Sites,
+			value: textField(func(s *Settings) *string { return &ph(s).Rules }),
+		},
+		{
+			Name: "site", Mode: Phrase, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
+			Help:  "make a passphrase the bundled password rules of a website accept: its domain or a URL (chase.com)",
+			Sets:  []string{"rules"},
+			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
 		},
 		{
 			Name: "wordlist", Mode: Phrase, MaxLen: 4096,
@@ -213,12 +228,20 @@ func phraseSettings() []*Descriptor {
 				{Name: "symbol", Label: "random symbol"},
 			},
 			Help: "a random digit or symbol between words", Row: "separator",
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool {
+				return p.RandomSeparator != s.RandomSeparator || p.Separator != s.Separator
+			}),
 			value: choice(func(s *Settings) *generator.SeparatorKind { return &ph(s).RandomSeparator }),
 		},
 		{
 			Name: "separator", Short: "s", Mode: Phrase, MaxLen: 64,
 			Help: "text between words (may be empty)", Row: "separator", Zero: "none", Quote: true, HideOverridden: true,
 			Overridden: func(s *Settings) *Override {
+				if o := byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool {
+					return p.RandomSeparator != s.RandomSeparator || p.Separator != s.Separator
+				})(s); o != nil {
+					return o
+				}
 				if s.Phrase.RandomSeparator != generator.SepFixed {
 					return &Override{By: "random-separator", Why: "a random character goes between words"}
 				}
@@ -229,12 +252,14 @@ func phraseSettings() []*Descriptor {
 		{
 			Name: "case", Mode: Phrase, Choices: names("lower", "upper", "title", "random"),
 			Help: "lower, upper, title or random (each word lower or Title)", Row: "case",
-			value: choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Case != s.Case }),
+			value:      choice(func(s *Settings) *generator.CaseMode { return &ph(s).Case }),
 		},
 		{
 			Name: "number", Mode: Phrase,
 			Help: "append one random digit to one random word", Row: "number", Caption: "add a digit to one word",
-			value: switchField(func(s *Settings) *bool { return &ph(s).Number }),
+			Overridden: byPhraseRules(func(p generator.PhrasePolicy, s *PhraseSettings) bool { return p.Number != s.Number }),
+			value:      switchField(func(s *Settings) *bool { return &ph(s).Number }),
 		},
 	}
 }
