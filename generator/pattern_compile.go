@@ -572,7 +572,6 @@ func symbolsFor(set string) (pattern.CharSet, []Warning, error) {
 	return s, warns, nil
 }
 
-
 // ignoredWords counts the blocklist's words no password can hold, blank
 // lines aside.
 func ignoredWords(words []string) int {
