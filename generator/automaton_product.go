@@ -52,6 +52,7 @@ type product struct {
 	width  int      // words per count
 	counts []uint64 // counts[s*width:(s+1)*width]
 	accept []bool
+	blocks []patternBlock
 	moves  [][]productEdge // each state's moves, cut from slabs
 	slab   []productEdge   // the free part of the current slab
 
@@ -101,34 +102,43 @@ func bitsFor(n int) uint { return uint(bits.Len(uint(n))) }
 
 // buildProduct builds and counts the product of spec.
 func buildProduct(spec *productSpec) (*product, error) {
-	d := foldConstraints(spec)
-	if d == nil {
-		return nil, errProductTooLarge
-	}
+	// Runs longer than the longest password limit nothing.
 	longest := spec.longest
 	if spec.maxLen > 0 {
 		longest = min(longest, spec.maxLen)
 	}
+	if spec.maxRep >= longest || spec.maxSeq >= longest {
+		s := *spec
+		if s.maxRep >= longest {
+			s.maxRep = 0
+		}
+		if s.maxSeq >= longest {
+			s.maxSeq = 0
+		}
+		spec = &s
+	}
+	d := foldConstraints(spec)
+	if d == nil {
+		return nil, errProductTooLarge
+	}
 	width := int((float64(longest)*math.Log2(float64(max(spec.universe, 2)))+math.Log2(float64(longest+1))+1)/64) + 1
-	p := &product{width: width}
+	p := &product{width: width, blocks: spec.blocks}
 	if len(d.accept) == 0 {
 		p.counts = make([]uint64, width)
 		p.accept = []bool{false}
 		p.moves = [][]productEdge{nil}
 		return p, nil
 	}
+	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 && (spec.minLen > 0 || spec.maxLen > 0) {
+		p.countLayered(d)
+		return p, nil
+	}
 	b := &productBuilder{spec: spec, dfa: d, p: p, index: map[productKey]int32{}}
-	// Runs longer than the longest password limit nothing.
-	if spec.maxRep >= longest {
-		b.maxRep = 0
-	} else {
-		b.maxRep = spec.maxRep
-	}
-	if spec.maxSeq >= longest {
-		b.maxSeq = 0
-	} else {
-		b.maxSeq = spec.maxSeq
-	}
+	// At least as many states as the automaton has, usually about as many.
+	p.counts = make([]uint64, 0, len(d.accept)*width)
+	p.accept = make([]bool, 0, len(d.accept))
+	p.moves = make([][]productEdge, 0, len(d.accept))
+	b.maxRep, b.maxSeq = spec.maxRep, spec.maxSeq
 	acStates := 1
 	if spec.ac != nil {
 		acStates = len(spec.ac.match)
@@ -153,6 +163,40 @@ func buildProduct(spec *productSpec) (*product, error) {
 	}
 	p.start = start
 	return p, nil
+}
+
+// countLayered counts an automaton with the length folded in and nothing
+// else to cross it with: it is the product itself. Its states are
+// numbered breadth first and every move adds a character, so each move
+// leads to a higher number and one pass from the last state back counts
+// them all, with no search.
+func (p *product) countLayered(d *dfa) {
+	n := len(d.accept)
+	p.counts = make([]uint64, n*p.width)
+	p.accept = make([]bool, n)
+	p.moves = make([][]productEdge, n)
+	var edges []productEdge
+	for s := n - 1; s >= 0; s-- {
+		edges = edges[:0]
+		z := p.count(int32(s))
+		for _, e := range d.trans[s] {
+			if int(e.to) <= s {
+				panic("generator: a move of a layered automaton does not lead forward")
+			}
+			if lIsZero(p.count(e.to)) {
+				continue
+			}
+			w := len(p.blocks[e.block].chars)
+			edges = append(edges, productEdge{to: e.to, block: int16(e.block), kind: moveAll, weight: uint8(w)})
+			lAddMul(z, p.count(e.to), uint64(w))
+		}
+		if s > 0 && d.accept[s] {
+			p.accept[s] = true
+			lAdd(z, one)
+		}
+		p.moves[s] = p.keep(edges)
+	}
+	p.start = 0
 }
 
 type productBuilder struct {
