@@ -133,11 +133,11 @@ func buildProduct(spec *productSpec) (*product, error) {
 		p.countLayered(d)
 		return p, nil
 	}
-	b := &productBuilder{spec: spec, dfa: d, p: p, index: map[productKey]int32{}}
+	b := &productBuilder{spec: spec, dfa: d, p: p, index: newKeyTable()}
 	// At least as many states as the automaton has, usually about as many.
-	p.counts = make([]uint64, 0, len(d.accept)*width)
-	p.accept = make([]bool, 0, len(d.accept))
-	p.moves = make([][]productEdge, 0, len(d.accept))
+	p.counts = make([]uint64, 0, 4*len(d.accept)*width)
+	p.accept = make([]bool, 0, 4*len(d.accept))
+	p.moves = make([][]productEdge, 0, 4*len(d.accept))
 	b.maxRep, b.maxSeq = spec.maxRep, spec.maxSeq
 	acStates := 1
 	if spec.ac != nil {
@@ -203,7 +203,7 @@ type productBuilder struct {
 	spec           *productSpec
 	dfa            *dfa
 	p              *product
-	index          map[productKey]int32
+	index          *keyTable
 	dense          []int32 // state number + 1 by key, when not nil
 	layout         keyLayout
 	maxRep, maxSeq int
@@ -215,8 +215,9 @@ func (b *productBuilder) key(d, ac, last, rep, seq int32) productKey {
 	return productKey((((uint64(d)*l.acs+uint64(ac))*l.lasts+uint64(last))*l.reps+uint64(rep))*l.seqs + uint64(seq+int32(b.maxSeq)))
 }
 
-// maxDenseKeys bounds the dense table: 8 MiB.
-const maxDenseKeys = 1 << 21
+// maxDenseKeys bounds the dense table: 8 MiB. Tests lower it to check
+// the other way.
+var maxDenseKeys float64 = 1 << 21
 
 // visit returns the state (d, ac, last, rep, seq), building and counting
 // it and its successors if they are new. seq is the sequential run's
@@ -227,7 +228,7 @@ func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, e
 		if s := b.dense[k]; s > 0 {
 			return s - 1, nil
 		}
-	} else if s, ok := b.index[k]; ok {
+	} else if s, ok := b.index.get(uint64(k)); ok {
 		return s, nil
 	}
 	p, spec := b.p, b.spec
@@ -238,13 +239,19 @@ func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, e
 	if b.dense != nil {
 		b.dense[k] = s + 1
 	} else {
-		b.index[k] = s
+		b.index.put(uint64(k), s)
+	}
+	if len(p.accept) == cap(p.accept) {
+		// Double, rather than the quarter more append gives large
+		// slices: the product grows to many times its first guess.
+		n := 2 * cap(p.accept)
+		p.accept = append(make([]bool, 0, n), p.accept...)
+		p.moves = append(make([][]productEdge, 0, n), p.moves...)
+		p.counts = append(make([]uint64, 0, n*p.width), p.counts...)
 	}
 	p.accept = append(p.accept, false)
 	p.moves = append(p.moves, nil)
-	for range p.width {
-		p.counts = append(p.counts, 0)
-	}
+	p.counts = p.counts[:len(p.counts)+p.width]
 	if depth >= len(b.scratch) {
 		b.scratch = append(b.scratch, nil)
 	}

@@ -218,7 +218,21 @@ func smallPolicies() []PatternPolicy {
 // TestPatternCountsDistinctStrings checks the engine's count against the
 // enumerated set of distinct strings for every small policy, and that
 // it differs from what counting derivations would give where they differ.
+//
+// It runs twice: numbering the product's states in a dense table, and in
+// the hash table used when the key space is large.
 func TestPatternCountsDistinctStrings(t *testing.T) {
+	for _, dense := range []float64{maxDenseKeys, 0} {
+		t.Run(fmt.Sprintf("maxDenseKeys=%g", dense), func(t *testing.T) {
+			old := maxDenseKeys
+			maxDenseKeys = dense
+			defer func() { maxDenseKeys = old }()
+			testPatternCounts(t)
+		})
+	}
+}
+
+func testPatternCounts(t *testing.T) {
 	for _, pp := range smallPolicies() {
 		want := expectedSet(t, pp)
 		p, err := NewPattern(pp)
