@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sesame-sh/sesame/generator/pattern"
@@ -451,6 +452,43 @@ func TestStatPatternLargeCounts(t *testing.T) {
 			what := fmt.Sprintf("x{%d}, tables after %d", n, after)
 			requireChi(t, what+": prefixes", pre, expPre)
 			requireChi(t, what+": characters by position", chars, expChars)
+		}
+	}
+}
+
+// TestPatternStreamsOnSeveralGoroutines checks that one Pattern serves
+// Stream's workers at once, tables built on the way, each line a string
+// the policy allows (run it with -race).
+func TestPatternStreamsOnSeveralGoroutines(t *testing.T) {
+	pp := PatternPolicy{Pattern: "(c|C)v(c|)-d{2}", Blocklist: []string{"ka"}}
+	pp.Policy.Upper = ClassPolicy{Max: 1, HasMax: true}
+	want := map[string]bool{}
+	for _, s := range expectedSet(t, pp) {
+		want[s] = true
+	}
+	p, err := NewPattern(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	seed := uint64(0)
+	var mu sync.Mutex
+	err = Stream(&out, p, StreamOptions{Count: 5000, Workers: 4, NewSource: func() Source {
+		mu.Lock()
+		defer mu.Unlock()
+		seed++
+		return newSeeded(seed)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 5000 {
+		t.Fatalf("%d lines, want 5000", len(lines))
+	}
+	for _, l := range lines {
+		if !want[l] {
+			t.Fatalf("streamed %q, which the policy does not allow", l)
 		}
 	}
 }
