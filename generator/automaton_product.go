@@ -60,7 +60,7 @@ type product struct {
 	// (pattern_draw.go).
 	draws      atomic.Int64
 	tablesOnce sync.Once
-	tabs       *drawTables
+	tabs       atomic.Pointer[drawTables]
 	start      int32
 }
 
