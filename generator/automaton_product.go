@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -117,6 +118,9 @@ func buildProduct(spec *productSpec) (*product, error) {
 		}
 		spec = &s
 	}
+	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
+		spec = mergeMoves(spec)
+	}
 	d := foldConstraints(spec)
 	if d == nil {
 		return nil, errProductTooLarge
@@ -163,6 +167,62 @@ func buildProduct(spec *productSpec) (*product, error) {
 	}
 	p.start = start
 	return p, nil
+}
+
+// mergeMoves returns spec with each state's moves that lead to one state
+// on characters of one class and of the same required sets made one move,
+// on a block of their characters added for it. Without a blocklist or
+// run limits nothing else tells those characters apart, and the fold and
+// the count then have fewer moves to take: the blocks were split finer
+// for the pattern's other states.
+func mergeMoves(spec *productSpec) *productSpec {
+	out := *spec
+	out.blocks = slices.Clip(spec.blocks)
+	d := &dfa{accept: spec.dfa.accept, trans: make([][]dfaEdge, len(spec.dfa.trans))}
+	index := map[string]int32{}
+	type group struct {
+		to    int32
+		class Class
+		req   uint32
+	}
+	for s, es := range spec.dfa.trans {
+		var merged []dfaEdge
+		done := make([]bool, len(es))
+		for i, e := range es {
+			if done[i] {
+				continue
+			}
+			g := group{e.to, spec.blocks[e.block].class, spec.blocks[e.block].req}
+			chars := spec.blocks[e.block].chars
+			n := 1
+			for j := i + 1; j < len(es); j++ {
+				f := es[j]
+				if !done[j] && (group{f.to, spec.blocks[f.block].class, spec.blocks[f.block].req}) == g {
+					if n == 1 {
+						chars = slices.Clone(chars)
+					}
+					chars = append(chars, spec.blocks[f.block].chars...)
+					done[j] = true
+					n++
+				}
+			}
+			if n == 1 {
+				merged = append(merged, e)
+				continue
+			}
+			slices.Sort(chars)
+			b, ok := index[string(chars)]
+			if !ok {
+				b = int32(len(out.blocks))
+				index[string(chars)] = b
+				out.blocks = append(out.blocks, patternBlock{chars: chars, class: g.class, req: g.req})
+			}
+			merged = append(merged, dfaEdge{block: b, to: e.to})
+		}
+		d.trans[s] = merged
+	}
+	out.dfa = d
+	return &out
 }
 
 // countLayered counts an automaton with the length folded in and nothing

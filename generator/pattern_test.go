@@ -203,6 +203,9 @@ func smallPolicies() []PatternPolicy {
 		// become loops (automaton_nfa.go): the counts must not change.
 		withPolicy("(ab|e){1,5}f", func(p *PatternPolicy) { p.MaxLength = 4 }),
 		withPolicy("(e|ab){0,1}", func(p *PatternPolicy) { p.MaxLength = 2 }), // a loop here would spell "ee"
+		// Blocks split by overlapping sets lead to one state and are
+		// merged into one move (mergeMoves).
+		withPolicy("([ab]|[bc])([ab]|e)[0-3]", func(p *PatternPolicy) { p.MaxLength = 3; p.Policy.Digits = ClassPolicy{Min: 1} }),
 		withPolicy("((a|bo){0,3}-){1,4}", func(p *PatternPolicy) { p.MaxLength = 6; p.MinLength = 3 }),
 		withPolicy("([0-2](a|)){2,9}", func(p *PatternPolicy) {
 			p.MinLength, p.MaxLength = 4, 5
