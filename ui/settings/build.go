@@ -80,6 +80,10 @@ func (s Settings) Generator(m Mode) (generator.Engine, []generator.Warning, erro
 	)
 	switch m {
 	case Password:
+		if s.Password.Pattern != "" {
+			g, warns, err = s.Password.patternGenerator()
+			break
+		}
 		var pol generator.PasswordPolicy
 		pol, warns, err = s.Password.Policy()
 		if err == nil {

@@ -56,6 +56,10 @@ type PasswordSettings struct {
 	// Rules are a website's password rules (rules.go): a domain or URL
 	// whose bundled rules apply, or a rules string; "" for none.
 	Rules string
+	// Pattern, when set, makes pattern passwords (pattern.go): the
+	// pattern sets the characters and lengths, the other settings narrow
+	// them.
+	Pattern string
 }
 
 // Class returns the settings of one character class.

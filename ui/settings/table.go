@@ -187,6 +187,15 @@ func passwordSettings() []*Descriptor {
 			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
+		&Setting{
+			Name: "pattern", Mode: Password, MaxLen: generator.MaxPatternLength,
+			Help: "make a password the pattern spells, such as cvcv-dd: c consonant, v vowel, C V capitals, " +
+				"l u letters, d digit, s symbol, x any; [a-z] a set, \\x literal, {n} {m,n} repeats, (a|b|) choices",
+			NonEmpty: "give a pattern such as cvcv-dd, or leave --pattern out",
+			Row:      "pattern", Zero: "none (random characters)", NoForm: true,
+			Note:  patternNote,
+			value: textField(func(s *Settings) *string { return &pw(s).Pattern }),
+		},
 	)
 }
 
