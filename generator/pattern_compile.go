@@ -29,7 +29,7 @@ const maxPatternElements = 1 << 17
 // maxRequiredSets is how many required sets a pattern policy may have.
 const maxRequiredSets = 32
 
-const patternSetting = Setting("pattern")
+const patternSetting = SettingName("pattern")
 
 // patternCompiler holds a policy on its way to a Pattern.
 type patternCompiler struct {
@@ -132,10 +132,10 @@ func (pc *patternCompiler) parse() error {
 func checkPatternPolicy(pp PatternPolicy) error {
 	p := pp.Policy
 	if p.MaxRepeating < 0 {
-		return policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", Setting("max-repeating"), p.MaxRepeating)
+		return policyErr("max-repeating", "%v %d is negative: use 0 (no limit) or more", SettingName("max-repeating"), p.MaxRepeating)
 	}
 	if p.MaxSequential < 0 {
-		return policyErr("max-sequential", "%v %d is negative: use 0 (no limit) or more", Setting("max-sequential"), p.MaxSequential)
+		return policyErr("max-sequential", "%v %d is negative: use 0 (no limit) or more", SettingName("max-sequential"), p.MaxSequential)
 	}
 	if pp.MinLength < 0 || pp.MaxLength < 0 || pp.MaxLength > 0 && pp.MinLength > pp.MaxLength {
 		return policyErr("length", "the length range %d–%d is empty: give a minimum no larger than the maximum", pp.MinLength, pp.MaxLength)
@@ -159,7 +159,7 @@ func checkPatternPolicy(pp PatternPolicy) error {
 
 // A removal is a setting that takes characters out of the pattern's sets.
 type removal struct {
-	setting Setting
+	setting SettingName
 	arg     string // written after the name in messages: " 0"
 	drops   pattern.CharSet
 }
@@ -177,7 +177,7 @@ func (pc *patternCompiler) removals() []removal {
 				drops.Add(c)
 			}
 		}
-		setting := Setting("alphabet")
+		setting := SettingName("alphabet")
 		if pc.pp.Rules != nil {
 			setting = rulesSetting
 		}
@@ -478,7 +478,7 @@ func (pc *patternCompiler) constraintErr(d *dfa, blocks []patternBlock, ac *bloc
 		if pp.MaxLength == 0 {
 			asked = "at least " + lengthRangeText(pp.MinLength, pp.MinLength)[len("exactly "):]
 		}
-		who, field := "the length range asks for", Setting("length")
+		who, field := "the length range asks for", SettingName("length")
 		if pp.Rules != nil {
 			who, field = pp.Rules.Subject()+" ask for", rulesSetting
 		}
@@ -501,12 +501,12 @@ func (pc *patternCompiler) constraintErr(d *dfa, blocks []patternBlock, ac *bloc
 		if p.RepeatingRule != "" {
 			return policyErr(rulesSetting, "%s's %s cannot be met: every string the pattern spells repeats a character more often; change the pattern", ruleOwner(pp), p.RepeatingRule)
 		}
-		return policyErr("max-repeating", "%v %d cannot be met: every string the pattern spells repeats a character more often; raise it or change the pattern", Setting("max-repeating"), p.MaxRepeating)
+		return policyErr("max-repeating", "%v %d cannot be met: every string the pattern spells repeats a character more often; raise it or change the pattern", SettingName("max-repeating"), p.MaxRepeating)
 	case level == levelSequential:
 		if p.SequentialRule != "" {
 			return policyErr(rulesSetting, "%s's %s cannot be met: every string the pattern spells counts up or down by one for longer; change the pattern", ruleOwner(pp), p.SequentialRule)
 		}
-		return policyErr("max-sequential", "%v %d cannot be met: every string the pattern spells counts up or down by one for longer; raise it or change the pattern", Setting("max-sequential"), p.MaxSequential)
+		return policyErr("max-sequential", "%v %d cannot be met: every string the pattern spells counts up or down by one for longer; raise it or change the pattern", SettingName("max-sequential"), p.MaxSequential)
 	}
 	return policyErr("blocklist", "every string the pattern spells holds a blocked word: change the pattern or turn the blocklist off")
 }

@@ -64,7 +64,7 @@ func TestPatternRefusalsNameTheRule(t *testing.T) {
 		name  string
 		pp    PatternPolicy
 		rules string
-		field Setting
+		field SettingName
 		want  string
 	}{
 		{name: "a site that forbids the hyphen", pp: PatternPolicy{Pattern: "cvcv-dd"}, rules: "allowed: lower, digit",

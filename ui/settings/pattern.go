@@ -22,7 +22,7 @@ func (p PasswordSettings) PatternPolicy() (generator.PatternPolicy, []generator.
 }
 
 // patternGenerator builds the pattern's generator.
-func (p PasswordSettings) patternGenerator() (generator.Generator, []generator.Warning, error) {
+func (p PasswordSettings) patternGenerator() (generator.Engine, []generator.Warning, error) {
 	pp, warns, err := p.PatternPolicy()
 	if err != nil {
 		return nil, warns, err

@@ -187,7 +187,7 @@ func passwordSettings() []*Descriptor {
 			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
-		&Setting{
+		&Descriptor{
 			Name: "pattern", Mode: Password, MaxLen: generator.MaxPatternLength,
 			Help: "make a password the pattern spells, such as cvcv-dd: c consonant, v vowel, C V capitals, " +
 				"l u letters, d digit, s symbol, x any; [a-z] a set, \\x literal, {n} {m,n} repeats, (a|b|) choices",
