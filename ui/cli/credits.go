@@ -15,12 +15,14 @@ import (
 func newCreditsCommand(env *environment) *cobra.Command {
 	return &cobra.Command{
 		Use:   "credits",
-		Short: "Show where the built-in wordlists, website rules and look-alike table come from, and their licences",
+		Short: "Show where the built-in wordlists, website rules, look-alike table and blocklist come from, and their licences",
 		Long: `Show the attribution and licence of the data built into sesame: the EFF's
 diceware wordlists (CC BY 3.0 US), the lists of websites' password rules,
 shared logins and change-password pages from Apple's
-password-manager-resources (MIT), and Unicode's table of look-alike
-characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
+password-manager-resources (MIT), Unicode's table of look-alike
+characters (Unicode licence; BSD 3-Clause for the Go module it comes from),
+and the list of offensive words that memorable passwords leave out (the
+"List of Dirty, Naughty, Obscene, and Otherwise Bad Words", CC BY 4.0).`,
 		Example: `  sesame credits | less`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -33,7 +35,7 @@ characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
 			if err != nil {
 				return fmt.Errorf("reading the wordlists' attribution: %w", err)
 			}
-			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution+"\n"+assets.LookAlikesAttribution)
+			_, err = io.WriteString(env.stdout, string(words)+"\n"+assets.SiteRulesAttribution+"\n"+assets.LookAlikesAttribution+"\n"+assets.BlocklistAttribution)
 			return err
 		},
 	}
