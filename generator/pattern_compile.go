@@ -1,0 +1,7 @@
+package generator
+
+import "errors"
+
+func compilePattern(pp PatternPolicy) (*Pattern, error) {
+	return nil, errors.New("not yet")
+}
