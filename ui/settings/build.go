@@ -80,6 +80,10 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 	)
 	switch m {
 	case Password:
+		if s.Password.Styled() {
+			g, warns, err = s.Password.styleGenerator()
+			break
+		}
 		var pol generator.PasswordPolicy
 		pol, warns, err = s.Password.Policy()
 		if err == nil {

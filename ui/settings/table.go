@@ -68,7 +68,19 @@ func passwordSettings() []*Setting {
 				}
 				return ""
 			},
+			Overridden: func(s *Settings) *Override {
+				if s.Password.Style == generator.StyleApple {
+					return &Override{By: "style", Why: fmt.Sprintf("apple passwords are %d characters", generator.AppleLength)}
+				}
+				return nil
+			},
 			value: intField(func(s *Settings) *int { return &pw(s).Length }),
+		},
+		{
+			Name: "style", Mode: Password, Choices: styleChoices(),
+			Help:  "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
+			Row:   "style", Note: styleNote,
+			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
 		},
 		{
 			Name: "rules", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
@@ -186,6 +198,19 @@ func passwordSettings() []*Setting {
 			Name: "max-consecutive", Mode: Password, Min: 0, Max: generator.MaxLength,
 			Help: "both --max-repeating N and --max-sequential N, as the website rules language means it",
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
+		},
+		&Setting{
+			Name: "no-blocklist", Mode: Password, Overridden: unfiltered,
+			Help: "keep passwords that contain a word of the bundled list of offensive words (styles but random)",
+			Row:  "blocklist", Caption: "keep the bundled list's words",
+			value: switchField(func(s *Settings) *bool { return &pw(s).NoBlocklist }),
+		},
+		&Setting{
+			Name: "blocklist", Mode: Password, MaxLen: 4096, Files: true, Overridden: unfiltered,
+			Help:     "a file of more words to leave out, one a line (styles but random)",
+			NonEmpty: "give the path of a file of words, one a line, or leave --blocklist out",
+			Row:      "blocklist", Zero: "no file of your own", Note: blocklistNote,
+			value: textField(func(s *Settings) *string { return &pw(s).Blocklist }),
 		},
 	)
 }

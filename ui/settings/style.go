@@ -1,0 +1,147 @@
+package settings
+
+import (
+	"fmt"
+	"math/big"
+	"sync"
+
+	"github.com/sesame-sh/sesame/generator"
+)
+
+// The password's style (README, "Memorable passwords"): random passwords
+// are the password engine's; the other styles are patterns
+// (generator.StylePolicy) that the pattern engine counts and draws, with
+// the blocklist — the bundled list unless no-blocklist, and a file of the
+// user's own — subtracted.
+
+// Styled reports whether a style other than random makes the password.
+func (p PasswordSettings) Styled() bool { return p.Style != generator.StyleRandom }
+
+// StylePolicy returns the generator's style policy: the settings' own
+// policy, the website rules resolved and the blocklist loaded, with the
+// warnings about the rules.
+func (p PasswordSettings) StylePolicy() (generator.StylePolicy, []generator.Warning, error) {
+	sp := generator.StylePolicy{Style: p.Style, Policy: p.ownPolicy()}
+	applied, warns, err := p.AppliedRules()
+	if err != nil {
+		return sp, warns, err
+	}
+	if applied != nil {
+		sp.Rules = &applied.WebsiteRules
+	}
+	bl, err := p.blocklist()
+	if err != nil {
+		return sp, warns, err
+	}
+	sp.Blocklist = bl.Words
+	return sp, warns, nil
+}
+
+// styleGenerator builds the style's generator.
+func (p PasswordSettings) styleGenerator() (generator.Generator, []generator.Warning, error) {
+	sp, warns, err := p.StylePolicy()
+	if err != nil {
+		return nil, warns, err
+	}
+	g, err := generator.NewStyle(sp)
+	if err != nil {
+		return nil, warns, err
+	}
+	return any(g).(generator.Generator), warns, nil // TEMP until the engine lands
+}
+
+// LeftOut is the number of passwords the blocklist leaves out of what the
+// settings allow, or nil when it leaves none out or no blocklist applies.
+func LeftOut(g generator.Generator) *big.Int {
+	p, ok := any(g).(*generator.Pattern)
+	if !ok {
+		return nil
+	}
+	if n := p.LeftOut(); n.Sign() > 0 {
+		return n
+	}
+	return nil
+}
+
+// blocklist is the list that applies: the bundled one unless turned off,
+// and the words of the settings' file.
+func (p PasswordSettings) blocklist() (*generator.Blocklist, error) {
+	var out *generator.Blocklist
+	if !p.NoBlocklist {
+		out = generator.BundledBlocklist()
+	}
+	if p.Blocklist == "" {
+		return out, nil
+	}
+	own, err := loadBlocklist(p.Blocklist)
+	if err != nil {
+		return nil, err
+	}
+	return out.Union(own), nil
+}
+
+// Blocklist files are read once per path: the interactive program
+// rebuilds the generator on every keystroke.
+var blocklists struct {
+	sync.Mutex
+	byPath map[string]*generator.Blocklist
+}
+
+func loadBlocklist(path string) (*generator.Blocklist, error) {
+	blocklists.Lock()
+	defer blocklists.Unlock()
+	if b, ok := blocklists.byPath[path]; ok {
+		return b, nil
+	}
+	b, err := generator.LoadBlocklist(path)
+	if err != nil {
+		return nil, err
+	}
+	if blocklists.byPath == nil {
+		blocklists.byPath = map[string]*generator.Blocklist{}
+	}
+	blocklists.byPath[path] = b
+	return b, nil
+}
+
+// unfiltered overrides the blocklist settings where no blocklist applies:
+// random passwords spell no words on purpose, and are not filtered.
+func unfiltered(s *Settings) *Override {
+	if !s.Password.Styled() {
+		return &Override{By: "style", Why: "random passwords are not filtered"}
+	}
+	return nil
+}
+
+// styleChoices are the styles under their names.
+func styleChoices() []Choice {
+	return []Choice{
+		{Name: "random"},
+		{Name: "pronounceable", Label: "pronounceable (syllables)"},
+		{Name: "apple", Label: "apple (xxxxxx-xxxxxx-xxxxxx)"},
+		{Name: "phone", Label: "phone (few keyboard switches)"},
+	}
+}
+
+// styleNote says what the style's capitals, digits and symbols follow.
+func styleNote(s *Settings) string {
+	switch s.Password.Style {
+	case generator.StylePronounceable, generator.StylePhone:
+		return "lower-case; min/max bring capitals, digits, symbols in"
+	case generator.StyleApple:
+		return fmt.Sprintf("%d characters: one capital, one digit, two hyphens", generator.AppleLength)
+	}
+	return ""
+}
+
+// blocklistNote says how many words the blocklist holds.
+func blocklistNote(s *Settings) string {
+	if !s.Password.Styled() {
+		return ""
+	}
+	b, err := s.Password.blocklist()
+	if err != nil || b.Len() == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s left out", plural(b.Len(), "word"))
+}
