@@ -78,8 +78,8 @@ func passwordSettings() []*Setting {
 		},
 		{
 			Name: "style", Mode: Password, Choices: styleChoices(),
-			Help:  "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
-			Row:   "style", Note: styleNote,
+			Help: "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
+			Row:  "style", Note: styleNote,
 			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
 		},
 		{
