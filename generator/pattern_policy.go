@@ -56,11 +56,27 @@ const (
 // Pattern generates pattern passwords. It implements [Generator]; one
 // Pattern may be used from several goroutines, each with its own Rand.
 type Pattern struct {
+	prod    *product
+	blocks  []patternBlock
 	count   *big.Int
 	leftOut *big.Int
 	warns   []Warning
 	minLen  int
 	maxLen  int
+}
+
+// Generate returns one password, uniform over the distinct strings the
+// policy allows.
+func (p *Pattern) Generate(r *Rand) (string, error) {
+	var buf [64]byte
+	out := p.prod.draw(r, p.blocks, buf[:0])
+	if err := r.Err(); err != nil {
+		clear(out)
+		return "", err
+	}
+	s := string(out)
+	clear(out)
+	return s, nil
 }
 
 // Entropy is log2 of the number of distinct passwords: exact.

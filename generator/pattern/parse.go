@@ -69,7 +69,7 @@ func (p *parser) errAt(i int, format string, args ...any) error {
 }
 
 func (p *parser) more() bool { return p.i < len(p.src) }
-func (p *parser) peek() rune  { return p.src[p.i] }
+func (p *parser) peek() rune { return p.src[p.i] }
 
 // alt parses choices separated by |, up to a ")" or the end.
 func (p *parser) alt(depth int) (Node, error) {

@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+)
+
+// The blocklist's automaton (Aho–Corasick): it reads a password one
+// character at a time, case folded, and reaches a match state as soon as
+// the characters read end with a blocked word. Crossed with the pattern's
+// automaton, a path that never enters a match state is a password holding
+// no blocked word, so the product counts and draws exactly the strings the
+// blocklist leaves in.
+
+type blocklistAC struct {
+	sym   [128]int32 // a character's symbol: 0 for one in no word
+	nsym  int
+	delta []int32 // delta[state*nsym+symbol]; state 0 is the root
+	match []bool
+	words int // the words in use
+}
+
+// fold is the case folding of the comparison: ASCII letters to lower case.
+func fold(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// usableWord returns the word folded, and false for a word no password
+// can hold: empty, or with a character outside printable ASCII.
+func usableWord(w string) (string, bool) {
+	w = strings.TrimSpace(w)
+	if w == "" {
+		return "", false
+	}
+	b := []byte(w)
+	for i, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return "", false
+		}
+		b[i] = fold(c)
+	}
+	return string(b), true
+}
+
+// newBlocklistAC builds the automaton of the usable words; nil when there
+// are none.
+func newBlocklistAC(words []string) *blocklistAC {
+	var ws []string
+	for _, w := range words {
+		if f, ok := usableWord(w); ok {
+			ws = append(ws, f)
+		}
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	slices.Sort(ws)
+	ws = slices.Compact(ws)
+	a := &blocklistAC{nsym: 1, words: len(ws)}
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			if a.sym[w[i]] == 0 {
+				a.sym[w[i]] = int32(a.nsym)
+				a.nsym++
+			}
+		}
+	}
+	// The trie, with -1 for a missing child.
+	newState := func() int32 {
+		for range a.nsym {
+			a.delta = append(a.delta, -1)
+		}
+		a.match = append(a.match, false)
+		return int32(len(a.match) - 1)
+	}
+	newState()
+	for _, w := range ws {
+		s := int32(0)
+		for i := 0; i < len(w); i++ {
+			k := int(s)*a.nsym + int(a.sym[w[i]])
+			if a.delta[k] < 0 {
+				t := newState()
+				a.delta[k] = t
+			}
+			s = a.delta[int(s)*a.nsym+int(a.sym[w[i]])]
+		}
+		a.match[s] = true
+	}
+	// Breadth first, fill the missing moves from the failure links, as
+	// the automaton's moves are then total.
+	fail := make([]int32, len(a.match))
+	var queue []int32
+	for x := 0; x < a.nsym; x++ {
+		t := a.delta[x]
+		if t < 0 || x == 0 {
+			a.delta[x] = 0
+			if t > 0 { // symbol 0 is in no word, so the root has no such child
+				panic("generator: blocklist symbol 0 in a word")
+			}
+			continue
+		}
+		fail[t] = 0
+		queue = append(queue, t)
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		a.match[s] = a.match[s] || a.match[fail[s]]
+		for x := 0; x < a.nsym; x++ {
+			k := int(s)*a.nsym + x
+			t := a.delta[k]
+			if t < 0 {
+				a.delta[k] = a.delta[int(fail[s])*a.nsym+x]
+				continue
+			}
+			fail[t] = a.delta[int(fail[s])*a.nsym+x]
+			queue = append(queue, t)
+		}
+	}
+	return a
+}
+
+// symbolOf returns the symbol of a character of a password.
+func (a *blocklistAC) symbolOf(c byte) int32 { return a.sym[fold(c)] }
+
+// next is the state after reading a character of symbol x in state s.
+func (a *blocklistAC) next(s, x int32) int32 { return a.delta[int(s)*a.nsym+int(x)] }
