@@ -63,7 +63,9 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 		return pp, RulesAsApplied{}, policyErr("style", "the %s style is not a pattern", sp.Style)
 	}
 	pp.Policy = pol
-	pp.Blocklist = sp.Blocklist
+	// No style spells a space or a character outside the classes: the
+	// words it could never hold are dropped before the engine sees them.
+	pp.Blocklist = spellableBlocklist(sp.Blocklist, LowerChars+DigitChars+pol.symbolSet())
 	if sp.Rules == nil {
 		return pp, RulesAsApplied{}, nil
 	}

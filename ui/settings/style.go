@@ -33,7 +33,9 @@ func (p PasswordSettings) StylePolicy() (generator.StylePolicy, []generator.Warn
 	if err != nil {
 		return sp, warns, err
 	}
-	sp.Blocklist = bl.Words
+	if bl != nil {
+		sp.Blocklist = bl.Words
+	}
 	return sp, warns, nil
 }
 
@@ -47,13 +49,13 @@ func (p PasswordSettings) styleGenerator() (generator.Generator, []generator.War
 	if err != nil {
 		return nil, warns, err
 	}
-	return any(g).(generator.Generator), warns, nil // TEMP until the engine lands
+	return g, warns, nil
 }
 
 // LeftOut is the number of passwords the blocklist leaves out of what the
 // settings allow, or nil when it leaves none out or no blocklist applies.
 func LeftOut(g generator.Generator) *big.Int {
-	p, ok := any(g).(*generator.Pattern)
+	p, ok := g.(*generator.Pattern)
 	if !ok {
 		return nil
 	}
