@@ -62,6 +62,9 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 	default:
 		return pp, RulesAsApplied{}, policyErr("style", "the %s style is not a pattern", sp.Style)
 	}
+	if err := sp.checkShape(); err != nil {
+		return pp, RulesAsApplied{}, err
+	}
 	pp.Policy = pol
 	// No style spells a space or a character outside the classes: the
 	// words it could never hold are dropped before the engine sees them.
@@ -217,5 +220,22 @@ func appleClasses(pol *PasswordPolicy) error {
 		return policyErr("max-upper", "an apple-style password has exactly one capital: %v %d leaves it out; use another style", Setting("max-upper"), up.Max)
 	}
 	*up = ClassPolicy{Use: true, Min: 1}.AtMost(1)
+	return nil
+}
+
+// checkShape refuses website rules that leave out a character a style's
+// shape cannot do without, naming the rules and the style: apple's
+// hyphens and digit.
+func (sp StylePolicy) checkShape() error {
+	if sp.Style != StyleApple || sp.Rules == nil || sp.Rules.Rules == nil {
+		return nil
+	}
+	allowed := sp.Rules.Rules.Allowed
+	switch {
+	case !strings.Contains(allowed, "-"):
+		return policyErr(rulesSetting, "%s do not allow '-', which separates the groups of an apple-style password: choose another %v", sp.Rules.Subject(), Setting("style"))
+	case !strings.ContainsAny(allowed, DigitChars):
+		return policyErr(rulesSetting, "%s do not allow digits, and an apple-style password has one: choose another %v", sp.Rules.Subject(), Setting("style"))
+	}
 	return nil
 }

@@ -84,6 +84,9 @@ func generate(env *environment, req *request) error {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
 			notes = append(notes, a.Describe(s.Password, "--space"))
 		}
+		if left := settings.LeftOutText(g); left != "" {
+			notes = append(notes, "the blocklist: "+left)
+		}
 		if u := s.Password.ChangePasswordURL(); u != "" {
 			notes = append(notes, "change it at "+u)
 		}

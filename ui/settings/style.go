@@ -2,7 +2,9 @@ package settings
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"strconv"
 	"sync"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -63,6 +65,46 @@ func LeftOut(g generator.Generator) *big.Int {
 		return n
 	}
 	return nil
+}
+
+// LeftOutText says how many strings the blocklist left out of g's set,
+// and what share of it that was: "1,203 strings left out (0.41%)", the
+// count in full up to 15 digits and rounded above ("about 2.8×10^23");
+// "" when it left none out.
+func LeftOutText(g generator.Generator) string {
+	n := LeftOut(g)
+	if n == nil {
+		return ""
+	}
+	count := n.String()
+	if len(count) <= 15 {
+		for i := len(count) - 3; i > 0; i -= 3 {
+			count = count[:i] + "," + count[i:]
+		}
+	} else {
+		f, _ := new(big.Float).SetInt(n).Float64()
+		mant, exp := f/math.Pow10(len(count)-1), len(count)-1
+		count = fmt.Sprintf("about %.1f×10^%d", mant, exp)
+	}
+	what := "strings"
+	if n.Cmp(big.NewInt(1)) == 0 {
+		what = "string"
+	}
+	all := new(big.Int).Add(n, g.Entropy().Count)
+	share, _ := new(big.Rat).SetFrac(new(big.Int).Mul(n, big.NewInt(100)), all).Float64()
+	return fmt.Sprintf("%s %s left out (%s%%)", count, what, shareText(share))
+}
+
+// shareText writes a percentage with two significant digits, never 0 for
+// a share that is not.
+func shareText(p float64) string {
+	switch {
+	case p >= 10:
+		return fmt.Sprintf("%.0f", p)
+	case p >= 0.01:
+		return strconv.FormatFloat(p, 'g', 2, 64)
+	}
+	return "<0.01"
 }
 
 // blocklist is the list that applies: the bundled one unless turned off,
