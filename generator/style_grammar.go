@@ -2,6 +2,7 @@ package generator
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sesame-sh/sesame/generator/pattern"
 )
@@ -95,4 +96,76 @@ func letterSetPattern(set string, caps bool) string {
 		return set
 	}
 	return "[" + set + "]"
+}
+
+// expand lists every string the alternatives spell: "bl", "br", ….
+func (l letterSets) expand() map[string]bool {
+	out := map[string]bool{}
+	for _, seq := range l {
+		words := []string{""}
+		for _, set := range seq {
+			var next []string
+			for _, w := range words {
+				for _, c := range set {
+					next = append(next, w+string(c))
+				}
+			}
+			words = next
+		}
+		for _, w := range words {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+var syllableParts = sync.OnceValue(func() [3]map[string]bool {
+	return [3]map[string]bool{onsets.expand(), nuclei.expand(), codas.expand()}
+})
+
+// isSyllable reports whether s, in lower case, is one syllable of the
+// grammar.
+func isSyllable(s string) bool {
+	parts := syllableParts()
+	for i := 1; i <= 2 && i < len(s); i++ {
+		if !parts[0][s[:i]] {
+			continue
+		}
+		for j := i + 1; j <= i+2 && j <= len(s); j++ {
+			if parts[1][s[i:j]] && (j == len(s) || parts[2][s[j:]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Syllables splits letters into syllables of the pronounceable style's
+// grammar, longest first where several splits exist, so a password can be
+// shown (and read out) a syllable at a time; nil when the letters are not
+// syllables of the grammar. Case is ignored.
+func Syllables(letters string) []string {
+	lower := strings.ToLower(letters)
+	n := len(lower)
+	// next[i] is where the syllable starting at i ends, in a split of
+	// lower[i:] into syllables; 0 when there is none.
+	next := make([]int, n+1)
+	ok := make([]bool, n+1)
+	ok[n] = true
+	for i := n - 1; i >= 0; i-- {
+		for j := min(n, i+6); j >= i+2; j-- {
+			if ok[j] && isSyllable(lower[i:j]) {
+				ok[i], next[i] = true, j
+				break
+			}
+		}
+	}
+	if !ok[0] || n == 0 {
+		return nil
+	}
+	var out []string
+	for i := 0; i < n; i = next[i] {
+		out = append(out, letters[i:next[i]])
+	}
+	return out
 }

@@ -348,3 +348,30 @@ func TestStatPronounceableUniform(t *testing.T) {
 		t.Errorf("χ² = %.1f on %d degrees of freedom, p = %.2g", stat, df, pv)
 	}
 }
+
+func TestSyllables(t *testing.T) {
+	for in, want := range map[string]string{
+		"zaxfebweltebviprielk": "zax feb wel teb vip rielk",
+		"Bakyuf":               "Bak yuf",
+		"a":                    "",
+		"bcd":                  "",
+		"strand":               "",
+		"quoat":                "quoat",
+	} {
+		if got := strings.Join(Syllables(in), " "); got != want {
+			t.Errorf("Syllables(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Every pronounceable password splits.
+	p, err := NewStyle(stylePolicy(StylePronounceable, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := seededRand(5)
+	for range 2000 {
+		s, _ := p.Generate(r)
+		if strings.Join(Syllables(s), "") != s {
+			t.Fatalf("%q does not split into syllables: %q", s, Syllables(s))
+		}
+	}
+}

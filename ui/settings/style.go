@@ -68,10 +68,22 @@ func LeftOut(g generator.Generator) *big.Int {
 }
 
 // LeftOutText says how many strings the blocklist left out of g's set,
-// and what share of it that was: "1,203 strings left out (0.41%)", the
-// count in full up to 15 digits and rounded above ("about 2.8×10^23");
-// "" when it left none out.
+// and what share of it that was: "1,203 strings left out (0.41%)"; ""
+// when it left none out.
 func LeftOutText(g generator.Generator) string {
+	n := LeftOut(g)
+	if n == nil {
+		return ""
+	}
+	all := new(big.Int).Add(n, g.Entropy().Count)
+	share, _ := new(big.Rat).SetFrac(new(big.Int).Mul(n, big.NewInt(100)), all).Float64()
+	return fmt.Sprintf("%s (%s%%)", LeftOutCount(g), shareText(share))
+}
+
+// LeftOutCount says how many strings the blocklist left out of g's set:
+// "1,203 strings left out", the count in full up to 15 digits and rounded
+// above ("≈2.8×10^23 strings left out"); "" when it left none out.
+func LeftOutCount(g generator.Generator) string {
 	n := LeftOut(g)
 	if n == nil {
 		return ""
@@ -83,16 +95,12 @@ func LeftOutText(g generator.Generator) string {
 		}
 	} else {
 		f, _ := new(big.Float).SetInt(n).Float64()
-		mant, exp := f/math.Pow10(len(count)-1), len(count)-1
-		count = fmt.Sprintf("about %.1f×10^%d", mant, exp)
+		count = fmt.Sprintf("≈%.1f×10^%d", f/math.Pow10(len(count)-1), len(count)-1)
 	}
-	what := "strings"
 	if n.Cmp(big.NewInt(1)) == 0 {
-		what = "string"
+		return count + " string left out"
 	}
-	all := new(big.Int).Add(n, g.Entropy().Count)
-	share, _ := new(big.Rat).SetFrac(new(big.Int).Mul(n, big.NewInt(100)), all).Float64()
-	return fmt.Sprintf("%s %s left out (%s%%)", count, what, shareText(share))
+	return count + " strings left out"
 }
 
 // shareText writes a percentage with two significant digits, never 0 for
@@ -178,7 +186,8 @@ func styleNote(s *Settings) string {
 	return ""
 }
 
-// blocklistNote says how many words the blocklist holds.
+// blocklistNote says how many words the blocklist holds (what it leaves
+// out of the passwords, the strength panel says).
 func blocklistNote(s *Settings) string {
 	if !s.Password.Styled() {
 		return ""
@@ -187,5 +196,5 @@ func blocklistNote(s *Settings) string {
 	if err != nil || b.Len() == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s left out", plural(b.Len(), "word"))
+	return plural(b.Len(), "word") + " in the list"
 }

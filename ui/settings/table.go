@@ -77,12 +77,6 @@ func passwordSettings() []*Setting {
 			value: intField(func(s *Settings) *int { return &pw(s).Length }),
 		},
 		{
-			Name: "style", Mode: Password, Choices: styleChoices(),
-			Help: "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
-			Row:  "style", Note: styleNote,
-			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
-		},
-		{
 			Name: "rules", Mode: Password, MaxLen: maxRulesLen, maxLenWhy: maxRulesWhy,
 			Help:     "follow a website's password rules: a rules string ('minlength: 8; required: digit') or a site's domain, as --site",
 			NonEmpty: "give a rules string such as 'minlength: 8; required: digit', or leave --rules out",
@@ -95,6 +89,12 @@ func passwordSettings() []*Setting {
 			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
 			Sets:  []string{"rules"},
 			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
+		},
+		{
+			Name: "style", Mode: Password, Choices: styleChoices(),
+			Help: "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
+			Row:  "style", Note: styleNote,
+			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
 		},
 	}
 	for _, c := range generator.Classes() {
@@ -200,13 +200,13 @@ func passwordSettings() []*Setting {
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
 		&Setting{
-			Name: "no-blocklist", Mode: Password, Overridden: unfiltered,
+			Name: "no-blocklist", Mode: Password, Overridden: unfiltered, HideOverridden: true,
 			Help: "keep passwords that contain a word of the bundled list of offensive words (styles but random)",
 			Row:  "blocklist", Caption: "keep the bundled list's words",
 			value: switchField(func(s *Settings) *bool { return &pw(s).NoBlocklist }),
 		},
 		&Setting{
-			Name: "blocklist", Mode: Password, MaxLen: 4096, Files: true, Overridden: unfiltered,
+			Name: "blocklist", Mode: Password, MaxLen: 4096, Files: true, Overridden: unfiltered, HideOverridden: true,
 			Help:     "a file of more words to leave out, one a line (styles but random)",
 			NonEmpty: "give the path of a file of words, one a line, or leave --blocklist out",
 			Row:      "blocklist", Zero: "no file of your own", Note: blocklistNote,

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/ui/settings"
+)
+
+// A memorable password is shown in its own groups, never in fours across
+// them: apple's three with their hyphens, a phone password's layers, a
+// pronounceable one's syllables. Masked, only apple's fixed groups stay.
+func TestSecretGroupsOfStyles(t *testing.T) {
+	s := settings.Default()
+	show := func(style generator.Style, secret string, masked bool, width int) string {
+		s.Password.Style = style
+		groups, gap := secretGroups(secret, settings.Password, &s, masked)
+		return strings.Join(plainLines(wrapGroups(groups, gap, width)), "|")
+	}
+	for _, tc := range []struct {
+		style  generator.Style
+		secret string
+		masked bool
+		width  int
+		want   string
+	}{
+		{generator.StyleApple, "gatux2-fehlog-Foxqob", false, 80, "gatux2-fehlog-Foxqob"},
+		{generator.StyleApple, "gatux2-fehlog-Foxqob", false, 15, "gatux2-fehlog-|Foxqob"},
+		{generator.StyleApple, "gatux2-fehlog-Foxqob", true, 80, "••••••-••••••-••••••"},
+		{generator.StylePronounceable, "zaxfeb7wel", false, 80, "zax feb 7 wel"},
+		{generator.StylePronounceable, "zaxfeb7wel", true, 80, "•••• •••• ••"},
+		{generator.StylePhone, "abcde12!fghij", false, 80, "abcde 12! fghij"},
+		{generator.StyleRandom, "abcde12!fghij", false, 80, "abcd e12! fghi j"},
+		// A secret from before the style changed keeps the fours.
+		{generator.StyleApple, "abcdefgh", false, 80, "abcd efgh"},
+	} {
+		if got := show(tc.style, tc.secret, tc.masked, tc.width); got != tc.want {
+			t.Errorf("%v %q (masked %v, width %d): %q, want %q", tc.style, tc.secret, tc.masked, tc.width, got, tc.want)
+		}
+	}
+}
+
+// The style is a choice of the Password form; a memorable style shows its
+// exact figure and how many strings the blocklist left out, and brings
+// the blocklist's fields into the form.
+func TestStyleInTheForm(t *testing.T) {
+	h := newHarness(t)
+	if ids := fieldIDs(h); slices.Contains(ids, "no-blocklist") || slices.Contains(ids, "blocklist") {
+		t.Fatalf("random passwords offer the blocklist: %v", ids)
+	}
+	random := h.bits()
+	h.focusOn("style")
+	h.keys("right")
+	if h.m.s.Password.Style != generator.StylePronounceable {
+		t.Fatalf("→ chose %v", h.m.s.Password.Style)
+	}
+	if !regexp.MustCompile(`^[a-z]{20}$`).MatchString(h.secret()) {
+		t.Fatalf("pronounceable secret %q", h.secret())
+	}
+	if b := h.bits(); b >= random || b < 60 {
+		t.Fatalf("pronounceable figure %.2f beside random %.2f", b, random)
+	}
+	mustContain(t, h.view(), "pronounceable", "strings left out", "403 words")
+	if ids := fieldIDs(h); !slices.Contains(ids, "no-blocklist") || !slices.Contains(ids, "blocklist") {
+		t.Fatalf("a memorable style does not offer the blocklist: %v", ids)
+	}
+	// Turning the bundled list off raises the figure and leaves nothing out.
+	withList := h.bits()
+	h.focusOn("no-blocklist")
+	h.keys("space")
+	if h.bits() <= withList {
+		t.Fatalf("without the blocklist %.2f, with it %.2f", h.bits(), withList)
+	}
+	mustNotContain(t, h.view(), "strings left out")
+	// apple: its shape, shown whole, and its length not editable.
+	h.focusOn("style")
+	h.keys("right")
+	secret := h.secret()
+	if !regexp.MustCompile(`^[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}$`).MatchString(secret) {
+		t.Fatalf("apple secret %q", secret)
+	}
+	mustContain(t, h.view(), secret)
+	if slices.Contains(fieldIDs(h), "length") {
+		t.Error("the length is editable with apple's fixed length")
+	}
+}
