@@ -246,6 +246,18 @@ func minPasswordLength(p *settings.PasswordSettings, bits float64) (int, error) 
 		return 0, err
 	}
 	lo, hi := 1, generator.MaxLength
+	if p.Styled() {
+		if applied != nil {
+			lo, hi = applied.LengthRange()
+		}
+		sp, _, err := p.StylePolicy()
+		if err != nil {
+			return 0, err
+		}
+		n, err := generator.MinStyleLength(sp, bits, lo, hi)
+		p.Length = n
+		return n, err
+	}
 	if applied != nil {
 		lo, hi = applied.LengthRange()
 		p.Length = hi
