@@ -3,6 +3,8 @@ package generator
 import (
 	"slices"
 	"strings"
+
+	"github.com/sesame-sh/sesame/generator/pattern"
 )
 
 // The blocklist's automaton (Aho–Corasick): it reads a password one
@@ -45,14 +47,22 @@ func usableWord(w string) (string, bool) {
 	return string(b), true
 }
 
-// newBlocklistAC builds the automaton of the usable words; nil when there
-// are none.
-func newBlocklistAC(words []string) *blocklistAC {
+// newBlocklistAC builds the automaton of the usable words that a string
+// of at most longest characters from universe could hold; nil when there
+// are none. Leaving the others out changes no count and keeps the
+// product small.
+func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *blocklistAC {
+	var folded pattern.CharSet
+	for _, c := range universe.Chars() {
+		folded.Add(fold(c))
+	}
 	var ws []string
 	for _, w := range words {
-		if f, ok := usableWord(w); ok {
-			ws = append(ws, f)
+		f, ok := usableWord(w)
+		if !ok || len(f) > longest || strings.ContainsFunc(f, func(r rune) bool { return !folded.Has(byte(r)) }) {
+			continue
 		}
+		ws = append(ws, f)
 	}
 	if len(ws) == 0 {
 		return nil

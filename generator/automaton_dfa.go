@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"encoding/binary"
-	"slices"
-)
+import "slices"
 
 // The pattern's deterministic automaton, over blocks of characters that
 // every constraint treats alike (pattern_blocks.go). Each string the
@@ -31,85 +28,119 @@ const maxDFAStates = 1 << 16
 // its block (-1 for a character no block holds). It returns nil when the
 // automaton would exceed maxDFAStates.
 func determinise(a *nfa, blocks []patternBlock) *dfa {
-	// The blocks each move of a allows: a block lies wholly inside or
+	// The blocks each position spells: a block lies wholly inside or
 	// outside every set of the pattern, so its first character decides.
-	moveBlocks := make([][][]int32, len(a.edges))
-	for s, es := range a.edges {
-		moveBlocks[s] = make([][]int32, len(es))
-		for i, e := range es {
-			for b, blk := range blocks {
-				if e.set.Has(blk.chars[0]) {
-					moveBlocks[s][i] = append(moveBlocks[s][i], int32(b))
-				}
+	posBlocks := make([][]int32, len(a.sets))
+	for p, set := range a.sets {
+		for b, blk := range blocks {
+			if set.Has(blk.chars[0]) {
+				posBlocks[p] = append(posBlocks[p], int32(b))
 			}
 		}
-	}
-	seen := make([]int32, len(a.edges)) // closure marks: the subset's number + 1
-	mark := int32(0)
-	closure := func(states []int32) []int32 {
-		mark++
-		var out []int32
-		stack := append([]int32(nil), states...)
-		for len(stack) > 0 {
-			s := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[s] == mark {
-				continue
-			}
-			seen[s] = mark
-			out = append(out, s)
-			stack = append(stack, a.eps[s]...)
-		}
-		slices.Sort(out)
-		return out
-	}
-	keyOf := func(states []int32) string {
-		b := make([]byte, 4*len(states))
-		for i, s := range states {
-			binary.LittleEndian.PutUint32(b[4*i:], uint32(s))
-		}
-		return string(b)
 	}
 	d := &dfa{}
-	index := map[string]int32{}
-	var subsets [][]int32
+	index := newSeqIndex()
 	add := func(states []int32) int32 {
-		k := keyOf(states)
-		if i, ok := index[k]; ok {
-			return i
+		i, isNew := index.lookup(states)
+		if isNew {
+			final := false
+			for _, p := range states {
+				final = final || a.final[p]
+			}
+			d.accept = append(d.accept, final)
+			d.trans = append(d.trans, nil)
 		}
-		i := int32(len(subsets))
-		index[k] = i
-		subsets = append(subsets, states)
-		d.accept = append(d.accept, slices.Contains(states, a.accept))
-		d.trans = append(d.trans, nil)
 		return i
 	}
-	add(closure([]int32{0}))
+	add([]int32{0})
 	buckets := make([][]int32, len(blocks))
-	for i := 0; i < len(subsets); i++ {
-		if len(subsets) > maxDFAStates {
+	var used []int32
+	for i := 0; i < len(index.seqs); i++ {
+		if len(index.seqs) > maxDFAStates {
 			return nil
 		}
-		var used []int32
-		for _, s := range subsets[i] {
-			for j, e := range a.edges[s] {
-				for _, b := range moveBlocks[s][j] {
+		used = used[:0]
+		for _, p := range index.seqs[i] {
+			for _, q := range a.follow[p] {
+				for _, b := range posBlocks[q] {
 					if len(buckets[b]) == 0 {
 						used = append(used, b)
 					}
-					buckets[b] = append(buckets[b], e.to)
+					buckets[b] = append(buckets[b], q)
 				}
 			}
 		}
 		slices.Sort(used)
 		for _, b := range used {
-			to := add(closure(buckets[b]))
+			qs := buckets[b]
+			slices.Sort(qs)
+			qs = slices.Compact(qs)
+			to := add(qs)
 			d.trans[i] = append(d.trans[i], dfaEdge{block: b, to: to})
 			buckets[b] = buckets[b][:0]
 		}
 	}
+	if a.cyclic {
+		// Only the length bound's product (automaton_fold.go) is
+		// acyclic and can be minimised; here drop the dead ends.
+		return d.trim()
+	}
 	return d.minimise()
+}
+
+// trim drops the states with no accepted future from an automaton that
+// may have cycles, renumbering the rest (the start stays 0); it returns
+// an empty automaton when the start has none.
+func (d *dfa) trim() *dfa {
+	n := len(d.accept)
+	back := make([][]int32, n)
+	for s, es := range d.trans {
+		for _, e := range es {
+			back[e.to] = append(back[e.to], int32(s))
+		}
+	}
+	live := make([]bool, n)
+	var stack []int32
+	for s, acc := range d.accept {
+		if acc {
+			live[s] = true
+			stack = append(stack, int32(s))
+		}
+	}
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range back[s] {
+			if !live[p] {
+				live[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	if !live[0] {
+		return &dfa{}
+	}
+	num := make([]int32, n)
+	out := &dfa{}
+	for s := range n {
+		if live[s] {
+			num[s] = int32(len(out.accept))
+			out.accept = append(out.accept, d.accept[s])
+		}
+	}
+	for s := range n {
+		if !live[s] {
+			continue
+		}
+		var es []dfaEdge
+		for _, e := range d.trans[s] {
+			if live[e.to] {
+				es = append(es, dfaEdge{block: e.block, to: num[e.to]})
+			}
+		}
+		out.trans = append(out.trans, es)
+	}
+	return out
 }
 
 // minimise merges states with the same future. Without cycles that is one
@@ -121,7 +152,8 @@ func (d *dfa) minimise() *dfa {
 	class := make([]int32, n) // -1: no accepted future
 	done := make([]bool, n)
 	out := &dfa{}
-	index := map[string]int32{}
+	index := newSeqIndex()
+	var key []int32
 	var visit func(s int32)
 	visit = func(s int32) {
 		done[s] = true
@@ -130,8 +162,7 @@ func (d *dfa) minimise() *dfa {
 				visit(e.to)
 			}
 		}
-		var key []byte
-		var es []dfaEdge
+		key = key[:0]
 		if d.accept[s] {
 			key = append(key, 1)
 		} else {
@@ -139,20 +170,19 @@ func (d *dfa) minimise() *dfa {
 		}
 		for _, e := range d.trans[s] {
 			if c := class[e.to]; c >= 0 {
-				es = append(es, dfaEdge{block: e.block, to: c})
-				key = binary.LittleEndian.AppendUint32(key, uint32(e.block))
-				key = binary.LittleEndian.AppendUint32(key, uint32(c))
+				key = append(key, e.block, c)
 			}
 		}
-		if !d.accept[s] && len(es) == 0 {
+		if !d.accept[s] && len(key) == 1 {
 			class[s] = -1
 			return
 		}
-		k := string(key)
-		c, ok := index[k]
-		if !ok {
-			c = int32(len(out.accept))
-			index[k] = c
+		c, isNew := index.lookup(key)
+		if isNew {
+			es := make([]dfaEdge, 0, (len(key)-1)/2)
+			for i := 1; i < len(key); i += 2 {
+				es = append(es, dfaEdge{block: key[i], to: key[i+1]})
+			}
 			out.accept = append(out.accept, d.accept[s])
 			out.trans = append(out.trans, es)
 		}

@@ -3,17 +3,17 @@ package generator
 import (
 	"errors"
 	"math"
+	"math/bits"
 )
 
-// The product automaton: the pattern's deterministic automaton crossed
-// with what the other constraints need to remember of a password's
-// prefix: its length, how many characters of each limited class it has,
-// which required sets it has met, its last character and current runs,
-// and the blocklist automaton's state. Only states reachable from the
-// start are built, and a state's count is the number of strings that
-// lead from it to acceptance, in exact multi-word arithmetic (limbs.go).
-// Each password is one path, so the start's count is the number of
-// passwords.
+// The product automaton: the pattern's automaton, with the length range,
+// class limits and required sets folded in (automaton_fold.go), crossed
+// with what the run limits and the blocklist need to remember of a
+// password's prefix: its last character, its current runs, and the
+// blocklist automaton's state. Only states reachable from the start are
+// built, and a state's count is the number of strings that lead from it
+// to acceptance, in exact multi-word arithmetic (limbs.go). Each password
+// is one path, so the start's count is the number of passwords.
 
 // productSpec says which constraints the product tracks.
 type productSpec struct {
@@ -30,17 +30,6 @@ type productSpec struct {
 	universe       int             // the number of characters the blocks hold
 }
 
-// productKey is one state of the product.
-type productKey struct {
-	d, ac   int32
-	n       int32 // length so far, when lengths are bounded
-	last    int32 // the last character's block + 1, when runs are limited
-	rep     int32 // the run of identical characters ending the prefix
-	seq     int32 // the sequential run's length, negative counting down
-	req     uint32
-	classes [numClasses]int32
-}
-
 // Kinds of move on a block when identical runs are limited, since the
 // character repeating the last one moves elsewhere than the others.
 const (
@@ -51,9 +40,9 @@ const (
 
 type productEdge struct {
 	to     int32
-	block  int32
+	block  int16
 	kind   uint8
-	weight uint64 // characters the move stands for
+	weight uint8 // characters the move stands for: at most 95
 }
 
 // product is the counted automaton.
@@ -61,7 +50,8 @@ type product struct {
 	width  int      // words per count
 	counts []uint64 // counts[s*width:(s+1)*width]
 	accept []bool
-	edges  [][]productEdge // moves to states with a non-zero count
+	moves  [][]productEdge // each state's moves, cut from slabs
+	slab   []productEdge   // the free part of the current slab
 	start  int32
 }
 
@@ -73,15 +63,83 @@ const maxProductWords = 1 << 23
 // count returns the count of state s.
 func (p *product) count(s int32) []uint64 { return p.counts[int(s)*p.width : int(s+1)*p.width] }
 
+// moves returns the moves of state s.
+func (p *product) movesOf(s int32) []productEdge { return p.moves[s] }
+
+// keep stores a state's moves, in slabs so that nothing is copied as
+// the product grows.
+func (p *product) keep(es []productEdge) []productEdge {
+	if len(es) > cap(p.slab) {
+		p.slab = make([]productEdge, 0, max(1<<14, len(es)))
+	}
+	out := append(p.slab, es...)
+	p.slab = p.slab[len(es):len(es):cap(p.slab)]
+	return out[:len(es):len(es)]
+}
+
 // total is the number of passwords.
 func (p *product) total() []uint64 { return p.count(p.start) }
 
+// productKey packs one state of the product: the automaton's state, the
+// blocklist's, the last character's block + 1, and the runs.
+type productKey uint64
+
+// keyLayout is how a productKey's fields are packed, in mixed radix.
+type keyLayout struct {
+	acs, lasts, reps, seqs uint64 // the number of values of each field
+}
+
+func bitsFor(n int) uint { return uint(bits.Len(uint(n))) }
+
 // buildProduct builds and counts the product of spec.
 func buildProduct(spec *productSpec) (*product, error) {
-	bits := float64(spec.longest)*math.Log2(float64(max(spec.universe, 2))) + math.Log2(float64(spec.longest+1)) + 1
-	p := &product{width: int(bits/64) + 1}
-	b := &productBuilder{spec: spec, p: p, index: map[productKey]int32{}}
-	start, err := b.visit(productKey{})
+	d := foldConstraints(spec)
+	if d == nil {
+		return nil, errProductTooLarge
+	}
+	longest := spec.longest
+	if spec.maxLen > 0 {
+		longest = min(longest, spec.maxLen)
+	}
+	width := int((float64(longest)*math.Log2(float64(max(spec.universe, 2)))+math.Log2(float64(longest+1))+1)/64) + 1
+	p := &product{width: width}
+	if len(d.accept) == 0 {
+		p.counts = make([]uint64, width)
+		p.accept = []bool{false}
+		p.moves = [][]productEdge{nil}
+		return p, nil
+	}
+	b := &productBuilder{spec: spec, dfa: d, p: p, index: map[productKey]int32{}}
+	// Runs longer than the longest password limit nothing.
+	if spec.maxRep >= longest {
+		b.maxRep = 0
+	} else {
+		b.maxRep = spec.maxRep
+	}
+	if spec.maxSeq >= longest {
+		b.maxSeq = 0
+	} else {
+		b.maxSeq = spec.maxSeq
+	}
+	acStates := 1
+	if spec.ac != nil {
+		acStates = len(spec.ac.match)
+	}
+	l := keyLayout{acs: uint64(acStates), lasts: 1, reps: uint64(b.maxRep + 1), seqs: uint64(2*b.maxSeq + 1)}
+	if b.maxRep > 0 || b.maxSeq > 0 {
+		l.lasts = uint64(len(spec.blocks) + 1)
+	}
+	b.layout = l
+	keys := float64(len(d.accept)) * float64(l.acs) * float64(l.lasts) * float64(l.reps) * float64(l.seqs)
+	if keys >= 1<<63 {
+		return nil, errProductTooLarge
+	}
+	// A dense table numbers the states when the key space is small
+	// enough, which is faster than the map by a wide margin.
+	if keys <= maxDenseKeys {
+		b.dense = make([]int32, int(keys))
+	}
+	start, err := b.visit(0, 0, 0, 0, 0, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -90,13 +148,34 @@ func buildProduct(spec *productSpec) (*product, error) {
 }
 
 type productBuilder struct {
-	spec  *productSpec
-	p     *product
-	index map[productKey]int32
+	spec           *productSpec
+	dfa            *dfa
+	p              *product
+	index          map[productKey]int32
+	dense          []int32 // state number + 1 by key, when not nil
+	layout         keyLayout
+	maxRep, maxSeq int
+	scratch        [][]productEdge // one buffer per depth of the search
 }
 
-func (b *productBuilder) visit(k productKey) (int32, error) {
-	if s, ok := b.index[k]; ok {
+func (b *productBuilder) key(d, ac, last, rep, seq int32) productKey {
+	l := &b.layout
+	return productKey((((uint64(d)*l.acs+uint64(ac))*l.lasts+uint64(last))*l.reps+uint64(rep))*l.seqs + uint64(seq+int32(b.maxSeq)))
+}
+
+// maxDenseKeys bounds the dense table: 8 MiB.
+const maxDenseKeys = 1 << 21
+
+// visit returns the state (d, ac, last, rep, seq), building and counting
+// it and its successors if they are new. seq is the sequential run's
+// length, negative counting down.
+func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, error) {
+	k := b.key(d, ac, last, rep, seq)
+	if b.dense != nil {
+		if s := b.dense[k]; s > 0 {
+			return s - 1, nil
+		}
+	} else if s, ok := b.index[k]; ok {
 		return s, nil
 	}
 	p, spec := b.p, b.spec
@@ -104,127 +183,102 @@ func (b *productBuilder) visit(k productKey) (int32, error) {
 	if int(s) >= MaxPatternStates || (int(s)+1)*p.width > maxProductWords {
 		return 0, errProductTooLarge
 	}
-	b.index[k] = s
+	if b.dense != nil {
+		b.dense[k] = s + 1
+	} else {
+		b.index[k] = s
+	}
 	p.accept = append(p.accept, false)
-	p.edges = append(p.edges, nil)
+	p.moves = append(p.moves, nil)
 	for range p.width {
 		p.counts = append(p.counts, 0)
 	}
-	var edges []productEdge
-	for _, e := range spec.dfa.trans[k.d] {
+	if depth >= len(b.scratch) {
+		b.scratch = append(b.scratch, nil)
+	}
+	edges := b.scratch[depth][:0]
+	for _, e := range b.dfa.trans[d] {
 		blk := &spec.blocks[e.block]
 		n := uint64(len(blk.chars))
-		next, ok := b.step(k, e, blk)
-		if !ok {
-			continue
+		nac := int32(0)
+		if spec.ac != nil {
+			nac = spec.ac.next(ac, blk.sym)
+			if spec.ac.match[nac] {
+				continue
+			}
+		}
+		nlast := int32(0)
+		if b.maxRep > 0 || b.maxSeq > 0 && blk.step != 0 {
+			nlast = e.block + 1
+		}
+		nrep := int32(0)
+		if b.maxRep > 0 {
+			nrep = 1
 		}
 		type move struct {
-			kind   uint8
-			weight uint64
-			key    productKey
+			kind      uint8
+			weight    uint64
+			rep, seq  int32
+			sameChars bool
 		}
 		var moves [2]move
 		m := 0
-		switch {
-		case spec.maxRep > 0 && k.last == e.block+1:
-			if int(k.rep) < spec.maxRep {
-				same := next
-				same.rep = k.rep + 1
-				if spec.maxSeq > 0 {
-					same.seq = 1 // a repeat is no step
+		if b.maxRep > 0 && last == e.block+1 {
+			if int(rep) < b.maxRep {
+				seq1 := int32(0)
+				if b.maxSeq > 0 {
+					seq1 = 1 // a repeat is no step
 				}
-				moves[m] = move{moveSame, 1, same}
+				moves[m] = move{kind: moveSame, weight: 1, rep: rep + 1, seq: seq1}
 				m++
 			}
 			if n > 1 {
-				moves[m] = move{moveOthers, n - 1, next}
+				moves[m] = move{kind: moveOthers, weight: n - 1, rep: nrep}
 				m++
 			}
-		default:
-			moves[m] = move{moveAll, n, next}
+		} else {
+			moves[m] = move{kind: moveAll, weight: n, rep: nrep}
 			m++
 		}
 		for _, mv := range moves[:m] {
-			if spec.maxSeq > 0 && mv.kind != moveSame {
+			if b.maxSeq > 0 && mv.kind != moveSame {
 				var ok bool
-				if mv.key.seq, ok = b.sequential(k, blk); !ok {
+				if mv.seq, ok = b.sequential(last, seq, blk); !ok {
 					continue
 				}
 			}
-			to, err := b.visit(mv.key)
+			to, err := b.visit(e.to, nac, nlast, mv.rep, mv.seq, depth+1)
 			if err != nil {
 				return 0, err
 			}
 			if lIsZero(p.count(to)) {
 				continue
 			}
-			edges = append(edges, productEdge{to: to, block: e.block, kind: mv.kind, weight: mv.weight})
+			edges = append(edges, productEdge{to: to, block: int16(e.block), kind: mv.kind, weight: uint8(mv.weight)})
 		}
 	}
-	acc := k != (productKey{}) && spec.dfa.accept[k.d] && k.req == spec.reqAll && (spec.minLen == 0 || int(k.n) >= spec.minLen)
-	for c := range numClasses {
-		acc = acc && int(k.classes[c]) >= spec.classMin[c]
-	}
+	acc := s != 0 && b.dfa.accept[d]
 	z := p.count(s)
 	if acc {
 		z[0] = 1
 	}
 	for _, e := range edges {
-		lAddMul(z, p.count(e.to), e.weight)
+		lAddMul(z, p.count(e.to), uint64(e.weight))
 	}
 	p.accept[s] = acc
-	p.edges[s] = edges
+	p.moves[s] = p.keep(edges)
+	b.scratch[depth] = edges
 	return s, nil
-}
-
-// step returns the key after a move on blk from k, with the run of
-// identical characters restarted and the sequential run not yet worked
-// out, or false when the move breaks a length, class or blocklist limit.
-func (b *productBuilder) step(k productKey, e dfaEdge, blk *patternBlock) (productKey, bool) {
-	spec := b.spec
-	next := k
-	next.d = e.to
-	if spec.minLen > 0 || spec.maxLen > 0 {
-		next.n++
-		if spec.maxLen > 0 && int(next.n) > spec.maxLen {
-			return next, false
-		}
-	}
-	c := blk.class
-	switch {
-	case spec.classMax[c] >= 0:
-		next.classes[c]++
-		if int(next.classes[c]) > spec.classMax[c] {
-			return next, false
-		}
-	case spec.classMin[c] > 0:
-		next.classes[c] = min(next.classes[c]+1, int32(spec.classMin[c]))
-	}
-	next.req |= blk.req
-	if spec.ac != nil {
-		next.ac = spec.ac.next(k.ac, blk.sym)
-		if spec.ac.match[next.ac] {
-			return next, false
-		}
-	}
-	next.last, next.rep, next.seq = 0, 0, 0
-	if spec.maxRep > 0 || spec.maxSeq > 0 && blk.step != 0 {
-		next.last = e.block + 1
-	}
-	if spec.maxRep > 0 {
-		next.rep = 1
-	}
-	return next, true
 }
 
 // sequential returns the sequential run after writing a character of blk
 // (a different one from the last), or false when it grows past the
 // limit. Runs follow package rules: a turn starts a new run of 2 that
 // shares the turning character.
-func (b *productBuilder) sequential(k productKey, blk *patternBlock) (int32, bool) {
+func (b *productBuilder) sequential(last, seq int32, blk *patternBlock) (int32, bool) {
 	d := 0
-	if k.last > 0 && blk.step != 0 {
-		if prev := b.spec.blocks[k.last-1].step; prev != 0 {
+	if last > 0 && blk.step != 0 {
+		if prev := b.spec.blocks[last-1].step; prev != 0 {
 			d = stepDir(prev, blk.step)
 		}
 	}
@@ -232,16 +286,16 @@ func (b *productBuilder) sequential(k productKey, blk *patternBlock) (int32, boo
 	switch {
 	case d == 0:
 		return 1, true
-	case d > 0 && k.seq > 1:
-		run = k.seq + 1
-	case d < 0 && k.seq < -1:
-		run = k.seq - 1
+	case d > 0 && seq > 1:
+		run = seq + 1
+	case d < 0 && seq < -1:
+		run = seq - 1
 	case d > 0:
 		run = 2
 	default:
 		run = -2
 	}
-	if int(max(run, -run)) > b.spec.maxSeq {
+	if int(max(run, -run)) > b.maxSeq {
 		return 0, false
 	}
 	return run, true

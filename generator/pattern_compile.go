@@ -33,11 +33,11 @@ const patternSetting = Setting("pattern")
 
 // patternCompiler holds a policy on its way to a Pattern.
 type patternCompiler struct {
-	pp      PatternPolicy
-	tree    pattern.Node
-	symbols pattern.CharSet
-	longest int
-	warns   []Warning
+	pp                PatternPolicy
+	tree              pattern.Node
+	symbols           pattern.CharSet
+	shortest, longest int
+	warns             []Warning
 }
 
 func compilePattern(pp PatternPolicy) (*Pattern, error) {
@@ -60,12 +60,16 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 	}
 	resolve := pc.resolver(all)
 	universe := pc.universe(resolve)
-	ac := newBlocklistAC(pp.Blocklist)
+	longest := pc.longest
+	if pp.MaxLength > 0 {
+		longest = min(longest, pp.MaxLength)
+	}
+	ac := newBlocklistAC(pp.Blocklist, universe, longest)
 	if ignored := ignoredWords(pp.Blocklist); ignored > 0 {
 		pc.warns = append(pc.warns, warningf("blocklist", "%s of the blocklist can never be spelled (not printable ASCII), so %s ignored", plural(ignored, "word"), isAre(ignored)))
 	}
 	blocks := pc.blocks(universe, resolve, ac)
-	d := determinise(buildNFA(pc.tree, resolve), blocks)
+	d := determinise(buildNFA(pc.tree, resolve, pp.MaxLength), blocks)
 	if d == nil {
 		return nil, tooLargeErr()
 	}
@@ -88,7 +92,6 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 		}
 		p.leftOut.Sub(lBig(open.total()), p.count)
 	}
-	p.minLen, p.maxLen = prod.lengths()
 	return p, nil
 }
 
@@ -113,8 +116,7 @@ func (pc *patternCompiler) parse() error {
 	case longest == 0:
 		return policyErr(patternSetting, "the pattern spells only the empty password: give it a character to spell, as in cvcv")
 	}
-	_ = shortest
-	pc.tree, pc.longest = tree, longest
+	pc.tree, pc.shortest, pc.longest = tree, shortest, longest
 	return nil
 }
 
@@ -337,8 +339,11 @@ func (pc *patternCompiler) spec(d *dfa, blocks []patternBlock, ac *blocklistAC, 
 	p := pc.pp.Policy
 	s := &productSpec{dfa: d, blocks: blocks, longest: pc.longest, universe: len(universe.Chars())}
 	if level > levelLength {
-		s.minLen, s.maxLen = pc.pp.MinLength, pc.pp.MaxLength
+		s.minLen = pc.pp.MinLength
 	}
+	// The maximum length is always in force: the automaton may loop
+	// where it does not bind (automaton_nfa.go).
+	s.maxLen = pc.pp.MaxLength
 	for i, c := range Classes() {
 		s.classMax[c] = -1
 		if level > levelClasses+i {
@@ -369,7 +374,7 @@ func (pc *patternCompiler) removalErr(drops []removal, blocks []patternBlock) er
 	spells := func(drop pattern.CharSet) bool {
 		resolve := pc.resolver(drop)
 		bs := pc.blocksFor(pc.universe(resolve))
-		d := determinise(buildNFA(pc.tree, resolve), bs)
+		d := determinise(buildNFA(pc.tree, resolve, pc.pp.MaxLength), bs)
 		return d == nil || len(d.accept) > 0 && len(d.trans[0]) > 0
 	}
 	var culprits []removal
@@ -459,10 +464,7 @@ func (pc *patternCompiler) constraintErr(d *dfa, blocks []patternBlock, ac *bloc
 		}
 	}
 	p, pp := pc.pp.Policy, pc.pp
-	lo, hi := 0, 0
-	if prod, err := buildProduct(pc.spec(d, blocks, ac, universe, levelNone)); err == nil {
-		lo, hi = prod.lengths()
-	}
+	lo, hi := pc.shortest, pc.longest
 	switch {
 	case level == levelLength:
 		asked := lengthRangeText(max(pp.MinLength, 1), pp.MaxLength)
@@ -537,7 +539,7 @@ func (p *product) lengths() (lo, hi int) {
 		if p.accept[s] {
 			lo, hi = 0, 0
 		}
-		for _, e := range p.edges[s] {
+		for _, e := range p.movesOf(s) {
 			if short[e.to] < 0 {
 				visit(e.to)
 			}

@@ -36,17 +36,17 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 		}
 		var chosen *productEdge
 		var j uint64
-		for i := range p.edges[s] {
-			e := &p.edges[s][i]
+		for i := range p.movesOf(s) {
+			e := &p.movesOf(s)[i]
 			c := p.count(e.to)
-			lMul(tmp, c, e.weight)
+			lMul(tmp, c, uint64(e.weight))
 			if lCmp(x, tmp) >= 0 {
 				lSub(x, tmp)
 				continue
 			}
 			// j = ⌊x/c⌋ < weight: estimate in floating point, then
 			// correct by whole steps.
-			j = min(uint64(max(lFloat(x)/lFloat(c), 0)), e.weight-1)
+			j = min(uint64(max(lFloat(x)/lFloat(c), 0)), uint64(e.weight)-1)
 			lMul(tmp, c, j)
 			for lCmp(tmp, x) > 0 {
 				lSub(tmp, c)
@@ -84,10 +84,10 @@ func (p *product) drawSmall(s int32, x uint64, blocks []patternBlock, out []byte
 		}
 		var chosen *productEdge
 		var j uint64
-		for i := range p.edges[s] {
-			e := &p.edges[s][i]
+		for i := range p.movesOf(s) {
+			e := &p.movesOf(s)[i]
 			c := p.counts[int(e.to)*p.width]
-			hi, w := bits.Mul64(c, e.weight)
+			hi, w := bits.Mul64(c, uint64(e.weight))
 			if hi == 0 && x >= w {
 				x -= w
 				continue

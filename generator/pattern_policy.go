@@ -2,6 +2,7 @@ package generator
 
 import (
 	"math/big"
+	"sync"
 )
 
 // Pattern passwords (README, "Patterns"): a password that a pattern such
@@ -61,8 +62,9 @@ type Pattern struct {
 	count   *big.Int
 	leftOut *big.Int
 	warns   []Warning
-	minLen  int
-	maxLen  int
+
+	lengthsOnce    sync.Once
+	minLen, maxLen int
 }
 
 // Generate returns one password, uniform over the distinct strings the
@@ -90,7 +92,10 @@ func (p *Pattern) Warnings() []Warning { return p.warns }
 func (p *Pattern) LeftOut() *big.Int { return new(big.Int).Set(p.leftOut) }
 
 // Lengths returns the shortest and longest password the policy allows.
-func (p *Pattern) Lengths() (lo, hi int) { return p.minLen, p.maxLen }
+func (p *Pattern) Lengths() (lo, hi int) {
+	p.lengthsOnce.Do(func() { p.minLen, p.maxLen = p.prod.lengths() })
+	return p.minLen, p.maxLen
+}
 
 // NewPattern compiles a pattern policy. A pattern that does not parse, a
 // limit exceeded, or constraints that leave no password are a

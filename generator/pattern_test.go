@@ -27,16 +27,21 @@ var testClassLetters = map[byte]string{
 
 // spelled enumerates the distinct strings a pattern spells by writing out
 // its syntax tree: no automaton involved.
-func spelled(t *testing.T, src string) map[string]bool {
+// Strings longer than maxLen (when positive) are left out as they are
+// made, as none can shorten again.
+func spelled(t *testing.T, src string, maxLen int) map[string]bool {
 	t.Helper()
 	n, err := pattern.Parse(src)
 	if err != nil {
 		t.Fatalf("parse %q: %v", src, err)
 	}
-	return spellAll(n)
+	if maxLen <= 0 {
+		maxLen = 1 << 30
+	}
+	return spellAll(n, maxLen)
 }
 
-func spellAll(n pattern.Node) map[string]bool {
+func spellAll(n pattern.Node, maxLen int) map[string]bool {
 	out := map[string]bool{}
 	switch n := n.(type) {
 	case *pattern.Set:
@@ -56,16 +61,16 @@ func spellAll(n pattern.Node) map[string]bool {
 	case pattern.Concat:
 		out[""] = true
 		for _, m := range n {
-			out = concat(out, spellAll(m))
+			out = concat(out, spellAll(m, maxLen), maxLen)
 		}
 	case pattern.Alt:
 		for _, m := range n {
-			for s := range spellAll(m) {
+			for s := range spellAll(m, maxLen) {
 				out[s] = true
 			}
 		}
 	case *pattern.Repeat:
-		sub := spellAll(n.Sub)
+		sub := spellAll(n.Sub, maxLen)
 		cur := map[string]bool{"": true}
 		for k := 0; k <= n.Max; k++ {
 			if k >= n.Min {
@@ -73,17 +78,19 @@ func spellAll(n pattern.Node) map[string]bool {
 					out[s] = true
 				}
 			}
-			cur = concat(cur, sub)
+			cur = concat(cur, sub, maxLen)
 		}
 	}
 	return out
 }
 
-func concat(a, b map[string]bool) map[string]bool {
+func concat(a, b map[string]bool, maxLen int) map[string]bool {
 	out := map[string]bool{}
 	for x := range a {
 		for y := range b {
-			out[x+y] = true
+			if len(x)+len(y) <= maxLen {
+				out[x+y] = true
+			}
 		}
 	}
 	return out
@@ -138,7 +145,7 @@ var printableASCII = func() string {
 // expectedSet is the set of passwords a policy allows, by enumeration.
 func expectedSet(t *testing.T, pp PatternPolicy) []string {
 	var out []string
-	for s := range spelled(t, pp.Pattern) {
+	for s := range spelled(t, pp.Pattern, pp.MaxLength) {
 		if allows(pp, s) {
 			out = append(out, s)
 		}
@@ -190,6 +197,15 @@ func smallPolicies() []PatternPolicy {
 		withPolicy("(ba|b)(na|n){1,3}", func(p *PatternPolicy) {
 			p.Blocklist = []string{"nan", "anna"}
 			p.Policy.MaxRepeating = 2
+		}),
+		// Repeats whose maximum cannot bind under the length limit
+		// become loops (automaton_nfa.go): the counts must not change.
+		withPolicy("(ab|e){1,5}f", func(p *PatternPolicy) { p.MaxLength = 4 }),
+		withPolicy("(e|ab){0,1}", func(p *PatternPolicy) { p.MaxLength = 2 }), // a loop here would spell "ee"
+		withPolicy("((a|bo){0,3}-){1,4}", func(p *PatternPolicy) { p.MaxLength = 6; p.MinLength = 3 }),
+		withPolicy("([0-2](a|)){2,9}", func(p *PatternPolicy) {
+			p.MinLength, p.MaxLength = 4, 5
+			p.Blocklist = []string{"a1a"}
 		}),
 		withPolicy("(s|d){2}x", func(p *PatternPolicy) {
 			p.Policy.SymbolSet = "-_!"

@@ -1,0 +1,126 @@
+package generator
+
+// Folding the length range, the class limits and the required sets into
+// the pattern's automaton. These constraints move alike on every
+// character of a block, so their product with the pattern's automaton is
+// again an automaton on blocks, and minimising it merges what the
+// pattern remembers and the constraints make irrelevant: with the length
+// fixed, "how many syllables so far" no longer matters once the length
+// decides it. The product with what does depend on the character itself
+// (runs, the blocklist) is then taken from the smaller automaton.
+
+type foldKey struct {
+	d, n    int32
+	req     uint32
+	classes [numClasses]int32
+}
+
+// foldConstraints returns spec's automaton crossed with its length range,
+// class limits and required sets, minimised; the automaton itself when
+// there are none. It returns nil when the product would exceed
+// MaxPatternStates.
+func foldConstraints(spec *productSpec) *dfa {
+	tracked := spec.minLen > 0 || spec.maxLen > 0 || spec.reqAll != 0
+	for c := range numClasses {
+		tracked = tracked || spec.classMin[c] > 0 || spec.classMax[c] >= 0
+	}
+	if !tracked {
+		return spec.dfa
+	}
+	out := &dfa{}
+	// States are numbered through a dense table when the key space is
+	// small enough, which is most of the time, and a map otherwise.
+	nLen := 1
+	if spec.minLen > 0 || spec.maxLen > 0 {
+		nLen = spec.longest + 1
+		if spec.maxLen > 0 {
+			nLen = min(nLen, spec.maxLen+1)
+		}
+	}
+	var radix [numClasses]int
+	size := len(spec.dfa.accept) * nLen
+	for c := range numClasses {
+		radix[c] = 1
+		switch {
+		case spec.classMax[c] >= 0:
+			radix[c] = spec.classMax[c] + 1
+		case spec.classMin[c] > 0:
+			radix[c] = spec.classMin[c] + 1
+		}
+		size *= radix[c]
+	}
+	size <<= bitsFor(int(spec.reqAll))
+	var dense []int32
+	if size <= 1<<20 {
+		dense = make([]int32, size)
+	}
+	denseIndex := func(k foldKey) int {
+		i := int(k.d)*nLen + int(k.n)
+		for c := range numClasses {
+			i = i*radix[c] + int(k.classes[c])
+		}
+		return i<<bitsFor(int(spec.reqAll)) | int(k.req)
+	}
+	index := map[foldKey]int32{}
+	var keys []foldKey
+	add := func(k foldKey) int32 {
+		var di int
+		if dense != nil {
+			di = denseIndex(k)
+			if i := dense[di]; i > 0 {
+				return i - 1
+			}
+		} else if i, ok := index[k]; ok {
+			return i
+		}
+		i := int32(len(keys))
+		if dense != nil {
+			dense[di] = i + 1
+		} else {
+			index[k] = i
+		}
+		keys = append(keys, k)
+		acc := i > 0 && spec.dfa.accept[k.d] && k.req == spec.reqAll && (spec.minLen == 0 || int(k.n) >= spec.minLen)
+		for c := range numClasses {
+			acc = acc && int(k.classes[c]) >= spec.classMin[c]
+		}
+		out.accept = append(out.accept, acc)
+		out.trans = append(out.trans, nil)
+		return i
+	}
+	add(foldKey{})
+	for i := 0; i < len(keys); i++ {
+		if len(keys) > MaxPatternStates {
+			return nil
+		}
+		k := keys[i]
+		out.trans[i] = make([]dfaEdge, 0, len(spec.dfa.trans[k.d]))
+		for _, e := range spec.dfa.trans[k.d] {
+			blk := &spec.blocks[e.block]
+			next := k
+			next.d = e.to
+			if spec.minLen > 0 || spec.maxLen > 0 {
+				next.n++
+				if spec.maxLen > 0 && int(next.n) > spec.maxLen {
+					continue
+				}
+			}
+			c := blk.class
+			switch {
+			case spec.classMax[c] >= 0:
+				next.classes[c]++
+				if int(next.classes[c]) > spec.classMax[c] {
+					continue
+				}
+			case spec.classMin[c] > 0:
+				next.classes[c] = min(next.classes[c]+1, int32(spec.classMin[c]))
+			}
+			next.req |= blk.req & spec.reqAll
+			out.trans[i] = append(out.trans[i], dfaEdge{block: e.block, to: add(next)})
+		}
+	}
+	foldRaw = len(keys)
+	return out.minimise()
+}
+
+var foldRaw int
