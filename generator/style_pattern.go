@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -80,9 +82,13 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 func NewStyle(sp StylePolicy) (*Pattern, error) {
 	pp, _, err := sp.PatternPolicy()
 	if err != nil {
-		return nil, err
+		return nil, styleError(err, sp.Style)
 	}
-	return NewPattern(pp)
+	p, err := NewPattern(pp)
+	if err != nil {
+		return nil, styleError(err, sp.Style)
+	}
+	return p, nil
 }
 
 // styleClasses are the classes a style's letters do not give.
@@ -238,4 +244,42 @@ func (sp StylePolicy) checkShape() error {
 		return policyErr(rulesSetting, "%s do not allow digits, and an apple-style password has one: choose another %v", sp.Rules.Subject(), Setting("style"))
 	}
 	return nil
+}
+
+// styleError says a pattern engine's refusal in a style's words: the user
+// gave a style, not a pattern, so "change the pattern" would name nothing
+// they wrote, and the pattern's character positions mean nothing to them.
+func styleError(err error, st Style) error {
+	var pe *PolicyError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	out := *pe
+	format, args := pe.msg.format, slices.Clone(pe.msg.args)
+	if i := strings.Index(format, " at character %d"); i >= 0 {
+		// Drop the position and its argument: the verbs before it say
+		// which argument it is.
+		n := strings.Count(format[:i], "%") - 2*strings.Count(format[:i], "%%")
+		if n < len(args) {
+			args = slices.Delete(args, n, n+1)
+			format = format[:i] + format[i+len(" at character %d"):]
+		}
+	}
+	name := st.String()
+	format = strings.NewReplacer(
+		"shorten the pattern or its repeats", "shorten the password",
+		"change the pattern or the rules", "choose another style or change the rules",
+		"change the pattern or the setting", "choose another style or change the setting",
+		"change the pattern or turn", "choose another style or turn",
+		"or change the pattern", "or choose another style",
+		"change the pattern", "choose another style",
+		"every string the pattern spells", "every "+name+" password",
+		"the pattern with", "a "+name+" password with",
+		"the pattern", "the "+name+" style",
+	).Replace(format)
+	out.msg = message{format, args}
+	if out.Field == patternSetting {
+		out.Field = "style"
+	}
+	return &out
 }

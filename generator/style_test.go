@@ -375,3 +375,36 @@ func TestSyllables(t *testing.T) {
 		}
 	}
 }
+
+// A style's refusals speak of the style, never of a pattern the user did
+// not write or of its character positions, and name the setting at fault.
+func TestStyleRefusalsSpeakOfTheStyle(t *testing.T) {
+	must := func(s string) *WebsiteRules {
+		r, _, err := rules.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &WebsiteRules{Rules: r}
+	}
+	for _, tc := range []struct {
+		edit  func(*StylePolicy)
+		field Setting
+	}{
+		{func(sp *StylePolicy) { sp.Rules = must("allowed: digit") }, "rules"},
+		{func(sp *StylePolicy) { sp.Policy.Lower = sp.Policy.Lower.AtMost(3) }, "max-lower"},
+		{func(sp *StylePolicy) { sp.Policy.Exclude = "aeiou" }, "exclude"},
+		{func(sp *StylePolicy) { sp.Policy.Digits.Min = 19 }, "min-digits"},
+	} {
+		sp := stylePolicy(StylePronounceable, 20)
+		tc.edit(&sp)
+		_, err := NewStyle(sp)
+		var pe *PolicyError
+		if !errors.As(err, &pe) || pe.Field != tc.field {
+			t.Errorf("%v: want a PolicyError naming %s", err, tc.field)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "pattern") || strings.Contains(msg, "character %") || !strings.Contains(msg, "pronounceable") {
+			t.Errorf("%q speaks of the pattern, not of the style", msg)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -233,4 +234,34 @@ func equalShape(a, b pwgenShape) bool {
 		}
 	}
 	return true
+}
+
+// FuzzParsePwgen: any command line is a request within sesame's limits or
+// a usage error, never a panic.
+func FuzzParsePwgen(f *testing.F) {
+	for _, s := range []string{"", "-cny 12 3", "-A -c -0 -n", "-r abc -N 5", "--remove-chars=x -sB1", "-H f", "-N", "-- -5", "12 x", "-rN5 -C"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Fields(line)
+		req, help, err := parsePwgenArgsHelp(args)
+		if err != nil {
+			var ue *usageError
+			if !errors.As(err, &ue) || strings.Contains(ue.msg, "\n") {
+				t.Fatalf("%q: %v is not a one-line usage error", args, err)
+			}
+			return
+		}
+		if help {
+			return
+		}
+		if req.length < 1 || req.length > generator.MaxLength || req.count < 0 || req.count > MaxCount {
+			t.Fatalf("%q: request out of range %+v", args, *req)
+		}
+	})
+}
+
+func parsePwgenArgsHelp(args []string) (*pwgenRequest, bool, error) {
+	cmd := newPwgenCommand(&environment{})
+	return parsePwgen(cmd.Flags(), args, false)
 }
