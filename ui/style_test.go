@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/sesame-sh/sesame/generator"
 	"github.com/sesame-sh/sesame/ui/settings"
@@ -86,4 +89,27 @@ func TestStyleInTheForm(t *testing.T) {
 	if slices.Contains(fieldIDs(h), "length") {
 		t.Error("the length is editable with apple's fixed length")
 	}
+}
+
+// The whole program: choosing apple in the form redraws the secret in
+// apple's groups with its exact figure and the blocklist's effect, while
+// the program keeps answering keys (the style is counted off the event
+// loop).
+func TestProgramStyleChoice(t *testing.T) {
+	tm, _ := startProgram(t, &fakeClipboard{}, Options{Settings: settings.Default()})
+	waitUntil(t, tm, "the first password", func(s snapshot) bool { return strings.Contains(s.view, "131.09 bits") })
+	tm.Send(keyPress("tab"))
+	tm.Send(keyPress("tab"))
+	tm.Send(keyPress("tab")) // length, site or rules, style
+	for range 2 {
+		tm.Send(keyPress("right"))
+	}
+	apple := regexp.MustCompile(`^[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}$`)
+	s := waitUntil(t, tm, "an apple password", func(s snapshot) bool {
+		return apple.MatchString(s.secret) && strings.Contains(s.view, "72.21 bits")
+	})
+	mustContain(t, s.view, s.secret, "strings left out", "apple (xxxxxx-xxxxxx-xxxxxx)")
+	tm.Send(keyPress("esc"))
+	tm.Send(keyPress("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
