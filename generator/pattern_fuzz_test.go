@@ -1,0 +1,42 @@
+package generator
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzPatternCompile checks that any pattern, with a length limit and a
+// blocklist, is either refused with a *PolicyError or counted and drawn:
+// a positive count, and draws that the count's policy allows (judged by
+// allows in pattern_test.go) and no longer than the limit.
+func FuzzPatternCompile(f *testing.F) {
+	for _, s := range []string{"cvcv-dd", "(a|ab)(b|)", "d{1,2}", "(c|C)(v|V){2,4}", "x{4096}", "[ab]{0,9}", "(s|d){3}"} {
+		f.Add(s, 12, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, src string, maxLen int, runs uint8) {
+		pp := PatternPolicy{Pattern: src, MaxLength: max(maxLen%16, 0), Blocklist: []string{"ab", "x1"}}
+		pp.Policy.MaxRepeating = int(runs % 4)
+		pp.Policy.MaxSequential = int(runs/4) % 4
+		p, err := NewPattern(pp)
+		if err != nil {
+			var pe *PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%q: error %T %v, want *PolicyError", src, err, err)
+			}
+			return
+		}
+		if p.Entropy().Count.Sign() <= 0 {
+			t.Fatalf("%q: count %v", src, p.Entropy().Count)
+		}
+		r := seededRand(1)
+		for range 5 {
+			s, err := p.Generate(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !allows(pp, s) {
+				t.Fatalf("%q: drew %q, which the policy does not allow", src, s)
+			}
+		}
+	})
+}
