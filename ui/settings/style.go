@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -47,11 +48,60 @@ func (p PasswordSettings) styleGenerator() (generator.Generator, []generator.War
 	if err != nil {
 		return nil, warns, err
 	}
+	key := styleKey(sp)
+	if g := compiledStyles.get(key); g != nil {
+		return g, warns, nil
+	}
 	g, err := generator.NewStyle(sp)
 	if err != nil {
 		return nil, warns, err
 	}
+	compiledStyles.put(key, g)
 	return g, warns, nil
+}
+
+// Compiled styles are kept for the last few settings: counting a style
+// with the blocklist takes the engine tens of milliseconds or more, and
+// the interactive program asks again on every change elsewhere in the
+// form, on a tab switch and for every new password. A *generator.Pattern
+// is safe to share.
+var compiledStyles styleCache
+
+const styleCacheSize = 8
+
+type styleCache struct {
+	sync.Mutex
+	keys []string
+	gens []*generator.Pattern
+}
+
+func (c *styleCache) get(key string) *generator.Pattern {
+	c.Lock()
+	defer c.Unlock()
+	for i, k := range c.keys {
+		if k == key {
+			return c.gens[i]
+		}
+	}
+	return nil
+}
+
+func (c *styleCache) put(key string, g *generator.Pattern) {
+	c.Lock()
+	defer c.Unlock()
+	if len(c.keys) == styleCacheSize {
+		c.keys, c.gens = c.keys[1:], c.gens[1:]
+	}
+	c.keys, c.gens = append(c.keys, key), append(c.gens, g)
+}
+
+// styleKey is everything that decides a style's generator, as text.
+func styleKey(sp generator.StylePolicy) string {
+	rules := ""
+	if sp.Rules != nil && sp.Rules.Rules != nil {
+		rules = fmt.Sprintf("%s|%+v", sp.Rules.Site, *sp.Rules.Rules)
+	}
+	return fmt.Sprintf("%d|%+v|%s|%s", sp.Style, sp.Policy, rules, strings.Join(sp.Blocklist, "\n"))
 }
 
 // LeftOut is the number of passwords the blocklist leaves out of what the
