@@ -251,6 +251,10 @@ func runPwgen(env *environment, r *pwgenRequest) (err error) {
 			count = cols * pwgenRows
 		}
 	}
+	if !r.columns {
+		// One a line: streamed on every core, as sesame pw streams.
+		return generator.Stream(env.stdout, g, generator.StreamOptions{Count: count, NewSource: env.newSource})
+	}
 	rnd := generator.NewRand(sourceOf(env))
 	out := bufio.NewWriter(env.stdout)
 	for i := range count {
@@ -259,7 +263,7 @@ func runPwgen(env *environment, r *pwgenRequest) (err error) {
 			return fmt.Errorf("generating a password: %w", err)
 		}
 		sep := byte('\n')
-		if r.columns && i%cols != cols-1 && i != count-1 {
+		if i%cols != cols-1 && i != count-1 {
 			sep = ' '
 		}
 		out.WriteString(pw)
