@@ -68,9 +68,10 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 		return pp, RulesAsApplied{}, err
 	}
 	pp.Policy = pol
-	// No style spells a space or a character outside the classes: the
-	// words it could never hold are dropped before the engine sees them.
-	pp.Blocklist = spellableBlocklist(sp.Blocklist, LowerChars+DigitChars+pol.symbolSet())
+	// No style spells a space or a character outside the classes and
+	// apple's hyphen: the words it could never hold are dropped before
+	// the engine sees them.
+	pp.Blocklist = spellableBlocklist(sp.Blocklist, LowerChars+DigitChars+pol.symbolSet()+"-")
 	if sp.Rules == nil {
 		return pp, RulesAsApplied{}, nil
 	}
