@@ -138,3 +138,15 @@ func (a *blocklistAC) symbolOf(c byte) int32 { return a.sym[fold(c)] }
 
 // next is the state after reading a character of symbol x in state s.
 func (a *blocklistAC) next(s, x int32) int32 { return a.delta[int(s)*a.nsym+int(x)] }
+
+// holdsWord reports whether s holds a word of the blocklist.
+func (a *blocklistAC) holdsWord(s []byte) bool {
+	st := int32(0)
+	for _, c := range s {
+		st = a.next(st, a.symbolOf(c))
+		if a.match[st] {
+			return true
+		}
+	}
+	return false
+}

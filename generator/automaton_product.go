@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"sync"
+	"sync/atomic"
 )
 
 // The product automaton: the pattern's automaton, with the length range,
@@ -52,7 +54,13 @@ type product struct {
 	accept []bool
 	moves  [][]productEdge // each state's moves, cut from slabs
 	slab   []productEdge   // the free part of the current slab
-	start  int32
+
+	// Tables for drawing, built once many draws are asked for
+	// (pattern_draw.go).
+	draws      atomic.Int64
+	tablesOnce sync.Once
+	tabs       *drawTables
+	start      int32
 }
 
 var errProductTooLarge = errors.New("the product automaton is too large")

@@ -168,3 +168,21 @@ func parseBlocklist(name string, data []byte) (*Blocklist, error) {
 	slices.Sort(words)
 	return &Blocklist{Words: slices.Compact(words)}, nil
 }
+
+// Printable returns the words made of printable ASCII alone: those a
+// password can hold (passwords of patterns and styles are printable
+// ASCII). The bundled list's others (an emoji) are left out quietly; a
+// word of the user's own that no password can hold is worth a warning,
+// which the engine gives.
+func (b *Blocklist) Printable() *Blocklist {
+	if b == nil {
+		return nil
+	}
+	out := &Blocklist{}
+	for _, w := range b.Words {
+		if strings.IndexFunc(w, func(r rune) bool { return r < 0x20 || r > 0x7e }) < 0 {
+			out.Words = append(out.Words, w)
+		}
+	}
+	return out
+}

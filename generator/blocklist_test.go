@@ -121,3 +121,13 @@ func FuzzParseBlocklist(f *testing.F) {
 		}
 	})
 }
+
+func TestBlocklistPrintable(t *testing.T) {
+	b := &Blocklist{Words: []string{"ab", "c d", "é", "🖕", "x\u00a0y"}}
+	if got := b.Printable().Words; !slices.Equal(got, []string{"ab", "c d"}) {
+		t.Errorf("Printable = %q", got)
+	}
+	if n := BundledBlocklist().Printable().Len(); n != BundledBlocklist().Len()-1 {
+		t.Errorf("the bundled list has %d printable words of %d; one is an emoji", n, BundledBlocklist().Len())
+	}
+}

@@ -24,44 +24,72 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 	if p.width == 1 || lIsZero(p.count(s)[1:]) {
 		return p.drawSmall(s, r.uint64n(p.count(s)[0]), blocks, out)
 	}
-	x := make([]uint64, p.width)
-	p.uniformBelow(r, x, p.count(s))
-	tmp := make([]uint64, p.width)
-	for !lIsZero(p.count(s)[1:]) {
-		if p.accept[s] {
-			if lIsZero(x) {
-				return out
-			}
-			lSub(x, one)
+	if p.width == 2 {
+		if tabs := p.tables(); tabs != nil {
+			return p.draw128(tabs, r, blocks, out)
 		}
+	}
+	var xbuf, tbuf [8]uint64
+	x, tmp := xbuf[:], tbuf[:]
+	if p.width > len(xbuf) {
+		x, tmp = make([]uint64, p.width), make([]uint64, p.width)
+	}
+	x, tmp = x[:p.width], tmp[:p.width]
+	p.uniformBelow(r, x, p.count(s))
+	tabs := p.tables()
+	for !lIsZero(p.count(s)[1:]) {
 		var chosen *productEdge
 		var j uint64
-		for i := range p.movesOf(s) {
-			e := &p.movesOf(s)[i]
-			c := p.count(e.to)
-			lMul(tmp, c, uint64(e.weight))
-			if lCmp(x, tmp) >= 0 {
+		if tabs != nil {
+			// The move i with t_i <= x < t_(i+1), as in drawTabled.
+			t, w := tabs.big[s], p.width
+			if lCmp(x, t[:w]) < 0 {
+				return out
+			}
+			lo, hi := 0, len(t)/w-1
+			for hi-lo > 1 {
+				mid := int(uint(lo+hi) >> 1)
+				if lCmp(t[mid*w:(mid+1)*w], x) <= 0 {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			lSub(x, t[lo*w:(lo+1)*w])
+			chosen = &p.movesOf(s)[lo]
+		} else {
+			if p.accept[s] {
+				if lIsZero(x) {
+					return out
+				}
+				lSub(x, one)
+			}
+			for i := range p.movesOf(s) {
+				e := &p.movesOf(s)[i]
+				lMul(tmp, p.count(e.to), uint64(e.weight))
+				if lCmp(x, tmp) < 0 {
+					chosen = e
+					break
+				}
 				lSub(x, tmp)
-				continue
 			}
-			// j = ⌊x/c⌋ < weight: estimate in floating point, then
-			// correct by whole steps.
-			j = min(uint64(max(lFloat(x)/lFloat(c), 0)), uint64(e.weight)-1)
-			lMul(tmp, c, j)
-			for lCmp(tmp, x) > 0 {
-				lSub(tmp, c)
-				j--
+			if chosen == nil {
+				panic("generator: pattern draw fell off the automaton")
 			}
-			lSub(x, tmp)
-			for lCmp(x, c) >= 0 {
-				lSub(x, c)
-				j++
-			}
-			chosen = e
-			break
 		}
-		if chosen == nil {
-			panic("generator: pattern draw fell off the automaton")
+		// j = ⌊x/c⌋ < weight: estimate in floating point, then correct
+		// by whole steps.
+		c := p.count(chosen.to)
+		j = min(uint64(max(lFloat(x)/lFloat(c), 0)), uint64(chosen.weight)-1)
+		lMul(tmp, c, j)
+		for lCmp(tmp, x) > 0 {
+			lSub(tmp, c)
+			j--
+		}
+		lSub(x, tmp)
+		for lCmp(x, c) >= 0 {
+			lSub(x, c)
+			j++
 		}
 		out = append(out, pick(blocks, chosen, j, out))
 		s = chosen.to
@@ -73,8 +101,55 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 
 var one = []uint64{1}
 
+// draw128 is draw for counts below 2^128 with the tables, in two-word
+// arithmetic written out.
+func (p *product) draw128(tabs *drawTables, r *Rand, blocks []patternBlock, out []byte) []byte {
+	s := p.start
+	var xb [2]uint64
+	p.uniformBelow(r, xb[:], p.count(s))
+	xhi, xlo := xb[1], xb[0]
+	less := func(ahi, alo, bhi, blo uint64) bool { return ahi < bhi || ahi == bhi && alo < blo }
+	for p.counts[2*s+1] != 0 {
+		t := tabs.big[s]
+		if less(xhi, xlo, t[1], t[0]) {
+			return out
+		}
+		lo := 0
+		for n := len(t)/2 - 1; n > 1; {
+			half := n >> 1
+			if !less(xhi, xlo, t[2*(lo+half)+1], t[2*(lo+half)]) {
+				lo += half
+			}
+			n -= half
+		}
+		var b uint64
+		xlo, b = bits.Sub64(xlo, t[2*lo], 0)
+		xhi -= t[2*lo+1] + b
+		e := &p.movesOf(s)[lo]
+		chi, clo := p.counts[2*e.to+1], p.counts[2*e.to]
+		// j = ⌊x/c⌋ < weight.
+		var j uint64
+		if chi == 0 {
+			j, xlo = bits.Div64(xhi, xlo, clo) // xhi < clo as x < weight·c
+			xhi = 0
+		} else {
+			for !less(xhi, xlo, chi, clo) {
+				xlo, b = bits.Sub64(xlo, clo, 0)
+				xhi -= chi + b
+				j++
+			}
+		}
+		out = append(out, pick(blocks, e, j, out))
+		s = e.to
+	}
+	return p.drawTabled(tabs, s, xlo, blocks, out)
+}
+
 // drawSmall unranks x below the count of s, which fits one word.
 func (p *product) drawSmall(s int32, x uint64, blocks []patternBlock, out []byte) []byte {
+	if tabs := p.tables(); tabs != nil {
+		return p.drawTabled(tabs, s, x, blocks, out)
+	}
 	for {
 		if p.accept[s] {
 			if x == 0 {
@@ -101,6 +176,108 @@ func (p *product) drawSmall(s int32, x uint64, blocks []patternBlock, out []byte
 		}
 		out = append(out, pick(blocks, chosen, j, out))
 		s = chosen.to
+	}
+}
+
+// tablesAfter is how many draws a product serves before it builds its
+// tables: a single password is drawn faster without them, many faster
+// with. Tests change it to check both ways.
+var tablesAfter int64 = 32
+
+// drawTables are the cumulative counts of the product's states. For a
+// state s with moves e_0, e_1, …, t_0 is 1 if s accepts (else 0) and
+// t_(i+1) = t_i + weight(e_i)·count(e_i's target), so the last is the
+// count of s. Drawing then needs a binary search in the state's own
+// table, not a visit to every successor's count.
+type drawTables struct {
+	// The states whose count fits one word have entries
+	// small[off[s]:off[s+1]], entry i holding t_i and move i (the last
+	// holds the count and no move): one state's table is one stretch of
+	// memory, as drawing is bound by fetching it.
+	off   []int32
+	small []tableEntry
+	big   [][]uint64 // the others: the t_i of width words each
+}
+
+type tableEntry struct {
+	t    uint64
+	move productEdge
+}
+
+// tables returns the product's tables once it has served tablesAfter
+// draws; nil before.
+func (p *product) tables() *drawTables {
+	if p.draws.Add(1) < tablesAfter {
+		return nil
+	}
+	p.tablesOnce.Do(func() {
+		n := len(p.accept)
+		tabs := &drawTables{off: make([]int32, n+1), big: make([][]uint64, n)}
+		var slab []uint64
+		cut := func(n int) []uint64 {
+			if n > len(slab) {
+				slab = make([]uint64, max(1<<14, n))
+			}
+			t := slab[:n:n]
+			slab = slab[n:]
+			return t
+		}
+		for s := range n {
+			tabs.off[s] = int32(len(tabs.small))
+			es := p.movesOf(int32(s))
+			acc := uint64(0)
+			if p.accept[s] {
+				acc = 1
+			}
+			if p.width > 1 && !lIsZero(p.count(int32(s))[1:]) {
+				w := p.width
+				t := cut((len(es) + 1) * w)
+				clear(t[:w])
+				t[0] = acc
+				for i, e := range es {
+					copy(t[(i+1)*w:(i+2)*w], t[i*w:(i+1)*w])
+					lAddMul(t[(i+1)*w:(i+2)*w], p.count(e.to), uint64(e.weight))
+				}
+				tabs.big[s] = t
+				continue
+			}
+			t := acc
+			for _, e := range es {
+				tabs.small = append(tabs.small, tableEntry{t, e})
+				t += uint64(e.weight) * p.counts[int(e.to)*p.width]
+			}
+			tabs.small = append(tabs.small, tableEntry{t: t})
+		}
+		tabs.off[n] = int32(len(tabs.small))
+		p.tabs = tabs
+	})
+	return p.tabs
+}
+
+// drawTabled is drawSmall with the tables.
+func (p *product) drawTabled(tabs *drawTables, s int32, x uint64, blocks []patternBlock, out []byte) []byte {
+	for {
+		t := tabs.small[tabs.off[s]:tabs.off[s+1]]
+		if x < t[0].t {
+			return out
+		}
+		// The move lo with t[lo] <= x < t[lo+1], by a search whose
+		// steps do not branch on x.
+		lo := 0
+		for n := len(t) - 1; n > 1; {
+			half := n >> 1
+			if t[lo+half].t <= x {
+				lo += half
+			}
+			n -= half
+		}
+		e := &t[lo].move
+		x -= t[lo].t
+		c := p.counts[int(e.to)*p.width]
+		j := x / c
+		x -= j * c
+		out = append(out, pick(blocks, e, j, out))
+		s = e.to
 	}
 }
 

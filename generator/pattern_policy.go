@@ -57,11 +57,16 @@ const (
 // Pattern generates pattern passwords. It implements [Generator]; one
 // Pattern may be used from several goroutines, each with its own Rand.
 type Pattern struct {
-	prod    *product
+	prod *product
+	// open and ac, when set, draw instead of prod: from the product
+	// without the blocklist, again until no blocked word is held.
+	open    *product
+	ac      *blocklistAC
 	blocks  []patternBlock
 	count   *big.Int
 	leftOut *big.Int
 	warns   []Warning
+	longest int // the longest password, for Stream's buffers
 
 	lengthsOnce    sync.Once
 	minLen, maxLen int
@@ -71,14 +76,42 @@ type Pattern struct {
 // policy allows.
 func (p *Pattern) Generate(r *Rand) (string, error) {
 	var buf [64]byte
-	out := p.prod.draw(r, p.blocks, buf[:0])
-	if err := r.Err(); err != nil {
-		clear(out)
+	out, err := p.appendSecret(buf[:0], r, nil)
+	if err != nil {
 		return "", err
 	}
 	s := string(out)
 	clear(out)
 	return s, nil
+}
+
+// appendSecret appends one password to dst, for Stream.
+func (p *Pattern) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) {
+	start := len(dst)
+	if p.open != nil {
+		for {
+			dst = p.open.draw(r, p.blocks, dst)
+			if r.Err() != nil || !p.ac.holdsWord(dst[start:]) {
+				break
+			}
+			clear(dst[start:])
+			dst = dst[:start]
+		}
+	} else {
+		dst = p.prod.draw(r, p.blocks, dst)
+	}
+	if err := r.Err(); err != nil {
+		clear(dst[start:])
+		return dst[:start], err
+	}
+	return dst, nil
+}
+
+func (p *Pattern) newScratch() *scratch { return &scratch{} }
+
+// work is the randomness and output one password takes, for Stream.
+func (p *Pattern) work() (random, out int) {
+	return p.count.BitLen()/8 + 16, p.longest + 1
 }
 
 // Entropy is log2 of the number of distinct passwords: exact.

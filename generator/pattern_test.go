@@ -265,7 +265,21 @@ func TestPatternLeftOutCountsTheBlocklist(t *testing.T) {
 // or too rarely (a bias well below what a per-derivation sampler makes,
 // see TestStatPatternNaiveSamplerFails) raises χ² past the p < 1e-6
 // threshold.
+//
+// It runs twice: drawing with the tables a product builds for many draws,
+// and without them.
 func TestStatPatternUniform(t *testing.T) {
+	for _, after := range []int64{0, 1 << 62} {
+		t.Run(fmt.Sprintf("tablesAfter=%d", after), func(t *testing.T) {
+			old := tablesAfter
+			tablesAfter = after
+			defer func() { tablesAfter = old }()
+			testPatternUniform(t)
+		})
+	}
+}
+
+func testPatternUniform(t *testing.T) {
 	for i, pp := range smallPolicies() {
 		want := expectedSet(t, pp)
 		p, err := NewPattern(pp)
@@ -365,5 +379,64 @@ func TestStatPatternNaiveSamplerFails(t *testing.T) {
 			obs[index[s]]++
 		}
 		requireChi(t, pat, obs, exp)
+	}
+}
+
+// TestStatPatternLargeCounts checks draws whose count needs two and three
+// words, where the walk starts in multi-word arithmetic: a prefix spelled
+// by choices with several derivations, then a "-" that ends it, then n
+// printable characters. The prefix must be uniform over its 16 distinct
+// strings and each later character over the 94, and each test is run
+// with the drawing tables and without. With 10^5 draws, a prefix drawn 6%
+// too often or a character 9% too often fails at p < 1e-6.
+func TestStatPatternLargeCounts(t *testing.T) {
+	prefixes := expectedSet(t, PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}"})
+	if len(prefixes) != 16 {
+		t.Fatalf("%d prefixes, want 16", len(prefixes))
+	}
+	for _, n := range []int{12, 20} {
+		for _, after := range []int64{0, 1 << 62} {
+			old := tablesAfter
+			tablesAfter = after
+			p, err := NewPattern(PatternPolicy{Pattern: fmt.Sprintf("(ab|a)(ba|b|a){1,2}-x{%d}", n)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := new(big.Int).Mul(big.NewInt(16), new(big.Int).Exp(big.NewInt(94), big.NewInt(int64(n)), nil))
+			if p.Entropy().Count.Cmp(want) != 0 {
+				t.Fatalf("x{%d}: count %v, want %v", n, p.Entropy().Count, want)
+			}
+			draws := deep(100_000)
+			pre := make([]int64, len(prefixes))
+			chars := make([]int64, n*94)
+			r := seededRand(uint64(n) + uint64(after&1))
+			for range draws {
+				s, err := p.Generate(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				head, tail, _ := strings.Cut(s, "-")
+				i, ok := slices.BinarySearch(prefixes, head)
+				if !ok || len(tail) != n {
+					t.Fatalf("drew %q", s)
+				}
+				pre[i]++
+				for k := range n {
+					chars[k*94+int(tail[k]-0x21)]++
+				}
+			}
+			tablesAfter = old
+			expPre := make([]float64, len(pre))
+			for i := range expPre {
+				expPre[i] = float64(draws) / 16
+			}
+			expChars := make([]float64, len(chars))
+			for i := range expChars {
+				expChars[i] = float64(draws) / 94
+			}
+			what := fmt.Sprintf("x{%d}, tables after %d", n, after)
+			requireChi(t, what+": prefixes", pre, expPre)
+			requireChi(t, what+": characters by position", chars, expChars)
+		}
 	}
 }

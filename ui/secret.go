@@ -111,7 +111,7 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 		}
 		return chunk(all, 3), " "
 	}
-	if mode == settings.Password && s != nil {
+	if mode == settings.Password && s != nil && s.Password.Styled() {
 		if groups, gap := styleGroups(secret, s.Password.Style, masked, cells); groups != nil {
 			return groups, gap
 		}

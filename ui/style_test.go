@@ -66,7 +66,7 @@ func TestStyleInTheForm(t *testing.T) {
 	if b := h.bits(); b >= random || b < 60 {
 		t.Fatalf("pronounceable figure %.2f beside random %.2f", b, random)
 	}
-	mustContain(t, h.view(), "pronounceable", "strings left out", "403 words")
+	mustContain(t, h.view(), "pronounceable", "strings left out", "402 words")
 	if ids := fieldIDs(h); !slices.Contains(ids, "no-blocklist") || !slices.Contains(ids, "blocklist") {
 		t.Fatalf("a memorable style does not offer the blocklist: %v", ids)
 	}

@@ -80,8 +80,8 @@ func (s Settings) Generator(m Mode) (generator.Generator, []generator.Warning, e
 	)
 	switch m {
 	case Password:
-		if s.Password.Styled() {
-			g, warns, err = s.Password.styleGenerator()
+		if s.Password.Pattern != "" || s.Password.Styled() {
+			g, warns, err = s.Password.memorableGenerator()
 			break
 		}
 		var pol generator.PasswordPolicy

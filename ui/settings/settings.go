@@ -59,6 +59,10 @@ type PasswordSettings struct {
 	// Style is the kind of password (style.go): random, or a memorable
 	// style that the pattern engine makes.
 	Style generator.Style
+	// Pattern, when set, makes pattern passwords (pattern.go): the
+	// pattern sets the characters and lengths, the other settings narrow
+	// them.
+	Pattern string
 	// Blocklist is a file of words memorable passwords leave out, besides
 	// the bundled list unless NoBlocklist; "" for none.
 	Blocklist   string

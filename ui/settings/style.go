@@ -17,8 +17,42 @@ import (
 // the blocklist — the bundled list unless no-blocklist, and a file of the
 // user's own — subtracted.
 
-// Styled reports whether a style other than random makes the password.
-func (p PasswordSettings) Styled() bool { return p.Style != generator.StyleRandom }
+// Styled reports whether a style other than random makes the password
+// (a pattern, when given, makes it instead).
+func (p PasswordSettings) Styled() bool { return p.Style != generator.StyleRandom && p.Pattern == "" }
+
+// Filtered reports whether the blocklist applies: to a pattern and to
+// every style but random.
+func (p PasswordSettings) Filtered() bool { return p.Pattern != "" || p.Styled() }
+
+// memorableGenerator builds the generator of a pattern (pattern.go) or a
+// style, with the blocklist, keeping the last few (compiledStyles).
+func (p PasswordSettings) memorableGenerator() (generator.Generator, []generator.Warning, error) {
+	if p.Pattern == "" {
+		return p.styleGenerator()
+	}
+	pp, warns, err := p.PatternPolicy()
+	if err != nil {
+		return nil, warns, err
+	}
+	bl, err := p.blocklist()
+	if err != nil {
+		return nil, warns, err
+	}
+	if bl != nil {
+		pp.Blocklist = bl.Words
+	}
+	key := fmt.Sprintf("pattern|%q|%+v|%d|%d|%s", pp.Pattern, pp.Policy, pp.MinLength, pp.MaxLength, strings.Join(pp.Blocklist, "\n"))
+	if g := compiledStyles.get(key); g != nil {
+		return g, warns, nil
+	}
+	g, err := generator.NewPattern(pp)
+	if err != nil {
+		return nil, warns, err
+	}
+	compiledStyles.put(key, g)
+	return g, warns, nil
+}
 
 // StylePolicy returns the generator's style policy: the settings' own
 // policy, the website rules resolved and the blocklist loaded, with the
@@ -170,7 +204,7 @@ func shareText(p float64) string {
 func (p PasswordSettings) blocklist() (*generator.Blocklist, error) {
 	var out *generator.Blocklist
 	if !p.NoBlocklist {
-		out = generator.BundledBlocklist()
+		out = bundledPrintable()
 	}
 	if p.Blocklist == "" {
 		return out, nil
@@ -181,6 +215,10 @@ func (p PasswordSettings) blocklist() (*generator.Blocklist, error) {
 	}
 	return out.Union(own), nil
 }
+
+// bundledPrintable is the bundled list without the words no password
+// can hold, worked out once.
+var bundledPrintable = sync.OnceValue(func() *generator.Blocklist { return generator.BundledBlocklist().Printable() })
 
 // Blocklist files are read once per path: the interactive program
 // rebuilds the generator on every keystroke.
@@ -209,8 +247,17 @@ func loadBlocklist(path string) (*generator.Blocklist, error) {
 // unfiltered overrides the blocklist settings where no blocklist applies:
 // random passwords spell no words on purpose, and are not filtered.
 func unfiltered(s *Settings) *Override {
-	if !s.Password.Styled() {
+	if !s.Password.Filtered() {
 		return &Override{By: "style", Why: "random passwords are not filtered"}
+	}
+	return nil
+}
+
+// byPattern overrides the style where a pattern is given: the pattern
+// says what the password spells.
+func byPattern(s *Settings) *Override {
+	if s.Password.Pattern != "" {
+		return &Override{By: "pattern", Why: "the pattern sets what the password spells"}
 	}
 	return nil
 }
@@ -239,7 +286,7 @@ func styleNote(s *Settings) string {
 // blocklistNote says how many words the blocklist holds (what it leaves
 // out of the passwords, the strength panel says).
 func blocklistNote(s *Settings) string {
-	if !s.Password.Styled() {
+	if !s.Password.Filtered() {
 		return ""
 	}
 	b, err := s.Password.blocklist()

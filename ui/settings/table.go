@@ -62,6 +62,9 @@ func passwordSettings() []*Setting {
 				return 0, 0, "", false
 			},
 			Note: func(s *Settings) string {
+				if s.Password.Pattern != "" {
+					return "the pattern sets the length"
+				}
 				if a, _, _ := s.Password.AppliedRules(); a != nil {
 					lo, hi := a.LengthRange()
 					return rangeText(lo, hi) + " allowed"
@@ -69,7 +72,7 @@ func passwordSettings() []*Setting {
 				return ""
 			},
 			Overridden: func(s *Settings) *Override {
-				if s.Password.Style == generator.StyleApple {
+				if s.Password.Styled() && s.Password.Style == generator.StyleApple {
 					return &Override{By: "style", Why: fmt.Sprintf("apple passwords are %d characters", generator.AppleLength)}
 				}
 				return nil
@@ -93,8 +96,17 @@ func passwordSettings() []*Setting {
 		{
 			Name: "style", Mode: Password, Choices: styleChoices(),
 			Help: "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
-			Row:  "style", Note: styleNote,
+			Row:  "style", Note: styleNote, Overridden: byPattern,
 			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
+		},
+		{
+			Name: "pattern", Mode: Password, MaxLen: generator.MaxPatternLength,
+			Help: "make a password the pattern spells, such as cvcv-dd: c consonant, v vowel, C V capitals, " +
+				"l u letters, d digit, s symbol, x any; [a-z] a set, \\x literal, {n} {m,n} repeats, (a|b|) choices",
+			NonEmpty: "give a pattern such as cvcv-dd, or leave --pattern out",
+			Row:      "pattern", Zero: "none (random characters)",
+			Note:  patternNote,
+			value: textField(func(s *Settings) *string { return &pw(s).Pattern }),
 		},
 	}
 	for _, c := range generator.Classes() {
