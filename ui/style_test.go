@@ -113,3 +113,25 @@ func TestProgramStyleChoice(t *testing.T) {
 	tm.Send(keyPress("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// The pattern is a field of the Password form: typed, it makes the
+// password with its exact figure; a pattern that does not parse is an
+// inline error under it, and the style beside it has no effect.
+func TestPatternInTheForm(t *testing.T) {
+	h := newHarness(t)
+	h.focusOn("pattern")
+	h.typeText("cvcv-dd")
+	if !regexp.MustCompile(`^[a-z]{4}-[0-9]{2}$`).MatchString(h.secret()) {
+		t.Fatalf("pattern secret %q", h.secret())
+	}
+	if b := h.bits(); b < 19.9 || b >= 20.07 { // log2 of 21·5·21·5·100 strings, 20.07, less the blocked ones
+		t.Fatalf("figure %.2f for cvcv-dd", b)
+	}
+	if slices.Contains(fieldIDs(h), "style") {
+		t.Error("the style is editable beside a pattern")
+	}
+	h.typeText("(")
+	if id, msg := h.fieldError(); id != "pattern" || !strings.Contains(msg, "unbalanced") {
+		t.Fatalf("error %q on %q, want the pattern's", msg, id)
+	}
+}
