@@ -106,11 +106,10 @@ func (sp StylePolicy) admitClasses(pol *PasswordPolicy) map[Class]bool {
 		cp := pol.Class(c)
 		if !cp.HasMax {
 			n := cp.Min
-			switch {
-			case !cp.Use && cp.Min == 0:
+			if !cp.Use && cp.Min == 0 {
 				n = 0
-			case sp.rulesNeed(c, pol):
-				n = max(n, 1)
+			} else {
+				n = max(n, sp.rulesNeed(c, pol))
 			}
 			*cp = cp.AtMost(n)
 		}
@@ -119,23 +118,25 @@ func (sp StylePolicy) admitClasses(pol *PasswordPolicy) map[Class]bool {
 	return admitted
 }
 
-// rulesNeed reports whether the website rules require a set of
-// characters that holds some of class c's and no lower-case letter, which
-// the style's letters would otherwise never meet.
-func (sp StylePolicy) rulesNeed(c Class, pol *PasswordPolicy) bool {
+// rulesNeed counts the website rules' required sets of characters that
+// hold some of class c's and no lower-case letter, which the style's
+// letters would otherwise never meet: one character of the class for
+// each (ubisoft.com requires a - and one of !@#$%^&*()+, two symbols).
+func (sp StylePolicy) rulesNeed(c Class, pol *PasswordPolicy) int {
 	if sp.Rules == nil || sp.Rules.Rules == nil {
-		return false
+		return 0
 	}
 	chars := defaultChars(c)
 	if c == Symbols {
 		chars = pol.symbolSet()
 	}
+	n := 0
 	for _, req := range sp.Rules.Rules.Required {
 		if !strings.ContainsAny(req, LowerChars) && strings.ContainsAny(req, chars) {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // symbolSet is what the symbol class spells under the policy.
@@ -231,13 +232,19 @@ func appleClasses(pol *PasswordPolicy) error {
 }
 
 // checkShape refuses website rules that leave out a character a style's
-// shape cannot do without, naming the rules and the style: apple's
-// hyphens and digit.
+// shape cannot do without, naming the rules and the style: the
+// lower-case letters every style is made of, apple's hyphens and digit.
 func (sp StylePolicy) checkShape() error {
-	if sp.Style != StyleApple || sp.Rules == nil || sp.Rules.Rules == nil {
+	if sp.Rules == nil || sp.Rules.Rules == nil {
 		return nil
 	}
 	allowed := sp.Rules.Rules.Allowed
+	if !strings.ContainsAny(allowed, LowerChars) {
+		return policyErr(rulesSetting, "%s allow no lower-case letters, which a %s password is made of: choose another %v", sp.Rules.Subject(), sp.Style, Setting("style"))
+	}
+	if sp.Style != StyleApple {
+		return nil
+	}
 	switch {
 	case !strings.Contains(allowed, "-"):
 		return policyErr(rulesSetting, "%s do not allow '-', which separates the groups of an apple-style password: choose another %v", sp.Rules.Subject(), Setting("style"))

@@ -293,12 +293,31 @@ func TestStylesFollowRules(t *testing.T) {
 			}
 		}
 	}
-	sp := stylePolicy(StyleApple, 20)
-	sp.Rules = must("allowed: lower, upper, digit")
-	_, err := NewStyle(sp)
-	var pe *PolicyError
-	if !errors.As(err, &pe) || pe.Field != "rules" {
-		t.Errorf("apple where - is not allowed: %v, want a PolicyError naming the rules", err)
+	// Two required sets of symbols bring two symbols in.
+	sp := stylePolicy(StylePronounceable, 12)
+	sp.Rules = must("required: lower; required: [-]; required: [!@#]")
+	p, err := NewStyle(sp)
+	if err != nil {
+		t.Fatalf("two symbol requirements: %v", err)
+	}
+	if s, _ := p.Generate(seededRand(4)); countIn(s, "-") != 1 || countIn(s, "!@#") != 1 {
+		t.Errorf("two symbol requirements: drew %q", s)
+	}
+	for _, tc := range []struct {
+		st    Style
+		rules string
+	}{
+		{StyleApple, "allowed: lower, upper, digit"},
+		{StylePronounceable, "required: upper; required: digit"},
+		{StylePhone, "allowed: digit"},
+	} {
+		sp := stylePolicy(tc.st, 20)
+		sp.Rules = must(tc.rules)
+		_, err := NewStyle(sp)
+		var pe *PolicyError
+		if !errors.As(err, &pe) || pe.Field != "rules" {
+			t.Errorf("%v with %q: %v, want a PolicyError naming the rules", tc.st, tc.rules, err)
+		}
 	}
 }
 
