@@ -62,7 +62,12 @@ func foldConstraints(spec *productSpec) *dfa {
 		return i<<bitsFor(int(spec.reqAll)) | int(k.req)
 	}
 	index := map[foldKey]int32{}
-	var keys []foldKey
+	// Room for the states the dense table could hold, up to a point,
+	// so that growing copies little.
+	guess := min(size, 1<<14)
+	keys := make([]foldKey, 0, guess)
+	out.accept = make([]bool, 0, guess)
+	out.trans = make([][]dfaEdge, 0, guess)
 	add := func(k foldKey) int32 {
 		var di int
 		if dense != nil {
@@ -89,12 +94,17 @@ func foldConstraints(spec *productSpec) *dfa {
 		return i
 	}
 	add(foldKey{})
+	var slab []dfaEdge // every state's moves, one after another
 	for i := 0; i < len(keys); i++ {
 		if len(keys) > MaxPatternStates {
 			return nil
 		}
 		k := keys[i]
-		out.trans[i] = make([]dfaEdge, 0, len(spec.dfa.trans[k.d]))
+		if need := len(spec.dfa.trans[k.d]); cap(slab)-len(slab) < need {
+			// A new stretch, rather than a larger copy of the old.
+			slab = make([]dfaEdge, 0, max(4096, need))
+		}
+		start := len(slab)
 		for _, e := range spec.dfa.trans[k.d] {
 			blk := &spec.blocks[e.block]
 			next := k
@@ -116,11 +126,14 @@ func foldConstraints(spec *productSpec) *dfa {
 				next.classes[c] = min(next.classes[c]+1, int32(spec.classMin[c]))
 			}
 			next.req |= blk.req & spec.reqAll
-			out.trans[i] = append(out.trans[i], dfaEdge{block: e.block, to: add(next)})
+			slab = append(slab, dfaEdge{block: e.block, to: add(next)})
 		}
+		out.trans[i] = slab[start:len(slab):len(slab)]
 	}
-	foldRaw = len(keys)
+	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
+		// Nothing more to cross it with: minimising would cost more
+		// than counting the states it merges.
+		return out
+	}
 	return out.minimise()
 }
-
-var foldRaw int

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -52,6 +53,7 @@ type product struct {
 	width  int      // words per count
 	counts []uint64 // counts[s*width:(s+1)*width]
 	accept []bool
+	blocks []patternBlock
 	moves  [][]productEdge // each state's moves, cut from slabs
 	slab   []productEdge   // the free part of the current slab
 
@@ -59,7 +61,7 @@ type product struct {
 	// (pattern_draw.go).
 	draws      atomic.Int64
 	tablesOnce sync.Once
-	tabs       *drawTables
+	tabs       atomic.Pointer[drawTables]
 	start      int32
 }
 
@@ -101,34 +103,46 @@ func bitsFor(n int) uint { return uint(bits.Len(uint(n))) }
 
 // buildProduct builds and counts the product of spec.
 func buildProduct(spec *productSpec) (*product, error) {
-	d := foldConstraints(spec)
-	if d == nil {
-		return nil, errProductTooLarge
-	}
+	// Runs longer than the longest password limit nothing.
 	longest := spec.longest
 	if spec.maxLen > 0 {
 		longest = min(longest, spec.maxLen)
 	}
+	if spec.maxRep >= longest || spec.maxSeq >= longest {
+		s := *spec
+		if s.maxRep >= longest {
+			s.maxRep = 0
+		}
+		if s.maxSeq >= longest {
+			s.maxSeq = 0
+		}
+		spec = &s
+	}
+	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
+		spec = mergeMoves(spec)
+	}
+	d := foldConstraints(spec)
+	if d == nil {
+		return nil, errProductTooLarge
+	}
 	width := int((float64(longest)*math.Log2(float64(max(spec.universe, 2)))+math.Log2(float64(longest+1))+1)/64) + 1
-	p := &product{width: width}
+	p := &product{width: width, blocks: spec.blocks}
 	if len(d.accept) == 0 {
 		p.counts = make([]uint64, width)
 		p.accept = []bool{false}
 		p.moves = [][]productEdge{nil}
 		return p, nil
 	}
-	b := &productBuilder{spec: spec, dfa: d, p: p, index: map[productKey]int32{}}
-	// Runs longer than the longest password limit nothing.
-	if spec.maxRep >= longest {
-		b.maxRep = 0
-	} else {
-		b.maxRep = spec.maxRep
+	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 && (spec.minLen > 0 || spec.maxLen > 0) {
+		p.countLayered(d)
+		return p, nil
 	}
-	if spec.maxSeq >= longest {
-		b.maxSeq = 0
-	} else {
-		b.maxSeq = spec.maxSeq
-	}
+	b := &productBuilder{spec: spec, dfa: d, p: p, index: newKeyTable()}
+	// At least as many states as the automaton has, usually about as many.
+	p.counts = make([]uint64, 0, 4*len(d.accept)*width)
+	p.accept = make([]bool, 0, 4*len(d.accept))
+	p.moves = make([][]productEdge, 0, 4*len(d.accept))
+	b.maxRep, b.maxSeq = spec.maxRep, spec.maxSeq
 	acStates := 1
 	if spec.ac != nil {
 		acStates = len(spec.ac.match)
@@ -155,11 +169,101 @@ func buildProduct(spec *productSpec) (*product, error) {
 	return p, nil
 }
 
+// mergeMoves returns spec with each state's moves that lead to one state
+// on characters of one class and of the same required sets made one move,
+// on a block of their characters added for it. Without a blocklist or
+// run limits nothing else tells those characters apart, and the fold and
+// the count then have fewer moves to take: the blocks were split finer
+// for the pattern's other states.
+func mergeMoves(spec *productSpec) *productSpec {
+	out := *spec
+	out.blocks = slices.Clip(spec.blocks)
+	d := &dfa{accept: spec.dfa.accept, trans: make([][]dfaEdge, len(spec.dfa.trans))}
+	index := map[string]int32{}
+	type group struct {
+		to    int32
+		class Class
+		req   uint32
+	}
+	for s, es := range spec.dfa.trans {
+		var merged []dfaEdge
+		done := make([]bool, len(es))
+		for i, e := range es {
+			if done[i] {
+				continue
+			}
+			g := group{e.to, spec.blocks[e.block].class, spec.blocks[e.block].req}
+			chars := spec.blocks[e.block].chars
+			n := 1
+			for j := i + 1; j < len(es); j++ {
+				f := es[j]
+				if !done[j] && (group{f.to, spec.blocks[f.block].class, spec.blocks[f.block].req}) == g {
+					if n == 1 {
+						chars = slices.Clone(chars)
+					}
+					chars = append(chars, spec.blocks[f.block].chars...)
+					done[j] = true
+					n++
+				}
+			}
+			if n == 1 {
+				merged = append(merged, e)
+				continue
+			}
+			slices.Sort(chars)
+			b, ok := index[string(chars)]
+			if !ok {
+				b = int32(len(out.blocks))
+				index[string(chars)] = b
+				out.blocks = append(out.blocks, patternBlock{chars: chars, class: g.class, req: g.req})
+			}
+			merged = append(merged, dfaEdge{block: b, to: e.to})
+		}
+		d.trans[s] = merged
+	}
+	out.dfa = d
+	return &out
+}
+
+// countLayered counts an automaton with the length folded in and nothing
+// else to cross it with: it is the product itself. Its states are
+// numbered breadth first and every move adds a character, so each move
+// leads to a higher number and one pass from the last state back counts
+// them all, with no search.
+func (p *product) countLayered(d *dfa) {
+	n := len(d.accept)
+	p.counts = make([]uint64, n*p.width)
+	p.accept = make([]bool, n)
+	p.moves = make([][]productEdge, n)
+	var edges []productEdge
+	for s := n - 1; s >= 0; s-- {
+		edges = edges[:0]
+		z := p.count(int32(s))
+		for _, e := range d.trans[s] {
+			if int(e.to) <= s {
+				panic("generator: a move of a layered automaton does not lead forward")
+			}
+			if lIsZero(p.count(e.to)) {
+				continue
+			}
+			w := len(p.blocks[e.block].chars)
+			edges = append(edges, productEdge{to: e.to, block: int16(e.block), kind: moveAll, weight: uint8(w)})
+			lAddMul(z, p.count(e.to), uint64(w))
+		}
+		if s > 0 && d.accept[s] {
+			p.accept[s] = true
+			lAdd(z, one)
+		}
+		p.moves[s] = p.keep(edges)
+	}
+	p.start = 0
+}
+
 type productBuilder struct {
 	spec           *productSpec
 	dfa            *dfa
 	p              *product
-	index          map[productKey]int32
+	index          *keyTable
 	dense          []int32 // state number + 1 by key, when not nil
 	layout         keyLayout
 	maxRep, maxSeq int
@@ -171,8 +275,9 @@ func (b *productBuilder) key(d, ac, last, rep, seq int32) productKey {
 	return productKey((((uint64(d)*l.acs+uint64(ac))*l.lasts+uint64(last))*l.reps+uint64(rep))*l.seqs + uint64(seq+int32(b.maxSeq)))
 }
 
-// maxDenseKeys bounds the dense table: 8 MiB.
-const maxDenseKeys = 1 << 21
+// maxDenseKeys bounds the dense table: 8 MiB. Tests lower it to check
+// the other way.
+var maxDenseKeys float64 = 1 << 21
 
 // visit returns the state (d, ac, last, rep, seq), building and counting
 // it and its successors if they are new. seq is the sequential run's
@@ -183,7 +288,7 @@ func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, e
 		if s := b.dense[k]; s > 0 {
 			return s - 1, nil
 		}
-	} else if s, ok := b.index[k]; ok {
+	} else if s, ok := b.index.get(uint64(k)); ok {
 		return s, nil
 	}
 	p, spec := b.p, b.spec
@@ -194,13 +299,19 @@ func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, e
 	if b.dense != nil {
 		b.dense[k] = s + 1
 	} else {
-		b.index[k] = s
+		b.index.put(uint64(k), s)
+	}
+	if len(p.accept) == cap(p.accept) {
+		// Double, rather than the quarter more append gives large
+		// slices: the product grows to many times its first guess.
+		n := 2 * cap(p.accept)
+		p.accept = append(make([]bool, 0, n), p.accept...)
+		p.moves = append(make([][]productEdge, 0, n), p.moves...)
+		p.counts = append(make([]uint64, 0, n*p.width), p.counts...)
 	}
 	p.accept = append(p.accept, false)
 	p.moves = append(p.moves, nil)
-	for range p.width {
-		p.counts = append(p.counts, 0)
-	}
+	p.counts = p.counts[:len(p.counts)+p.width]
 	if depth >= len(b.scratch) {
 		b.scratch = append(b.scratch, nil)
 	}

@@ -331,7 +331,6 @@ func (pc *patternCompiler) blocks(universe pattern.CharSet, resolve func(pattern
 // The constraints, in the order a refusal looks for the one that cannot
 // be met.
 const (
-	levelNone       = 0
 	levelLength     = 1
 	levelClasses    = 2 // one level per class
 	levelRequired   = levelClasses + int(numClasses)

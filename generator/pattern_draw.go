@@ -197,7 +197,15 @@ type drawTables struct {
 	off   []int32
 	small []tableEntry
 	big   [][]uint64 // the others: the t_i of width words each
+	// unions are the characters of moves merged because they lead to
+	// one state (moveUnion): one entry, and one step of the search,
+	// for what the blocks had split.
+	unions [][]byte
 }
+
+// moveUnion marks a table entry whose move stands for the characters
+// unions[block].
+const moveUnion = 3
 
 type tableEntry struct {
 	t    uint64
@@ -207,12 +215,19 @@ type tableEntry struct {
 // tables returns the product's tables once it has served tablesAfter
 // draws; nil before.
 func (p *product) tables() *drawTables {
+	// Once built, the tables are read without writing anything shared:
+	// counting draws on every one would make Stream's workers contend
+	// for that counter.
+	if t := p.tabs.Load(); t != nil {
+		return t
+	}
 	if p.draws.Add(1) < tablesAfter {
 		return nil
 	}
 	p.tablesOnce.Do(func() {
 		n := len(p.accept)
 		tabs := &drawTables{off: make([]int32, n+1), big: make([][]uint64, n)}
+		unionIndex := map[string]int16{}
 		var slab []uint64
 		cut := func(n int) []uint64 {
 			if n > len(slab) {
@@ -242,16 +257,64 @@ func (p *product) tables() *drawTables {
 				continue
 			}
 			t := acc
-			for _, e := range es {
+			for _, e := range tabs.merge(es, p.blocks, unionIndex) {
 				tabs.small = append(tabs.small, tableEntry{t, e})
 				t += uint64(e.weight) * p.counts[int(e.to)*p.width]
 			}
 			tabs.small = append(tabs.small, tableEntry{t: t})
 		}
 		tabs.off[n] = int32(len(tabs.small))
-		p.tabs = tabs
+		p.tabs.Store(tabs)
 	})
-	return p.tabs
+	return p.tabs.Load()
+}
+
+// merge returns a state's moves with those of kind moveAll that lead to
+// one state made one move of kind moveUnion. Moves of other kinds (under
+// a limit on repeats) are kept as they are, as their characters depend
+// on the last one written.
+func (tabs *drawTables) merge(es []productEdge, blocks []patternBlock, index map[string]int16) []productEdge {
+	var out []productEdge
+	for i, e := range es {
+		if e.kind != moveAll {
+			out = append(out, e)
+			continue
+		}
+		seen := false
+		for _, f := range es[:i] {
+			seen = seen || f.kind == moveAll && f.to == e.to
+		}
+		if seen {
+			continue
+		}
+		var chars []byte
+		for _, f := range es[i:] {
+			if f.kind == moveAll && f.to == e.to {
+				chars = append(chars, blocks[f.block].chars...)
+			}
+		}
+		if len(chars) == len(blocks[e.block].chars) || len(chars) > 255 {
+			out = append(out, e)
+			continue
+		}
+		u, ok := index[string(chars)]
+		if !ok {
+			if len(tabs.unions) >= 1<<15 {
+				out = append(out, e) // keep it unmerged; the others too
+				for _, f := range es[i+1:] {
+					if f.kind == moveAll && f.to == e.to {
+						out = append(out, f)
+					}
+				}
+				continue
+			}
+			u = int16(len(tabs.unions))
+			index[string(chars)] = u
+			tabs.unions = append(tabs.unions, chars)
+		}
+		out = append(out, productEdge{to: e.to, block: u, kind: moveUnion, weight: uint8(len(chars))})
+	}
+	return out
 }
 
 // drawTabled is drawSmall with the tables.
@@ -276,7 +339,11 @@ func (p *product) drawTabled(tabs *drawTables, s int32, x uint64, blocks []patte
 		c := p.counts[int(e.to)*p.width]
 		j := x / c
 		x -= j * c
-		out = append(out, pick(blocks, e, j, out))
+		if e.kind == moveUnion {
+			out = append(out, tabs.unions[e.block][j])
+		} else {
+			out = append(out, pick(blocks, e, j, out))
+		}
 		s = e.to
 	}
 }

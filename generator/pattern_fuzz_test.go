@@ -7,7 +7,7 @@ import (
 
 // FuzzPatternCompile checks that any pattern, with a length limit and a
 // blocklist, is either refused with a *PolicyError or counted and drawn:
-// a positive count, and draws that the count's policy allows (judged by
+// a positive count, and draws, with and without the drawing tables, that the policy allows (judged by
 // allows in pattern_test.go) and no longer than the limit.
 func FuzzPatternCompile(f *testing.F) {
 	for _, s := range []string{"cvcv-dd", "(a|ab)(b|)", "d{1,2}", "(c|C)(v|V){2,4}", "x{4096}", "[ab]{0,9}", "(s|d){3}"} {
@@ -29,7 +29,7 @@ func FuzzPatternCompile(f *testing.F) {
 			t.Fatalf("%q: count %v", src, p.Entropy().Count)
 		}
 		r := seededRand(1)
-		for range 5 {
+		for range tablesAfter + 8 { // past the point where drawing tables are built
 			s, err := p.Generate(r)
 			if err != nil {
 				t.Fatal(err)

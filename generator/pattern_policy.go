@@ -90,7 +90,7 @@ func (p *Pattern) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) 
 	start := len(dst)
 	if p.open != nil {
 		for {
-			dst = p.open.draw(r, p.blocks, dst)
+			dst = p.open.draw(r, p.open.blocks, dst)
 			if r.Err() != nil || !p.ac.holdsWord(dst[start:]) {
 				break
 			}
@@ -98,7 +98,7 @@ func (p *Pattern) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) 
 			dst = dst[:start]
 		}
 	} else {
-		dst = p.prod.draw(r, p.blocks, dst)
+		dst = p.prod.draw(r, p.prod.blocks, dst)
 	}
 	if err := r.Err(); err != nil {
 		clear(dst[start:])

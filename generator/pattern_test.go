@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sesame-sh/sesame/generator/pattern"
@@ -202,6 +203,9 @@ func smallPolicies() []PatternPolicy {
 		// become loops (automaton_nfa.go): the counts must not change.
 		withPolicy("(ab|e){1,5}f", func(p *PatternPolicy) { p.MaxLength = 4 }),
 		withPolicy("(e|ab){0,1}", func(p *PatternPolicy) { p.MaxLength = 2 }), // a loop here would spell "ee"
+		// Blocks split by overlapping sets lead to one state and are
+		// merged into one move (mergeMoves).
+		withPolicy("([ab]|[bc])([ab]|e)[0-3]", func(p *PatternPolicy) { p.MaxLength = 3; p.Policy.Digits = ClassPolicy{Min: 1} }),
 		withPolicy("((a|bo){0,3}-){1,4}", func(p *PatternPolicy) { p.MaxLength = 6; p.MinLength = 3 }),
 		withPolicy("([0-2](a|)){2,9}", func(p *PatternPolicy) {
 			p.MinLength, p.MaxLength = 4, 5
@@ -218,7 +222,21 @@ func smallPolicies() []PatternPolicy {
 // TestPatternCountsDistinctStrings checks the engine's count against the
 // enumerated set of distinct strings for every small policy, and that
 // it differs from what counting derivations would give where they differ.
+//
+// It runs twice: numbering the product's states in a dense table, and in
+// the hash table used when the key space is large.
 func TestPatternCountsDistinctStrings(t *testing.T) {
+	for _, dense := range []float64{maxDenseKeys, 0} {
+		t.Run(fmt.Sprintf("maxDenseKeys=%g", dense), func(t *testing.T) {
+			old := maxDenseKeys
+			maxDenseKeys = dense
+			defer func() { maxDenseKeys = old }()
+			testPatternCounts(t)
+		})
+	}
+}
+
+func testPatternCounts(t *testing.T) {
 	for _, pp := range smallPolicies() {
 		want := expectedSet(t, pp)
 		p, err := NewPattern(pp)
@@ -437,6 +455,43 @@ func TestStatPatternLargeCounts(t *testing.T) {
 			what := fmt.Sprintf("x{%d}, tables after %d", n, after)
 			requireChi(t, what+": prefixes", pre, expPre)
 			requireChi(t, what+": characters by position", chars, expChars)
+		}
+	}
+}
+
+// TestPatternStreamsOnSeveralGoroutines checks that one Pattern serves
+// Stream's workers at once, tables built on the way, each line a string
+// the policy allows (run it with -race).
+func TestPatternStreamsOnSeveralGoroutines(t *testing.T) {
+	pp := PatternPolicy{Pattern: "(c|C)v(c|)-d{2}", Blocklist: []string{"ka"}}
+	pp.Policy.Upper = ClassPolicy{Max: 1, HasMax: true}
+	want := map[string]bool{}
+	for _, s := range expectedSet(t, pp) {
+		want[s] = true
+	}
+	p, err := NewPattern(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	seed := uint64(0)
+	var mu sync.Mutex
+	err = Stream(&out, p, StreamOptions{Count: 5000, Workers: 4, NewSource: func() Source {
+		mu.Lock()
+		defer mu.Unlock()
+		seed++
+		return newSeeded(seed)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 5000 {
+		t.Fatalf("%d lines, want 5000", len(lines))
+	}
+	for _, l := range lines {
+		if !want[l] {
+			t.Fatalf("streamed %q, which the policy does not allow", l)
 		}
 	}
 }

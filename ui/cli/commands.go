@@ -20,6 +20,14 @@ Minimums and maximums per class, exclusions and --max-repeating shrink
 that set; the entropy shown with --entropy or --json is log2 of its exact
 size (or a labelled lower bound when counting exactly would be too slow).
 
+--pattern makes a password a pattern spells: c a consonant (y included),
+v a vowel, C and V their capitals, l a lower-case and u an upper-case
+letter, d a digit, s a symbol, x any printable character but space;
+[a-z_] a set, \c the literal c, {3} and {2,4} repeats of the element
+before, (p|q) a choice and (p|) an option; any other character is itself.
+The password is uniform over the distinct strings the pattern spells, and
+the figure counts each string once: (a|ab)(b|) spells three.
+
 --no-ambiguous leaves out the look-alikes ` + generator.Ambiguous + `
 (0 O o D Q, 1 l I | !, 2 Z, 5 S, 6 G, 8 B, and quotes, comma, dot, colons).
 
@@ -39,6 +47,7 @@ of those left.`,
   sesame pw --min-bits 128 --entropy     # shortest length reaching 128 bits
   sesame pw --style pronounceable --min-upper 1 --min-digits 1
   sesame pw --style apple --entropy      # 72.21 bits
+  sesame pw --pattern 'Cvcv-cvcv-dd'     # Hoke-zabu-41 (33.50 bits)
   sesame pw --json | jq .entropy_bits`,
 	},
 	settings.Phrase: {

@@ -57,7 +57,12 @@ func generate(env *environment, req *request) error {
 		// Rules fix a length range; a length nobody gave fits into it.
 		s.Password.FitLength()
 	}
-	if req.out.minBitsSet {
+	if req.out.minBitsSet && s.Mode == settings.Password && s.Password.Pattern != "" {
+		// The pattern sets the length: --min-bits can only check it.
+		if err := patternReaches(&s, req.out.minBits); err != nil {
+			return withWarnings(err, early)
+		}
+	} else if req.out.minBitsSet {
 		size := settings.SizeOf(s.Mode)
 		n, err := minSize(&s, req.out.minBits)
 		if err != nil {
@@ -234,6 +239,20 @@ func savePreset(env *environment, req *request, s settings.Settings) error {
 		verb = "replaced"
 	}
 	say(env.stderr, fmt.Sprintf("%s preset %s: %s", verb, name, presetSummary(p)))
+	return nil
+}
+
+// patternReaches refuses a pattern whose passwords fall short of bits,
+// as --min-bits cannot lengthen a pattern.
+func patternReaches(s *settings.Settings, bits float64) error {
+	g, _, err := s.Generator(settings.Password)
+	if err != nil {
+		return err
+	}
+	if e := g.Entropy(); !e.Reaches(bits) {
+		return usagef("the pattern gives %.2f bits, below --min-bits %s: lengthen the pattern or lower --min-bits",
+			e.Rounded(), strconv.FormatFloat(bits, 'f', -1, 64))
+	}
 	return nil
 }
 
