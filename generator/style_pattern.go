@@ -32,6 +32,15 @@ type StylePolicy struct {
 // AppleLength is the length of an apple-style password.
 const AppleLength = 20
 
+// MaxStyleLength is the longest pronounceable or phone password. Their
+// patterns spell strings longer than the length asked, cut to it by the
+// length bound (a syllable has up to six letters, so n/2 syllables may
+// run to 3.5n characters; a phone password's three parts to 3n), and the
+// pattern engine takes no pattern whose strings can exceed MaxLength.
+// A thousand characters is far past what anyone reads aloud or types on
+// a phone.
+const MaxStyleLength = 1024
+
 // phoneSymbols are the symbols on the first page of the number layer of
 // both iOS's and Android's (Gboard's) keyboards, which the phone style may
 // use without a third layer (README, "Memorable passwords").
@@ -47,6 +56,10 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 	case StylePronounceable, StylePhone:
 		if sp.Style == StylePronounceable && pol.Length < 2 {
 			return pp, RulesAsApplied{}, policyErr("length", "a pronounceable password is at least one syllable: make %v 2 or more", Setting("length"))
+		}
+		if pol.Length > MaxStyleLength {
+			return pp, RulesAsApplied{}, policyErr("length", "a %s password has at most %d characters: make %v %d or less, or use the random style",
+				sp.Style, MaxStyleLength, Setting("length"), MaxStyleLength)
 		}
 		admitted := sp.admitClasses(&pol)
 		if sp.Style == StylePronounceable {

@@ -61,9 +61,17 @@ func each(alphabet string, n int, f func(string)) {
 }
 
 func TestStylePatternsParse(t *testing.T) {
+	// Longer than the styles go: refused, naming the length.
+	for _, st := range []Style{StylePronounceable, StylePhone} {
+		_, _, err := stylePolicy(st, MaxStyleLength+1).PatternPolicy()
+		var pe *PolicyError
+		if !errors.As(err, &pe) || pe.Field != "length" {
+			t.Errorf("%v at %d: %v, want a PolicyError naming the length", st, MaxStyleLength+1, err)
+		}
+	}
 	for _, st := range []Style{StylePronounceable, StyleApple, StylePhone} {
 		for mask := range 8 {
-			for _, n := range []int{2, 20, MaxLength} {
+			for _, n := range []int{2, 20, MaxStyleLength} {
 				sp := stylePolicy(st, n)
 				for i, c := range styleClasses {
 					if mask&(1<<i) != 0 {

@@ -2,7 +2,6 @@ package settings
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -172,14 +171,25 @@ func LeftOutCount(g generator.Generator) string {
 	if n == nil {
 		return ""
 	}
+	return leftOutCount(n)
+}
+
+func leftOutCount(n *big.Int) string {
 	count := n.String()
 	if len(count) <= 15 {
 		for i := len(count) - 3; i > 0; i -= 3 {
 			count = count[:i] + "," + count[i:]
 		}
 	} else {
-		f, _ := new(big.Float).SetInt(n).Float64()
-		count = fmt.Sprintf("≈%.1f×10^%d", f/math.Pow10(len(count)-1), len(count)-1)
+		// Two digits, rounded, read off the decimal digits: the count can
+		// be far past what a float64 holds (10^361 and more).
+		exp := len(count) - 1
+		lead, _ := strconv.Atoi(count[:3])
+		lead = (lead + 5) / 10
+		if lead == 100 {
+			lead, exp = 10, exp+1
+		}
+		count = fmt.Sprintf("≈%d.%d×10^%d", lead/10, lead%10, exp)
 	}
 	if n.Cmp(big.NewInt(1)) == 0 {
 		return count + " string left out"

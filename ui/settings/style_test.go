@@ -1,8 +1,10 @@
 package settings
 
 import (
+	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sesame-sh/sesame/generator"
@@ -45,6 +47,23 @@ func TestStyleGeneratorsAreReusedOnlyForTheSameSettings(t *testing.T) {
 		g := build(c)
 		if g == first || g.Entropy().Count.Cmp(first.Entropy().Count) == 0 {
 			t.Errorf("%s: the generator of the old settings was reused", name)
+		}
+	}
+}
+
+func TestLeftOutCount(t *testing.T) {
+	for _, tc := range []struct{ n, want string }{
+		{"1", "1 string left out"},
+		{"1203", "1,203 strings left out"},
+		{"999999999999999", "999,999,999,999,999 strings left out"},
+		{"1234567890123456", "≈1.2×10^15 strings left out"},
+		{"1250000000000000", "≈1.3×10^15 strings left out"},
+		{"9960000000000000", "≈1.0×10^16 strings left out"},
+		{"4" + strings.Repeat("0", 361), "≈4.0×10^361 strings left out"},
+	} {
+		n, _ := new(big.Int).SetString(tc.n, 10)
+		if got := leftOutCount(n); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.n, got, tc.want)
 		}
 	}
 }
