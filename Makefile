@@ -6,7 +6,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 PKGS        := ./...
 
-.PHONY: all build run test test-long vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules wordlists clean
+.PHONY: all build run test test-long vet fmtcheck bench bench-go bench-peers peers lint fuzz man rules wordlists blocklist clean
 
 all: build
 
@@ -83,6 +83,14 @@ rules:
 wordlists:
 	@test -n "$(DICEWARE)" -a -n "$(BIPS)" || { echo "usage: make wordlists DICEWARE=path/to/unpacked/diceware BIPS=path/to/bips"; exit 2; }
 	$(GO) run ./generator/internal/genwordlists $(DICEWARE) $(BIPS) assets/wordlists
+
+# Refresh the bundled offensive-word blocklist (assets/blocklist) from a
+# checkout of
+# https://github.com/LDNOOBW/List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words,
+# given as BLOCKLIST_SRC. make test does not need it.
+blocklist:
+	@test -n "$(BLOCKLIST_SRC)" || { echo "usage: make blocklist BLOCKLIST_SRC=path/to/List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words"; exit 2; }
+	$(GO) run ./generator/internal/blocklistrefresh $(BLOCKLIST_SRC)
 
 # Install the binary, the man pages and the shell completions under PREFIX
 # (DESTDIR is prepended for staged installs and packages). The completions

@@ -33,6 +33,12 @@ func (f *switchField) view(s *settings.Settings, focused bool, _ int, st *styles
 	return st.value.Render(box)
 }
 
+// shown hides a switch that another setting overrides, when its setting
+// says so (the blocklist's, for random passwords, which it never filters).
+func (f *switchField) shown(s *settings.Settings) bool {
+	return !f.d.HideOverridden || f.d.Overridden(s) == nil
+}
+
 // caption says what the switch does when on.
 func (f *switchField) caption(*settings.Settings) string { return f.d.Caption }
 

@@ -27,7 +27,7 @@ func fieldIDs(h *harness) []string {
 func TestFormFieldsPerMode(t *testing.T) {
 	want := map[settings.Mode][]string{
 		settings.Password: {"length",
-			"rules", "lower", "min-lower", "max-lower", "upper", "min-upper", "max-upper",
+			"rules", "style", "pattern", "lower", "min-lower", "max-lower", "upper", "min-upper", "max-upper",
 			"digits", "min-digits", "max-digits", "symbols", "min-symbols", "max-symbols",
 			"space", "min-space", "max-space",
 			"symbol-set", "exclude", "no-ambiguous", "alphabet", "max-repeating", "max-sequential"},

@@ -111,7 +111,71 @@ func secretGroups(secret string, mode settings.Mode, s *settings.Settings, maske
 		}
 		return chunk(all, 3), " "
 	}
+	if mode == settings.Password && s != nil && s.Password.Styled() {
+		if groups, gap := styleGroups(secret, s.Password.Style, masked, cells); groups != nil {
+			return groups, gap
+		}
+	}
 	return chunk(cells(secret, -1), 4), " "
+}
+
+// styleGroups splits a password of a memorable style into the style's
+// own groups rather than fours, which would cut across them: apple's three
+// groups with their hyphens; a phone password's runs of one keyboard
+// layer; a pronounceable password's syllables, and the digits and
+// symbols between them. Masked, only apple's groups stay, as they are
+// the same for every password: the others would show where the
+// syllables and layers of the hidden secret change. nil when the secret
+// is not of the style's shape (one made before the style changed).
+func styleGroups(secret string, style generator.Style, masked bool, cells func(string, charClass) []cell) ([][]cell, string) {
+	switch {
+	case style == generator.StyleApple:
+		parts := strings.Split(secret, "-")
+		if len(parts) != 3 {
+			return nil, ""
+		}
+		// The hyphens stand where they do in every apple password, so
+		// they are shown even masked.
+		hyphen := cell{r: '-', cls: chSymbol}
+		return [][]cell{append(cells(parts[0], -1), hyphen), append(cells(parts[1], -1), hyphen), cells(parts[2], -1)}, ""
+	case masked:
+		return nil, ""
+	case style == generator.StylePhone:
+		var groups [][]cell
+		for _, run := range letterRuns(secret) {
+			groups = append(groups, cells(run, -1))
+		}
+		return groups, " "
+	case style == generator.StylePronounceable:
+		var groups [][]cell
+		for _, run := range letterRuns(secret) {
+			syl := generator.Syllables(run)
+			if syl == nil {
+				syl = []string{run}
+			}
+			for _, x := range syl {
+				groups = append(groups, cells(x, -1))
+			}
+		}
+		return groups, " "
+	}
+	return nil, ""
+}
+
+// letterRuns splits s into runs of letters and runs of other characters.
+func letterRuns(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if first, _ := utf8.DecodeRuneInString(s[start:]); i > start && unicode.IsLetter(r) != unicode.IsLetter(first) {
+			out = append(out, s[start:i])
+			start = i
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // classStyle is how each character class of a secret is drawn.

@@ -64,6 +64,11 @@ func sizeText(gen generator.Engine) string {
 		return commas(g.ListSize()) + "-word list"
 	case *generator.Token:
 		return plural(g.Policy().Bytes, "random byte")
+	case *generator.Pattern:
+		if left := settings.LeftOutCount(g); left != "" {
+			return left
+		}
+		return "every string of the pattern"
 	case *generator.PIN:
 		if g.Policy().NoTrivial {
 			return "30 trivial PINs excluded"

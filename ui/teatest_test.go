@@ -144,7 +144,7 @@ func TestProgramTabsResizeAndImpossibleSettings(t *testing.T) {
 	waitUntil(t, tm, "the screen back", func(s snapshot) bool { return strings.Contains(s.view, "131.09 bits") })
 	// Minimums over the length: an inline error, the old secret stays.
 	tm.Send(keyPress("tab"))
-	for range 9 { // length, rules, lower, min-lower, max-lower, upper, min-upper, max-upper, digits
+	for range 11 { // length, rules, style, pattern, lower, min-lower, max-lower, upper, min-upper, max-upper, digits
 		tm.Send(keyPress("tab"))
 	}
 	tm.Type("25")

@@ -30,9 +30,12 @@ type environment struct {
 	stderr    io.Writer
 	stdinTTY  bool
 	stdoutTTY bool
-	newSource func() generator.Source // nil: crypto/rand
-	runTUI    func(context.Context, ui.Options) error
-	configDir func() (string, error) // where remembered settings live
+	// stdoutWidth is the terminal's width in columns, for sesame pwgen's
+	// columns; nil or 0 where unknown.
+	stdoutWidth func() int
+	newSource   func() generator.Source // nil: crypto/rand
+	runTUI      func(context.Context, ui.Options) error
+	configDir   func() (string, error) // where remembered settings live
 
 	// The clipboard, as --copy sees it.
 	getenv       func(string) string
@@ -57,7 +60,14 @@ func Main() int {
 		stderr:    os.Stderr,
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		runTUI:    ui.Run,
+		stdoutWidth: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
+		runTUI: ui.Run,
 	}
 	env.setClipboardDefaults()
 	return run(context.Background(), env, os.Args[1:])

@@ -29,12 +29,24 @@ The password is uniform over the distinct strings the pattern spells, and
 the figure counts each string once: (a|ab)(b|) spells three.
 
 --no-ambiguous leaves out the look-alikes ` + generator.Ambiguous + `
-(0 O o D Q, 1 l I | !, 2 Z, 5 S, 6 G, 8 B, and quotes, comma, dot, colons).`,
+(0 O o D Q, 1 l I | !, 2 Z, 5 S, 6 G, 8 B, and quotes, comma, dot, colons).
+
+--style pronounceable makes letters in syllables, apple Apple's shape
+(xxxxxx-xxxxxx-xxxxxx, one capital, one digit), phone a password typed on a
+phone's keyboard with at most two switches between its letter and number
+layers. A style's letters are lower-case: --min-upper, --min-digits and
+--min-symbols bring exactly that many capitals, digits and symbols in (up
+to --max-… when given). Every style but random leaves out the passwords
+that contain a word of the bundled blocklist (--no-blocklist turns it off,
+--blocklist FILE adds words, one a line), and the figure is the exact count
+of those left.`,
 		example: `  sesame pw                              # 20 characters, all classes (131.09 bits)
   sesame pw -l 12 --min-digits 2 --min-symbols 2
   sesame pw --no-symbols --no-ambiguous -n 5
   sesame pw --alphabet 'abcdef0123456789' -l 32
   sesame pw --min-bits 128 --entropy     # shortest length reaching 128 bits
+  sesame pw --style pronounceable --min-upper 1 --min-digits 1
+  sesame pw --style apple --entropy      # 72.21 bits
   sesame pw --pattern 'Cvcv-cvcv-dd'     # Hoke-zabu-41 (33.50 bits)
   sesame pw --json | jq .entropy_bits`,
 	},

@@ -16,14 +16,16 @@ import (
 func newCreditsCommand(env *environment) *cobra.Command {
 	return &cobra.Command{
 		Use:   "credits",
-		Short: "Show where the built-in wordlists, website rules and look-alike table come from, and their licences",
+		Short: "Show where the built-in wordlists, website rules, look-alike table and blocklist come from, and their licences",
 		Long: `Show the attribution and licence of the data built into sesame: the EFF's
 diceware wordlists (CC BY 3.0 US), the German and Brazilian Portuguese
 lists of the diceware program (CC BY 3.0), the Czech, Spanish, French,
 Italian and Portuguese lists of BIP-39 (MIT), the lists of websites' password rules,
 shared logins and change-password pages from Apple's
-password-manager-resources (MIT), and Unicode's table of look-alike
-characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
+password-manager-resources (MIT), Unicode's table of look-alike
+characters (Unicode licence; BSD 3-Clause for the Go module it comes from),
+and the list of offensive words that memorable passwords leave out (the
+"List of Dirty, Naughty, Obscene, and Otherwise Bad Words", CC BY 4.0).`,
 		Example: `  sesame credits | less`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -41,7 +43,7 @@ characters (Unicode licence; BSD 3-Clause for the Go module it comes from).`,
 				text.Write(words)
 				text.WriteString("\n")
 			}
-			text.WriteString(assets.SiteRulesAttribution + "\n" + assets.LookAlikesAttribution)
+			text.WriteString(assets.SiteRulesAttribution + "\n" + assets.LookAlikesAttribution + "\n" + assets.BlocklistAttribution)
 			_, err := io.WriteString(env.stdout, text.String())
 			return err
 		},

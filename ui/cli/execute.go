@@ -93,6 +93,9 @@ func generate(env *environment, req *request) error {
 		if a, _, _ := s.Password.AppliedRules(); a != nil {
 			notes = append(notes, a.Describe(s.Password, "--space"))
 		}
+		if left := settings.LeftOutText(g); left != "" {
+			notes = append(notes, "the blocklist: "+left)
+		}
 		if u := s.Password.ChangePasswordURL(); u != "" {
 			notes = append(notes, "change it at "+u)
 		}
@@ -315,6 +318,18 @@ func minPasswordLength(p *settings.PasswordSettings, bits float64) (int, error) 
 		return 0, err
 	}
 	lo, hi := 1, generator.MaxLength
+	if p.Styled() {
+		if applied != nil {
+			lo, hi = applied.LengthRange()
+		}
+		sp, _, err := p.StylePolicy()
+		if err != nil {
+			return 0, err
+		}
+		n, err := generator.MinStyleLength(sp, bits, lo, hi)
+		p.Length = n
+		return n, err
+	}
 	if applied != nil {
 		lo, hi = applied.LengthRange()
 		p.Length = hi

@@ -93,6 +93,16 @@ func presetSummary(p settings.Preset) string {
 			}
 			return out
 		}
+		if s.Password.Styled() && err == nil {
+			out := fmt.Sprintf("%s, %d characters", s.Password.Style, s.Password.Length)
+			if s.Password.Style == generator.StyleApple {
+				out = fmt.Sprintf("apple, %d characters", generator.AppleLength)
+			}
+			if a, _, _ := s.Password.AppliedRules(); a != nil {
+				out += ", " + a.Name()
+			}
+			return out
+		}
 		return fmt.Sprintf("%d characters", s.Password.Length)
 	case settings.Phrase:
 		ph := s.Phrase

@@ -77,7 +77,7 @@ func newRoot(env *environment, args []string) *cobra.Command {
 	for _, m := range settings.Modes() {
 		root.AddCommand(newModeCommand(env, m))
 	}
-	root.AddCommand(newNumberCommand(env), newPresetsCommand(env), newCreditsCommand(env), newClearerCommand(env))
+	root.AddCommand(newNumberCommand(env), newPwgenCommand(env), newPresetsCommand(env), newCreditsCommand(env), newClearerCommand(env))
 	finishRoot(root, args)
 	return root
 }

@@ -80,8 +80,8 @@ func (s Settings) Generator(m Mode) (generator.Engine, []generator.Warning, erro
 	)
 	switch m {
 	case Password:
-		if s.Password.Pattern != "" {
-			g, warns, err = s.Password.patternGenerator()
+		if s.Password.Pattern != "" || s.Password.Styled() {
+			g, warns, err = s.Password.memorableGenerator()
 			break
 		}
 		var pol generator.PasswordPolicy

@@ -56,10 +56,17 @@ type PasswordSettings struct {
 	// Rules are a website's password rules (rules.go): a domain or URL
 	// whose bundled rules apply, or a rules string; "" for none.
 	Rules string
+	// Style is the kind of password (style.go): random, or a memorable
+	// style that the pattern engine makes.
+	Style generator.Style
 	// Pattern, when set, makes pattern passwords (pattern.go): the
 	// pattern sets the characters and lengths, the other settings narrow
 	// them.
 	Pattern string
+	// Blocklist is a file of words memorable passwords leave out, besides
+	// the bundled list unless NoBlocklist; "" for none.
+	Blocklist   string
+	NoBlocklist bool
 }
 
 // Class returns the settings of one character class.

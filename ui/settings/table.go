@@ -62,11 +62,20 @@ func passwordSettings() []*Descriptor {
 				return 0, 0, "", false
 			},
 			Note: func(s *Settings) string {
+				if s.Password.Pattern != "" {
+					return "the pattern sets the length"
+				}
 				if a, _, _ := s.Password.AppliedRules(); a != nil {
 					lo, hi := a.LengthRange()
 					return rangeText(lo, hi) + " allowed"
 				}
 				return ""
+			},
+			Overridden: func(s *Settings) *Override {
+				if s.Password.Styled() && s.Password.Style == generator.StyleApple {
+					return &Override{By: "style", Why: fmt.Sprintf("apple passwords are %d characters", generator.AppleLength)}
+				}
+				return nil
 			},
 			value: intField(func(s *Settings) *int { return &pw(s).Length }),
 		},
@@ -83,6 +92,21 @@ func passwordSettings() []*Descriptor {
 			Help:  "follow the bundled password rules of a website: its domain or a URL (chase.com)",
 			Sets:  []string{"rules"},
 			Check: checkSite, Complete: rules.Sites, NoForm: true, NoJSON: true,
+		},
+		{
+			Name: "style", Mode: Password, Choices: styleChoices(),
+			Help: "random, pronounceable (syllables), apple (xxxxxx-xxxxxx-xxxxxx, as Safari suggests) or phone (few keyboard switches on a phone)",
+			Row:  "style", Note: styleNote, Overridden: byPattern,
+			value: choice(func(s *Settings) *generator.Style { return &pw(s).Style }),
+		},
+		{
+			Name: "pattern", Mode: Password, MaxLen: generator.MaxPatternLength,
+			Help: "make a password the pattern spells, such as cvcv-dd: c consonant, v vowel, C V capitals, " +
+				"l u letters, d digit, s symbol, x any; [a-z] a set, \\x literal, {n} {m,n} repeats, (a|b|) choices",
+			NonEmpty: "give a pattern such as cvcv-dd, or leave --pattern out",
+			Row:      "pattern", Zero: "none (random characters)",
+			Note:  patternNote,
+			value: textField(func(s *Settings) *string { return &pw(s).Pattern }),
 		},
 	}
 	for _, c := range generator.Classes() {
@@ -188,13 +212,17 @@ func passwordSettings() []*Descriptor {
 			Sets: []string{"max-repeating", "max-sequential"}, NoForm: true, NoJSON: true,
 		},
 		&Descriptor{
-			Name: "pattern", Mode: Password, MaxLen: generator.MaxPatternLength,
-			Help: "make a password the pattern spells, such as cvcv-dd: c consonant, v vowel, C V capitals, " +
-				"l u letters, d digit, s symbol, x any; [a-z] a set, \\x literal, {n} {m,n} repeats, (a|b|) choices",
-			NonEmpty: "give a pattern such as cvcv-dd, or leave --pattern out",
-			Row:      "pattern", Zero: "none (random characters)", NoForm: true,
-			Note:  patternNote,
-			value: textField(func(s *Settings) *string { return &pw(s).Pattern }),
+			Name: "no-blocklist", Mode: Password, Overridden: unfiltered, HideOverridden: true,
+			Help: "keep passwords that contain a word of the bundled list of offensive words (styles but random)",
+			Row:  "blocklist", Caption: "keep the bundled list's words",
+			value: switchField(func(s *Settings) *bool { return &pw(s).NoBlocklist }),
+		},
+		&Descriptor{
+			Name: "blocklist", Mode: Password, MaxLen: 4096, Files: true, Overridden: unfiltered, HideOverridden: true,
+			Help:     "a file of more words to leave out, one a line (styles but random)",
+			NonEmpty: "give the path of a file of words, one a line, or leave --blocklist out",
+			Row:      "blocklist", Zero: "no file of your own", Note: blocklistNote,
+			value: textField(func(s *Settings) *string { return &pw(s).Blocklist }),
 		},
 	)
 }

@@ -52,6 +52,11 @@ func negation(fs *pflag.FlagSet, f *pflag.Flag, d *settings.Descriptor) *pflag.F
 	if twin == nil || !visible(f) || !visible(twin) || !isSwitch(f) || !isSwitch(twin) {
 		return nil
 	}
+	if twin.Shorthand != "" {
+		// Its own one-letter flag (pwgen's -A beside -c) needs its own
+		// entry: --[no-]NAME has room for one.
+		return nil
+	}
 	if d != nil && !d.Negatable {
 		return nil
 	}
