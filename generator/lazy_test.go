@@ -48,6 +48,23 @@ func TestLazyChooser(t *testing.T) {
 		// beyond the total, exercising the redraw.
 		"redraw": {new(big.Int).Lsh(big.NewInt(1), 200), big.NewInt(1)},
 	}
+	// Many boundaries to a bucket of the guide, and more boundaries than
+	// the guide holds (the binary search).
+	var many, skewed, tooMany []*big.Int
+	for i := range 100 {
+		many = append(many, big.NewInt(int64(i%7+1)))
+	}
+	for range 60 {
+		skewed = append(skewed, big.NewInt(1))
+	}
+	skewed = append(skewed, new(big.Int).Lsh(big.NewInt(1), 70))
+	for range 60 {
+		skewed = append(skewed, big.NewInt(3))
+	}
+	for i := range 300 {
+		tooMany = append(tooMany, big.NewInt(int64(i%5+1)))
+	}
+	cases["many"], cases["skewed"], cases["too-many"] = many, skewed, tooMany
 	for name, ws := range cases {
 		checkChooser(t, name, ws, 200000, 11)
 	}

@@ -93,10 +93,11 @@ func newRunsSampler(L, n, maxRun int) *runsSampler {
 		}
 		exact := cum()
 		c := chooserShape(exact[m-1].BitLen())
-		c.tops = make([]uint64, m)
+		tops := make([]uint64, m)
 		for j, v := range exact {
-			c.tops[j] = topBits(v, c.sh)
+			tops[j] = topBits(v, c.sh)
 		}
+		c.setTops(tops)
 		c.cum = cum // recomputed on the rare tie rather than kept
 		s.choosers[t] = c
 	}
