@@ -49,47 +49,15 @@ type lazyChooser struct {
 	// cum returns the exact cumulative sums (the last is the total); it is
 	// called only to break a tie, which almost never happens.
 	cum func() []*big.Int
-	// guide[b] is the first boundary whose top bits reach bucket b's
-	// lowest u (buckets of 2^guideSh values of u), where the search for
-	// u's boundary can start: a step or two from there instead of a
-	// binary search of unpredictable branches, which took a fifth of a
-	// composition-sampled password's time. Nil when there are more
-	// boundaries than a byte counts.
-	guide   []uint8
-	guideSh uint
-}
-
-// guideBits sizes the guide: 64 buckets, a cache line of bytes.
-const guideBits = 6
-
-// setTops sets the boundaries' top bits and the guide to them.
-func (c *lazyChooser) setTops(tops []uint64) {
-	c.tops = tops
-	c.guide = nil
-	if len(tops) > 256 {
-		return
-	}
-	// u ranges over [0, last] (the span below); bucket b starts at b<<sh.
-	last := tops[len(tops)-1]
-	c.guideSh = uint(max(0, bits.Len64(last)-guideBits))
-	c.guide = make([]uint8, last>>c.guideSh+1)
-	j := 0
-	for b := range c.guide {
-		for j < len(tops)-1 && tops[j] < uint64(b)<<c.guideSh {
-			j++
-		}
-		c.guide[b] = uint8(j)
-	}
 }
 
 func newLazyChooser(cum []*big.Int) *lazyChooser {
 	c := chooserShape(cum[len(cum)-1].BitLen())
 	c.cum = func() []*big.Int { return cum }
-	tops := make([]uint64, len(cum))
+	c.tops = make([]uint64, len(cum))
 	for j, v := range cum {
-		tops[j] = topBits(v, c.sh)
+		c.tops[j] = topBits(v, c.sh)
 	}
-	c.setTops(tops)
 	return c
 }
 
@@ -129,21 +97,13 @@ func (c *lazyChooser) pick(r *Rand) int {
 		// certainly at most U; only equal top bits leave a doubt. The
 		// first boundary whose top bits are not below u (the tops never
 		// decrease):
-		var j int
-		if g := u >> c.guideSh; c.guide != nil && g < uint64(len(c.guide)) {
-			j = int(c.guide[g])
-			for j < len(c.tops) && c.tops[j] < u {
-				j++
-			}
-		} else {
-			hi := len(c.tops)
-			for j < hi {
-				m := int(uint(j+hi) >> 1)
-				if c.tops[m] < u {
-					j = m + 1
-				} else {
-					hi = m
-				}
+		j, hi := 0, len(c.tops)
+		for j < hi {
+			m := int(uint(j+hi) >> 1)
+			if c.tops[m] < u {
+				j = m + 1
+			} else {
+				hi = m
 			}
 		}
 		if j < len(c.tops) && c.tops[j] > u {

@@ -93,11 +93,10 @@ func newRunsSampler(L, n, maxRun int) *runsSampler {
 		}
 		exact := cum()
 		c := chooserShape(exact[m-1].BitLen())
-		tops := make([]uint64, m)
+		c.tops = make([]uint64, m)
 		for j, v := range exact {
-			tops[j] = topBits(v, c.sh)
+			c.tops[j] = topBits(v, c.sh)
 		}
-		c.setTops(tops)
 		c.cum = cum // recomputed on the rare tie rather than kept
 		s.choosers[t] = c
 	}
