@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/internal/datafile"
 )
 
 func main() {
@@ -72,10 +73,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(*dest, "en.txt"), data); err != nil {
+	if err := datafile.Write(filepath.Join(*dest, "en.txt"), data); err != nil {
 		return err
 	}
-	if err := writeAtomic(attrPath, []byte(newAttr)); err != nil {
+	if err := datafile.Write(attrPath, []byte(newAttr)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "copied %d words from %s (%s) into %s; check the line count and dates in ATTRIBUTION.md\n", list.Len(), src, commit, *dest)
@@ -102,23 +103,4 @@ func gitOut(dir string, args ...string) (string, error) {
 		return "", fmt.Errorf("git %s in %s: %w (is it a git checkout?)", args[0], dir, err)
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".refresh-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

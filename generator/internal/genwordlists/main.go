@@ -23,7 +23,6 @@ package main
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -31,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator"
+	"github.com/sesame-sh/sesame/internal/datafile"
 )
 
 // source is one bundled list: where it comes from and how many distinct
@@ -80,7 +80,7 @@ func run(diceware, bips, out string) error {
 		lists[i] = data
 	}
 	for i, s := range sources {
-		if err := writeAtomic(filepath.Join(out, s.name+".txt"), lists[i]); err != nil {
+		if err := datafile.Write(filepath.Join(out, s.name+".txt"), lists[i]); err != nil {
 			return err
 		}
 		fmt.Printf("%x  %s.txt  (%d words)\n", sha256.Sum256(lists[i]), s.name, s.words)
@@ -125,22 +125,4 @@ func find(dir, name string) (string, error) {
 		err = fmt.Errorf("no %s under %s: unpack Debian's diceware package there", name, dir)
 	}
 	return found, err
-}
-
-// writeAtomic replaces path by data through a temporary file in the same
-// folder, so a failed run leaves the old list whole.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".wordlist-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	err = errors.Join(err, tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

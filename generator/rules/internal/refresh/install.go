@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sesame-sh/sesame/generator/rules/internal/sitetables"
+	"github.com/sesame-sh/sesame/internal/datafile"
 )
 
 // The parts of ATTRIBUTION.md the tool rewrites.
@@ -44,14 +45,14 @@ func install(dest, goFile string, src *source) error {
 		{"shared-credentials.json", src.shared},
 		{"change-password-URLs.json", src.change},
 	} {
-		if err := writeFile(filepath.Join(dest, f.name), f.data); err != nil {
+		if err := datafile.Write(filepath.Join(dest, f.name), f.data); err != nil {
 			return err
 		}
 	}
-	if err := writeFile(goFile, tables); err != nil {
+	if err := datafile.Write(goFile, tables); err != nil {
 		return err
 	}
-	return writeFile(attrPath, []byte(attr))
+	return datafile.Write(attrPath, []byte(attr))
 }
 
 // updateAttribution replaces the commit line and the fenced licence text
@@ -87,25 +88,4 @@ func updateAttribution(text string, src *source) (string, error) {
 	}
 	licence := strings.TrimRight(string(src.licence), "\n")
 	return head + licenceHeading + rest[:open+len(fence)] + licence + body[end:], nil
-}
-
-// writeFile replaces path through a temporary file in the same directory,
-// so that an interrupted run leaves the old file whole.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".refresh-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
