@@ -214,6 +214,3 @@ func (d *dfa) minimise() *dfa {
 	}
 	return out
 }
-
-// empty reports whether the automaton spells nothing.
-func (d *dfa) empty() bool { return len(d.accept) == 0 }

@@ -335,10 +335,9 @@ func (b *productBuilder) visit(d, ac, last, rep, seq int32, depth int) (int32, e
 			nrep = 1
 		}
 		type move struct {
-			kind      uint8
-			weight    uint64
-			rep, seq  int32
-			sameChars bool
+			kind     uint8
+			weight   uint64
+			rep, seq int32
 		}
 		var moves [2]move
 		m := 0

@@ -21,16 +21,6 @@ func (p PasswordSettings) PatternPolicy() (generator.PatternPolicy, []generator.
 	return pp, warns, err
 }
 
-// patternGenerator builds the pattern's generator.
-func (p PasswordSettings) patternGenerator() (generator.Engine, []generator.Warning, error) {
-	pp, warns, err := p.PatternPolicy()
-	if err != nil {
-		return nil, warns, err
-	}
-	g, err := asGenerator(generator.NewPattern(pp))
-	return g, warns, err
-}
-
 // patternNote says, under the pattern, what it spells.
 func patternNote(s *Settings) string {
 	if s.Password.Pattern == "" {

@@ -85,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 var (
 	commitLine = regexp.MustCompile(`commit [0-9a-f]{40}`)
-	sumLine    = regexp.MustCompile("(?m)^[0-9a-f]{64}  en\\.txt$")
+	sumLine    = regexp.MustCompile(`(?m)^[0-9a-f]{64}  en\.txt$`)
 )
 
 // rewrite puts the new commit and checksum into the attribution.
