@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sesame-sh/sesame/assets"
+	"github.com/sesame-sh/sesame/internal/regularfile"
 )
 
 // The offensive-word blocklist: words that no memorable password (a
@@ -111,7 +112,7 @@ func LoadBlocklist(path string) (*Blocklist, error) {
 	case !info.Mode().IsRegular():
 		return nil, policyErr(blocklistSetting, "%v %q is not a regular file (a pipe or a device): give the path of a file of words, one a line", blocklistSetting, path)
 	}
-	f, err := os.Open(path)
+	f, err := regularfile.Open(path) // refuses a pipe put there since the Stat
 	if err != nil {
 		return nil, fmt.Errorf("reading blocklist %q: %w", path, err)
 	}

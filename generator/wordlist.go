@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sesame-sh/sesame/internal/regularfile"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -102,7 +103,7 @@ func LoadWordlist(nameOrPath string) (*Wordlist, []Warning, error) {
 		return nil, nil, policyErr("wordlist", "%v %q is not a regular file (a pipe or a device): give the path of a file of words, or - to read them from standard input",
 			SettingName("wordlist"), nameOrPath)
 	}
-	f, err := os.Open(nameOrPath)
+	f, err := regularfile.Open(nameOrPath) // refuses a pipe put there since the Stat
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading wordlist %q: %w", nameOrPath, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sesame-sh/sesame/internal/regularfile"
 	"github.com/tailscale/hujson"
 )
 
@@ -75,14 +76,14 @@ func readBounded(path string) ([]byte, error) {
 	}
 	// Opened without blocking, and checked again once open, in case
 	// something else was put at the path since the Stat.
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
+	f, err := regularfile.Open(path)
+	if errors.Is(err, regularfile.ErrNotRegular) {
+		return nil, &FileError{Path: path, Why: "it is not a regular file"}
+	}
 	if err != nil {
 		return nil, &FileError{Path: path, Why: unwrapPath(err).Error(), Err: err}
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Why: "it is not a regular file"}
-	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return nil, &FileError{Path: path, Why: unwrapPath(err).Error(), Err: err}
