@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/sesame-sh/sesame/generator/rules"
 )
 
 // The product automaton: the pattern's automaton, with the length range,
@@ -397,7 +399,7 @@ func (b *productBuilder) sequential(last, seq int32, blk *patternBlock) (int32, 
 	d := 0
 	if last > 0 && blk.step != 0 {
 		if prev := b.spec.blocks[last-1].step; prev != 0 {
-			d = stepDir(prev, blk.step)
+			d = rules.StepDirection(prev, blk.step)
 		}
 	}
 	var run int32

@@ -64,19 +64,3 @@ func classSet(c Class) pattern.CharSet {
 func isStepChar(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
-
-// stepDir is +1 when b follows a in one of those ranges, −1 when it
-// precedes it, 0 otherwise.
-func stepDir(a, b byte) int {
-	same := func(lo, hi byte) bool { return lo <= a && a <= hi && lo <= b && b <= hi }
-	if !same('a', 'z') && !same('A', 'Z') && !same('0', '9') {
-		return 0
-	}
-	switch int(b) - int(a) {
-	case 1:
-		return 1
-	case -1:
-		return -1
-	}
-	return 0
-}

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"slices"
 	"sync"
+
+	"github.com/sesame-sh/sesame/generator/rules"
 )
 
 // Counting the passphrases website rules accept, exactly.
@@ -43,22 +45,8 @@ type runState struct {
 	seq  uint16
 }
 
-// stepOf is +1 when b comes right after a in one of a–z, A–Z and 0–9, −1
-// when right before, else 0: the steps of a sequential run.
-func stepOf(a, b byte) int8 {
-	for _, r := range [...][2]byte{{'a', 'z'}, {'A', 'Z'}, {'0', '9'}} {
-		if a < r[0] || a > r[1] || b < r[0] || b > r[1] {
-			continue
-		}
-		switch int(b) - int(a) {
-		case 1:
-			return 1
-		case -1:
-			return -1
-		}
-	}
-	return 0
-}
+// stepOf is rules.StepDirection as the run state keeps it.
+func stepOf(a, b byte) int8 { return int8(rules.StepDirection(a, b)) }
 
 // push appends c to a prefix ending in s: the state after it, and false
 // when c makes a run longer than a limit. Parts of the state a limit that

@@ -88,7 +88,7 @@ func checkSequential(password string, limit int) error {
 	}
 	run, dir := 1, 0
 	for i := 1; i < len(password); i++ {
-		d := stepDirection(password[i-1], password[i])
+		d := StepDirection(password[i-1], password[i])
 		switch {
 		case d == 0:
 			run = 1
@@ -109,10 +109,11 @@ func checkSequential(password string, limit int) error {
 	return nil
 }
 
-// stepDirection is +1 when b follows a in one of the ranges a–z, A–Z and
+// StepDirection is +1 when b follows a in one of the ranges a–z, A–Z and
 // 0–9, −1 when it precedes it, and 0 otherwise (so "za" and "9:" are no
-// steps).
-func stepDirection(a, b byte) int {
+// steps): the steps a max-sequential run is made of, for this checker and
+// for every engine that counts runs.
+func StepDirection(a, b byte) int {
 	for _, rg := range [...]string{"az", "AZ", "09"} {
 		lo, hi := rg[0], rg[1]
 		if a < lo || a > hi || b < lo || b > hi {
