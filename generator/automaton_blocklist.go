@@ -20,7 +20,20 @@ type blocklistAC struct {
 	delta []int32 // delta[state*nsym+symbol]; state 0 is the root
 	match []bool
 	words int // the words in use
+
+	// The trie under the automaton, for counting through failure links
+	// (automaton_avoid.go): each state's failure state (the longest
+	// proper suffix of its string that is a state), its children in the
+	// trie, and its depth (the length of its string).
+	fail     []int32
+	kids     [][]acKid
+	depth    []int32
+	maxDepth int32
 }
+
+// acKid is a state's child in the trie: the state reached on sym, and
+// the state its failure state reaches on sym.
+type acKid struct{ sym, to, alt int32 }
 
 // fold is the case folding of the comparison: ASCII letters to lower case.
 func fold(c byte) byte {
@@ -102,6 +115,8 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 	// Breadth first, fill the missing moves from the failure links, as
 	// the automaton's moves are then total.
 	fail := make([]int32, len(a.match))
+	a.kids = make([][]acKid, len(a.match))
+	a.depth = make([]int32, len(a.match))
 	var queue []int32
 	for x := 0; x < a.nsym; x++ {
 		t := a.delta[x]
@@ -113,6 +128,8 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 			continue
 		}
 		fail[t] = 0
+		a.depth[t], a.maxDepth = 1, 1
+		a.kids[0] = append(a.kids[0], acKid{sym: int32(x), to: t})
 		queue = append(queue, t)
 	}
 	for len(queue) > 0 {
@@ -127,7 +144,16 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 				continue
 			}
 			fail[t] = a.delta[int(fail[s])*a.nsym+x]
+			a.depth[t] = a.depth[s] + 1
+			a.maxDepth = max(a.maxDepth, a.depth[t])
+			a.kids[s] = append(a.kids[s], acKid{sym: int32(x), to: t})
 			queue = append(queue, t)
+		}
+	}
+	a.fail = fail
+	for s, ks := range a.kids {
+		for i, k := range ks {
+			ks[i].alt = a.next(fail[s], k.sym)
 		}
 	}
 	return a

@@ -103,23 +103,40 @@ type keyLayout struct {
 
 func bitsFor(n int) uint { return uint(bits.Len(uint(n))) }
 
+// withoutIdleRuns returns spec without the run limits that no password
+// can reach: a run longer than the longest password limits nothing.
+func withoutIdleRuns(spec *productSpec) *productSpec {
+	longest := spec.longestPassword()
+	if spec.maxRep < longest && spec.maxSeq < longest {
+		return spec
+	}
+	s := *spec
+	if s.maxRep >= longest {
+		s.maxRep = 0
+	}
+	if s.maxSeq >= longest {
+		s.maxSeq = 0
+	}
+	return &s
+}
+
+// longestPassword is the longest string the spec allows.
+func (spec *productSpec) longestPassword() int {
+	if spec.maxLen > 0 {
+		return min(spec.longest, spec.maxLen)
+	}
+	return spec.longest
+}
+
+// countWidth is the words a count of spec's strings needs.
+func (spec *productSpec) countWidth() int {
+	longest := spec.longestPassword()
+	return int((float64(longest)*math.Log2(float64(max(spec.universe, 2)))+math.Log2(float64(longest+1))+1)/64) + 1
+}
+
 // buildProduct builds and counts the product of spec.
 func buildProduct(spec *productSpec) (*product, error) {
-	// Runs longer than the longest password limit nothing.
-	longest := spec.longest
-	if spec.maxLen > 0 {
-		longest = min(longest, spec.maxLen)
-	}
-	if spec.maxRep >= longest || spec.maxSeq >= longest {
-		s := *spec
-		if s.maxRep >= longest {
-			s.maxRep = 0
-		}
-		if s.maxSeq >= longest {
-			s.maxSeq = 0
-		}
-		spec = &s
-	}
+	spec = withoutIdleRuns(spec)
 	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
 		spec = mergeMoves(spec)
 	}
@@ -127,7 +144,7 @@ func buildProduct(spec *productSpec) (*product, error) {
 	if d == nil {
 		return nil, errProductTooLarge
 	}
-	width := int((float64(longest)*math.Log2(float64(max(spec.universe, 2)))+math.Log2(float64(longest+1))+1)/64) + 1
+	width := spec.countWidth()
 	p := &product{width: width, blocks: spec.blocks}
 	if len(d.accept) == 0 {
 		p.counts = make([]uint64, width)

@@ -77,6 +77,11 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 		return nil, pc.removalErr(drop, blocks)
 	}
 	spec := pc.spec(d, blocks, ac, universe, levelAll)
+	if ac != nil {
+		if p, ok, err := pc.withBlocklist(spec, longest, universe); ok {
+			return p, err
+		}
+	}
 	prod, err := buildProduct(spec)
 	if err != nil {
 		return nil, tooLargeErr()
@@ -90,17 +95,45 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 		if err != nil {
 			return nil, tooLargeErr()
 		}
-		openCount := lBig(open.total())
-		p.leftOut.Sub(openCount, p.count)
-		// Drawing from the product without the blocklist and drawing
-		// again when the password holds a blocked word is uniform over
-		// the same strings; when most strings are kept it is faster, as
-		// that product is smaller by the blocklist's states.
-		if new(big.Int).Lsh(p.count, 1).Cmp(openCount) >= 0 {
-			p.open, p.ac = open, ac
-		}
+		p.leftOut.Sub(lBig(open.total()), p.count)
 	}
 	return p, nil
+}
+
+// withBlocklist compiles a policy with a blocklist and no run limits: the
+// count through failure links (automaton_avoid.go), and draws from the
+// product without the blocklist, again until no blocked word is held,
+// which is uniform over the same strings. When the blocklist leaves out
+// more than half of them the product with the blocklist is built to draw
+// from instead. It returns false when the policy limits runs.
+func (pc *patternCompiler) withBlocklist(spec *productSpec, longest int, universe pattern.CharSet) (*Pattern, bool, error) {
+	n, ok, err := countWithBlocklist(spec)
+	if !ok {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, tooLargeErr()
+	}
+	if lIsZero(n) {
+		return nil, true, pc.constraintErr(spec.dfa, spec.blocks, spec.ac, universe)
+	}
+	openSpec := *spec
+	openSpec.ac = nil
+	open, err := buildProduct(&openSpec)
+	if err != nil {
+		return nil, true, tooLargeErr()
+	}
+	p := &Pattern{blocks: spec.blocks, count: lBig(n), warns: pc.warns, longest: longest, spec: spec}
+	openCount := lBig(open.total())
+	p.leftOut = new(big.Int).Sub(openCount, p.count)
+	if new(big.Int).Lsh(p.count, 1).Cmp(openCount) >= 0 {
+		p.open, p.ac = open, spec.ac
+		return p, true, nil
+	}
+	if p.prod, err = buildProduct(spec); err != nil {
+		return nil, true, tooLargeErr()
+	}
+	return p, true, nil
 }
 
 func tooLargeErr() error {

@@ -7,7 +7,7 @@ import (
 
 // FuzzPatternCompile checks that any pattern, with a length limit and a
 // blocklist, is either refused with a *PolicyError or counted and drawn:
-// a positive count, and draws, with and without the drawing tables, that the policy allows (judged by
+// a positive count (through failure links as the product counts), and draws, with and without the drawing tables, that the policy allows (judged by
 // allows in pattern_test.go) and no longer than the limit.
 func FuzzPatternCompile(f *testing.F) {
 	for _, s := range []string{"cvcv-dd", "(a|ab)(b|)", "d{1,2}", "(c|C)(v|V){2,4}", "x{4096}", "[ab]{0,9}", "(s|d){3}"} {
@@ -27,6 +27,11 @@ func FuzzPatternCompile(f *testing.F) {
 		}
 		if p.Entropy().Count.Sign() <= 0 {
 			t.Fatalf("%q: count %v", src, p.Entropy().Count)
+		}
+		if p.spec != nil { // counted through failure links: as the product counts
+			if prod, err := buildProduct(p.spec); err == nil && lBig(prod.total()).Cmp(p.count) != 0 {
+				t.Fatalf("%q: count %v through failure links, %v by the product", src, p.count, lBig(prod.total()))
+			}
 		}
 		r := seededRand(1)
 		for range tablesAfter + 8 { // past the point where drawing tables are built

@@ -67,6 +67,9 @@ type Pattern struct {
 	leftOut *big.Int
 	warns   []Warning
 	longest int // the longest password, for Stream's buffers
+	// spec, when prod is nil, is the product Lengths builds: the
+	// count came through failure links (automaton_avoid.go).
+	spec *productSpec
 
 	lengthsOnce    sync.Once
 	minLen, maxLen int
@@ -126,7 +129,19 @@ func (p *Pattern) LeftOut() *big.Int { return new(big.Int).Set(p.leftOut) }
 
 // Lengths returns the shortest and longest password the policy allows.
 func (p *Pattern) Lengths() (lo, hi int) {
-	p.lengthsOnce.Do(func() { p.minLen, p.maxLen = p.prod.lengths() })
+	p.lengthsOnce.Do(func() {
+		prod := p.prod
+		if prod == nil {
+			// The blocklist may leave out every string of some
+			// lengths: only its product knows. Too large to build,
+			// the lengths without it are the bounds known.
+			var err error
+			if prod, err = buildProduct(p.spec); err != nil {
+				prod = p.open
+			}
+		}
+		p.minLen, p.maxLen = prod.lengths()
+	})
 	return p.minLen, p.maxLen
 }
 

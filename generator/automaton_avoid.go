@@ -1,0 +1,457 @@
+package generator
+
+import (
+	"errors"
+	"math"
+	"math/bits"
+	"slices"
+	"sync"
+)
+
+// Counting the strings of an automaton that hold no blocked word, the
+// figure of a pattern with a blocklist, without building the product with
+// the blocklist's automaton one move at a time.
+//
+// Let N(f, a) be the number of strings that lead the pattern's automaton
+// from state f to acceptance and the blocklist's automaton (Aho–Corasick,
+// automaton_blocklist.go) from state a through no match. The blocklist's
+// automaton moves from a on a symbol x as it does from a's failure state,
+// except on the symbols of a's children in its trie. So N(f, a) is
+// N(f, fail(a)) corrected on those few symbols only:
+//
+//	N(f, a) = N(f, fail(a)) − Σ over children (x, c) of a, moves m on x from f:
+//	          weight(m) · (N(to(m), fail(c)) − N(to(m), c))
+//
+// as fail(c) is where fail(a) goes on x, and N is 0 at a match. The root
+// is counted over every move, and each other state costs as many terms as
+// it has children: one on average, against the twenty-six letters a move
+// by move product takes.
+//
+// The states a counted at each f are those the password's prefixes can
+// reach, closed under failure: a forward pass gathers them (a child is
+// reached only from its parent, so it is enough to follow the children of
+// the states gathered and the root's moves), and a backward pass counts,
+// each state giving its counts to its predecessors' sums, so that a
+// state's counts are kept only until its predecessors have them.
+
+// errAvoidTooLarge is returned when the pairs would exceed the product's
+// bound on memory.
+var errAvoidTooLarge = errors.New("the blocklist's product is too large")
+
+// countWithBlocklist counts the strings spec allows, its blocklist
+// subtracted, through failure links; false when spec limits runs, which
+// this count does not track (the product does).
+func countWithBlocklist(spec *productSpec) ([]uint64, bool, error) {
+	spec = withoutIdleRuns(spec)
+	if spec.ac == nil || spec.maxRep > 0 || spec.maxSeq > 0 {
+		return nil, false, nil
+	}
+	d := foldConstraints(spec)
+	if d == nil {
+		return nil, true, errProductTooLarge
+	}
+	n, err := countAvoiding(d, spec.blocks, spec.ac, spec.countWidth(), spec.universe)
+	return n, true, err
+}
+
+// avoidCounters keeps counters' working memory between counts: a form
+// counts again on every keystroke, and allocating it afresh costs more
+// than the count.
+var avoidCounters = sync.Pool{New: func() any { return new(avoidCounter) }}
+
+// countAvoiding returns the number of strings of d (which has no cycles)
+// that hold no word of ac, in width words; universe is the number of
+// characters the blocks hold, which bounds each state's count.
+func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, width, universe int) ([]uint64, error) {
+	out := make([]uint64, width)
+	if len(d.accept) == 0 {
+		return out, nil
+	}
+	c := avoidCounters.Get().(*avoidCounter)
+	defer avoidCounters.Put(c)
+	c.d, c.blocks, c.ac = d, blocks, ac
+	defer func() { c.d, c.blocks, c.ac = nil, nil, nil }()
+	c.order()
+	c.groupMoves()
+	if err := c.gather(); err != nil {
+		return nil, err
+	}
+	c.widths(universe)
+	copy(out, c.count())
+	return out, nil
+}
+
+type avoidCounter struct {
+	d      *dfa
+	blocks []patternBlock
+	ac     *blocklistAC
+
+	topo  []int32 // the states, each before those its moves lead to
+	indeg []int32
+
+	// The moves of f, those on one symbol to one state made one, are
+	// moves[moveOff[f]:moveOff[f+1]]; the moves into f are
+	// preds[predOff[f]:predOff[f+1]].
+	moveOff, predOff []int32
+	moves            []avoidMove
+	preds            []avoidPred
+
+	// Per state f of d: the blocklist states counted there (its set,
+	// setLen[f] of them from setOff[f] in setPool), the root first and
+	// then shallowest first, so each comes after its failure state;
+	// the place of each one's failure state in the set (failPool, at
+	// the same offsets); and the children of the set's states but the
+	// root's, by symbol: kidPool[kidOff[f]+start[x]:kidOff[f]+start[x+1]]
+	// where start is startPool[startOff[f]:]. The root's children are
+	// reached on its own moves.
+	setOff, setLen, kidOff, startOff []int32
+	setPool, failPool, startPool     []int32
+	kidPool                          []avoidKid
+
+	longest, width []int32 // per state: the longest string from it, and the words its counts take
+
+	// Scratch, by blocklist state.
+	mark, pos, gathered, byDepth []int32
+
+	mem  arena
+	base []int // where each state's counts are in mem, -1 before they are needed
+}
+
+// avoidMove is a move of d on every block of one symbol that leads to one
+// state: weight characters in all.
+type avoidMove struct {
+	sym, to int32
+	weight  uint64
+}
+
+// avoidPred is a move into a state: the from state's move number i.
+type avoidPred struct{ from, i int32 }
+
+// avoidKid is a child in the blocklist's trie of a state of a set: the
+// parent's place in the set, and the child. The child's failure state is
+// where the parent's failure state goes on the child's symbol.
+type avoidKid struct{ pos, kid int32 }
+
+// sized returns s with length n, reusing its room, every element zero.
+func sized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// order numbers d's states so that every move leads to a later one.
+func (c *avoidCounter) order() {
+	d := c.d
+	n := len(d.accept)
+	c.indeg = sized(c.indeg, n)
+	for _, es := range d.trans {
+		for _, e := range es {
+			c.indeg[e.to]++
+		}
+	}
+	c.topo = c.topo[:0]
+	for s := range n {
+		if c.indeg[s] == 0 {
+			c.topo = append(c.topo, int32(s))
+		}
+	}
+	for i := 0; i < len(c.topo); i++ {
+		for _, e := range d.trans[c.topo[i]] {
+			if c.indeg[e.to]--; c.indeg[e.to] == 0 {
+				c.topo = append(c.topo, e.to)
+			}
+		}
+	}
+	if len(c.topo) != n {
+		panic("generator: a pattern's automaton has a cycle")
+	}
+}
+
+// groupMoves merges each state's moves on blocks of one symbol to one
+// state, and lists the moves into each state.
+func (c *avoidCounter) groupMoves() {
+	d := c.d
+	n := len(d.accept)
+	c.moveOff = sized(c.moveOff, n+1)
+	c.moves = c.moves[:0]
+	for f, es := range d.trans {
+		start := len(c.moves)
+	next:
+		for _, e := range es {
+			blk := &c.blocks[e.block]
+			for i := start; i < len(c.moves); i++ {
+				if m := &c.moves[i]; m.sym == blk.sym && m.to == e.to {
+					m.weight += uint64(len(blk.chars))
+					continue next
+				}
+			}
+			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars))})
+		}
+		c.moveOff[f+1] = int32(len(c.moves))
+	}
+	c.predOff = sized(c.predOff, n+2)
+	for _, m := range c.moves {
+		c.predOff[m.to+2]++
+	}
+	for s := 2; s < len(c.predOff); s++ {
+		c.predOff[s] += c.predOff[s-1]
+	}
+	c.preds = sized(c.preds, len(c.moves))
+	for f := range n {
+		for i := c.moveOff[f]; i < c.moveOff[f+1]; i++ {
+			to := c.moves[i].to
+			c.preds[c.predOff[to+1]] = avoidPred{int32(f), i}
+			c.predOff[to+1]++
+		}
+	}
+	c.predOff = c.predOff[:n+1]
+}
+
+func (c *avoidCounter) set(f int32) []int32 {
+	o := c.setOff[f]
+	return c.setPool[o : o+c.setLen[f]]
+}
+
+// kidsOn returns the children on symbol x of f's set's states.
+func (c *avoidCounter) kidsOn(f, x int32) []avoidKid {
+	start := c.startPool[c.startOff[f]:]
+	o := c.kidOff[f]
+	return c.kidPool[o+start[x] : o+start[x+1]]
+}
+
+// gather finds the blocklist states to count at each state of d, in
+// topological order: the root's moves into it and the children of its
+// predecessors' states on their moves' symbols, closed under failure.
+func (c *avoidCounter) gather() error {
+	d, ac := c.d, c.ac
+	n := len(d.accept)
+	nsym := int32(ac.nsym)
+	c.setOff, c.setLen = sized(c.setOff, n), sized(c.setLen, n)
+	c.kidOff, c.startOff = sized(c.kidOff, n), sized(c.startOff, n)
+	c.setPool, c.failPool = c.setPool[:0], c.failPool[:0]
+	c.startPool, c.kidPool = c.startPool[:0], c.kidPool[:0]
+	c.mark = sized(c.mark, len(ac.match)) // f+1 when the state is in f's set
+	c.pos = sized(c.pos, len(ac.match))   // its place there
+	c.byDepth = sized(c.byDepth, int(ac.maxDepth)+2)
+	mark, pos, byDepth := c.mark, c.pos, c.byDepth
+	add := func(f, a int32) {
+		for mark[a] != f+1 {
+			mark[a] = f + 1
+			c.gathered = append(c.gathered, a)
+			byDepth[ac.depth[a]+1]++
+			if a == 0 {
+				return
+			}
+			a = ac.fail[a]
+		}
+	}
+	total := 0
+	for _, f := range c.topo {
+		c.gathered = c.gathered[:0]
+		clear(byDepth)
+		if f == 0 {
+			add(f, 0)
+		}
+		for _, p := range c.preds[c.predOff[f]:c.predOff[f+1]] {
+			if c.setLen[p.from] == 0 {
+				continue // unreachable
+			}
+			m := &c.moves[p.i]
+			if t := ac.next(0, m.sym); !ac.match[t] {
+				add(f, t)
+			}
+			for _, k := range c.kidsOn(p.from, m.sym) {
+				if !ac.match[k.kid] {
+					add(f, k.kid)
+				}
+			}
+		}
+		if len(c.gathered) == 0 {
+			continue // no prefix leads here
+		}
+		add(f, 0)
+		// The root first, then shallowest first, by counting.
+		for i := 1; i < len(byDepth); i++ {
+			byDepth[i] += byDepth[i-1]
+		}
+		so, l := len(c.setPool), len(c.gathered)
+		c.setPool = slices.Grow(c.setPool, l)[:so+l]
+		c.failPool = slices.Grow(c.failPool, l)[:so+l]
+		set, fp := c.setPool[so:], c.failPool[so:]
+		nk := 0
+		for _, a := range c.gathered {
+			i := byDepth[ac.depth[a]]
+			byDepth[ac.depth[a]]++
+			set[i], pos[a] = a, i
+			nk += len(ac.kids[a])
+		}
+		nk -= len(ac.kids[0])
+		fp[0] = 0
+		for i, a := range set[1:] {
+			fp[i+1] = pos[ac.fail[a]]
+		}
+		c.setOff[f], c.setLen[f] = int32(so), int32(l)
+		if total += l; total > maxProductWords {
+			return errAvoidTooLarge
+		}
+		// The children, by symbol.
+		sto := len(c.startPool)
+		c.startPool = slices.Grow(c.startPool, int(nsym)+1)[:sto+int(nsym)+1]
+		start := c.startPool[sto:]
+		clear(start)
+		for _, a := range set[1:] {
+			for _, k := range ac.kids[a] {
+				start[k.sym+1]++
+			}
+		}
+		for x := 1; x < len(start); x++ {
+			start[x] += start[x-1]
+		}
+		ko := len(c.kidPool)
+		c.kidPool = slices.Grow(c.kidPool, nk)[:ko+nk]
+		kids := c.kidPool[ko:]
+		for i, a := range set[1:] {
+			for _, k := range ac.kids[a] {
+				kids[start[k.sym]] = avoidKid{pos: int32(i + 1), kid: k.to}
+				start[k.sym]++
+			}
+		}
+		copy(start[1:], start[:nsym])
+		start[0] = 0
+		c.kidOff[f], c.startOff[f] = int32(ko), int32(sto)
+	}
+	return nil
+}
+
+// widths sets the words each state's counts take: a state from which
+// strings have at most l more characters, over an alphabet of u, counts
+// fewer than 2·u^l of them.
+func (c *avoidCounter) widths(universe int) {
+	d := c.d
+	c.longest = sized(c.longest, len(d.accept))
+	c.width = sized(c.width, len(d.accept))
+	bits := math.Log2(float64(max(universe, 2)))
+	for i := len(c.topo) - 1; i >= 0; i-- {
+		f := c.topo[i]
+		for _, e := range d.trans[f] {
+			c.longest[f] = max(c.longest[f], c.longest[e.to]+1)
+		}
+		c.width[f] = int32((float64(c.longest[f])*bits+2)/64) + 1
+	}
+}
+
+// arena holds the counts of the states still needed, their room used
+// again once a state has given its counts to its predecessors.
+type arena struct {
+	words []uint64
+	free  [32][]int // free stretches of 2^k words, by offset
+}
+
+func (a *arena) reset() {
+	clear(a.words)
+	a.words = a.words[:0]
+	for k := range a.free {
+		a.free[k] = a.free[k][:0]
+	}
+}
+
+func (a *arena) alloc(n int) int {
+	k := bits.Len(uint(n - 1))
+	if l := len(a.free[k]); l > 0 {
+		off := a.free[k][l-1]
+		a.free[k] = a.free[k][:l-1]
+		clear(a.words[off : off+n])
+		return off
+	}
+	off := len(a.words)
+	a.words = slices.Grow(a.words, 1<<k)[:off+1<<k]
+	clear(a.words[off:])
+	return off
+}
+
+func (a *arena) release(off, n int) {
+	k := bits.Len(uint(n - 1))
+	a.free[k] = append(a.free[k], off)
+}
+
+// counts returns where f's counts are, making room when first asked.
+func (c *avoidCounter) counts(f int32) []uint64 {
+	n := int(c.setLen[f]) * int(c.width[f])
+	if c.base[f] < 0 {
+		c.base[f] = c.mem.alloc(n)
+	}
+	return c.mem.words[c.base[f] : c.base[f]+n]
+}
+
+// count returns N(start, root). Going backward, each state's counts are
+// first the sums its successors gave (the root's over every move, the
+// others' corrections on their children's symbols), then made whole in
+// the set's order, N(f, a) adding N(f, fail(a)), and then given to the
+// predecessors.
+func (c *avoidCounter) count() []uint64 {
+	d, ac, topo := c.d, c.ac, c.topo
+	c.mem.reset()
+	c.base = sized(c.base, len(d.accept))
+	for i := range c.base {
+		c.base[i] = -1
+	}
+	// The place of a blocklist state in the set at hand, valid where
+	// mark holds the state + 1.
+	posOf, mark := c.pos, c.mark
+	clear(mark)
+	for i := len(topo) - 1; i >= 0; i-- {
+		f := topo[i]
+		if c.setLen[f] == 0 {
+			continue
+		}
+		set, fp := c.set(f), c.failPool[c.setOff[f]:]
+		w := int(c.width[f])
+		z := c.counts(f)
+		if f != 0 && d.accept[f] {
+			lAdd(z[:w], one)
+		}
+		for j := 1; j < len(set); j++ {
+			lAdd(z[j*w:(j+1)*w], z[int(fp[j])*w:int(fp[j]+1)*w])
+		}
+		if f == 0 {
+			return slices.Clone(z[:w])
+		}
+		for j, a := range set {
+			posOf[a], mark[a] = int32(j), f+1
+		}
+		// entry is N(f, a): nil when it is 0.
+		entry := func(a int32) []uint64 {
+			if ac.match[a] {
+				return nil
+			}
+			if mark[a] != f+1 {
+				panic("generator: a blocklist state the count needs was not gathered")
+			}
+			return z[int(posOf[a])*w : int(posOf[a]+1)*w]
+		}
+		for _, p := range c.preds[c.predOff[f]:c.predOff[f+1]] {
+			if c.setLen[p.from] == 0 {
+				continue // unreachable
+			}
+			m := &c.moves[p.i]
+			pw := int(c.width[p.from])
+			zp := c.counts(p.from)
+			z = c.mem.words[c.base[f] : c.base[f]+len(z)] // the arena may have moved
+			if t := entry(ac.next(0, m.sym)); t != nil {
+				lAddMul(zp[:pw], t, m.weight)
+			}
+			for _, k := range c.kidsOn(p.from, m.sym) {
+				alt := entry(ac.fail[k.kid])
+				if alt == nil {
+					continue // the kid is then a match too, or counts nothing
+				}
+				lSubMulDiff(zp[int(k.pos)*pw:int(k.pos+1)*pw], alt, entry(k.kid), m.weight)
+			}
+		}
+		c.mem.release(c.base[f], len(z))
+	}
+	panic("generator: the start state was not counted")
+}
