@@ -82,8 +82,9 @@ func determinise(a *nfa, blocks []patternBlock) *dfa {
 	}
 	if a.cyclic {
 		// Only the length bound's product (automaton_fold.go) is
-		// acyclic and can be minimised; here drop the dead ends.
-		return d.trim()
+		// acyclic and can be minimised in one pass; here drop the
+		// dead ends and merge by refinement.
+		return d.trim().refine()
 	}
 	return d.minimise()
 }
@@ -211,6 +212,82 @@ func (d *dfa) minimise() *dfa {
 				es[i].to = swap(es[i].to)
 			}
 		}
+	}
+	return out
+}
+
+// refine merges equivalent states of an automaton that may have cycles
+// and has no dead ends (trim's): starting from accepting or not, states
+// are split by the classes their moves lead to until no split is left
+// (Moore's algorithm). The fold with the length (automaton_fold.go) then
+// crosses fewer states: a pronounceable style's syllables determinise to
+// states that differ only in how they were reached.
+func (d *dfa) refine() *dfa {
+	n := len(d.accept)
+	if n == 0 {
+		return d
+	}
+	// The first classes: accepting or not, numbered as they come.
+	class := make([]int32, n)
+	first := [2]int32{-1, -1}
+	classes := 0
+	for s, acc := range d.accept {
+		a := 0
+		if acc {
+			a = 1
+		}
+		if first[a] < 0 {
+			first[a] = int32(classes)
+			classes++
+		}
+		class[s] = first[a]
+	}
+	var key []int32
+	for {
+		index := newSeqIndex()
+		next := make([]int32, n)
+		for s := range n {
+			key = append(key[:0], class[s])
+			for _, e := range d.trans[s] {
+				key = append(key, e.block, class[e.to])
+			}
+			next[s], _ = index.lookup(key)
+		}
+		if len(index.seqs) == classes {
+			break
+		}
+		class, classes = next, len(index.seqs)
+	}
+	if classes == n {
+		return d
+	}
+	// Renumber so that the start's class is 0.
+	num := make([]int32, classes)
+	for i := range num {
+		num[i] = -1
+	}
+	num[class[0]] = 0
+	k := int32(1)
+	for s := range n {
+		if num[class[s]] < 0 {
+			num[class[s]] = k
+			k++
+		}
+	}
+	out := &dfa{accept: make([]bool, classes), trans: make([][]dfaEdge, classes)}
+	done := make([]bool, classes)
+	for s := range n {
+		c := num[class[s]]
+		if done[c] {
+			continue
+		}
+		done[c] = true
+		out.accept[c] = d.accept[s]
+		es := make([]dfaEdge, len(d.trans[s]))
+		for i, e := range d.trans[s] {
+			es[i] = dfaEdge{block: e.block, to: num[class[e.to]]}
+		}
+		out.trans[c] = es
 	}
 	return out
 }

@@ -94,7 +94,12 @@ func foldConstraints(spec *productSpec) *dfa {
 		return i
 	}
 	add(foldKey{})
-	var slab []dfaEdge // every state's moves, one after another
+	// The moves of each state of the automaton that lead to one state
+	// on blocks of one class and one set of required sets change the
+	// key alike: the key is worked out once for each such group.
+	groups := foldGroups(spec)
+	var targets []int32 // each group's state, -1 when its moves are cut
+	var slab []dfaEdge  // every state's moves, one after another
 	for i := 0; i < len(keys); i++ {
 		if len(keys) > MaxPatternStates {
 			return nil
@@ -105,17 +110,19 @@ func foldConstraints(spec *productSpec) *dfa {
 			slab = make([]dfaEdge, 0, max(4096, need))
 		}
 		start := len(slab)
-		for _, e := range spec.dfa.trans[k.d] {
-			blk := &spec.blocks[e.block]
+		gs := groups[k.d]
+		targets = targets[:0]
+		for _, g := range gs.groups {
+			targets = append(targets, -1)
 			next := k
-			next.d = e.to
+			next.d = g.to
 			if spec.minLen > 0 || spec.maxLen > 0 {
 				next.n++
 				if spec.maxLen > 0 && int(next.n) > spec.maxLen {
 					continue
 				}
 			}
-			c := blk.class
+			c := g.class
 			switch {
 			case spec.classMax[c] >= 0:
 				next.classes[c]++
@@ -125,8 +132,14 @@ func foldConstraints(spec *productSpec) *dfa {
 			case spec.classMin[c] > 0:
 				next.classes[c] = min(next.classes[c]+1, int32(spec.classMin[c]))
 			}
-			next.req |= blk.req & spec.reqAll
-			slab = append(slab, dfaEdge{block: e.block, to: add(next)})
+			next.req |= g.req & spec.reqAll
+			targets[len(targets)-1] = add(next)
+		}
+		// The moves in the automaton's order, which is by block.
+		for j, e := range spec.dfa.trans[k.d] {
+			if to := targets[gs.of[j]]; to >= 0 {
+				slab = append(slab, dfaEdge{block: e.block, to: to})
+			}
 		}
 		out.trans[i] = slab[start:len(slab):len(slab)]
 	}
@@ -136,4 +149,41 @@ func foldConstraints(spec *productSpec) *dfa {
 		return out
 	}
 	return out.minimise()
+}
+
+// foldGroup is the moves of a state of the pattern's automaton to one
+// state on blocks of one class and one set of required sets.
+type foldGroup struct {
+	to    int32
+	class Class
+	req   uint32
+}
+
+// foldGroupsOf is a state's groups, and the group of each of its moves.
+type foldGroupsOf struct {
+	groups []foldGroup
+	of     []int32
+}
+
+// foldGroups groups each state's moves for foldConstraints.
+func foldGroups(spec *productSpec) []foldGroupsOf {
+	out := make([]foldGroupsOf, len(spec.dfa.trans))
+	for s, es := range spec.dfa.trans {
+		g := &out[s]
+		g.of = make([]int32, len(es))
+	next:
+		for j, e := range es {
+			blk := &spec.blocks[e.block]
+			want := foldGroup{to: e.to, class: blk.class, req: blk.req}
+			for i, h := range g.groups {
+				if h == want {
+					g.of[j] = int32(i)
+					continue next
+				}
+			}
+			g.of[j] = int32(len(g.groups))
+			g.groups = append(g.groups, want)
+		}
+	}
+	return out
 }
