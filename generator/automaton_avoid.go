@@ -39,46 +39,73 @@ import (
 var errAvoidTooLarge = errors.New("the blocklist's product is too large")
 
 // countWithBlocklist counts the strings spec allows, its blocklist
-// subtracted, through failure links; false when spec limits runs, which
-// this count does not track (the product does).
-func countWithBlocklist(spec *productSpec) ([]uint64, bool, error) {
+// subtracted, through failure links, and the strings it allows without
+// the blocklist; false when spec limits runs, which this count does not
+// track (the product does).
+func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err error) {
 	spec = withoutIdleRuns(spec)
 	if spec.ac == nil || spec.maxRep > 0 || spec.maxSeq > 0 {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	d := foldConstraints(spec)
 	if d == nil {
-		return nil, true, errProductTooLarge
+		return nil, nil, true, errProductTooLarge
 	}
-	n, err := countAvoiding(d, spec.blocks, spec.ac, spec.countWidth(), spec.universe)
-	return n, true, err
+	kept, all, err = countAvoiding(d, spec.blocks, spec.ac, spec.countWidth(), spec.universe)
+	return kept, all, true, err
 }
 
-// avoidCounters keeps counters' working memory between counts: a form
-// counts again on every keystroke, and allocating it afresh costs more
-// than the count.
-var avoidCounters = sync.Pool{New: func() any { return new(avoidCounter) }}
+// spare holds one counter's working memory between counts: a form counts
+// again on every keystroke, and allocating it afresh costs more than the
+// count. (A sync.Pool would lose it at each collection, which the count's
+// own garbage brings about.) A count running beside another uses a
+// counter of its own.
+var spare struct {
+	sync.Mutex
+	c *avoidCounter
+}
+
+// spareWords bounds the memory kept between counts, in words.
+const spareWords = 1 << 21
+
+func takeCounter() (c *avoidCounter, give func()) {
+	if !spare.TryLock() {
+		return new(avoidCounter), func() {}
+	}
+	if spare.c == nil {
+		spare.c = new(avoidCounter)
+	}
+	return spare.c, func() {
+		c := spare.c
+		c.d, c.blocks, c.ac = nil, nil, nil
+		if cap(c.mem.words)+cap(c.kidPool)+cap(c.setPool)+cap(c.moves)*2 > spareWords {
+			spare.c = nil
+		}
+		spare.Unlock()
+	}
+}
 
 // countAvoiding returns the number of strings of d (which has no cycles)
-// that hold no word of ac, in width words; universe is the number of
-// characters the blocks hold, which bounds each state's count.
-func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, width, universe int) ([]uint64, error) {
-	out := make([]uint64, width)
+// that hold no word of ac, and the number of all its strings, in width
+// words; universe is the number of characters the blocks hold, which
+// bounds each state's count.
+func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, width, universe int) (kept, all []uint64, err error) {
+	kept, all = make([]uint64, width), make([]uint64, width)
 	if len(d.accept) == 0 {
-		return out, nil
+		return kept, all, nil
 	}
-	c := avoidCounters.Get().(*avoidCounter)
-	defer avoidCounters.Put(c)
+	c, give := takeCounter()
+	defer give()
 	c.d, c.blocks, c.ac = d, blocks, ac
-	defer func() { c.d, c.blocks, c.ac = nil, nil, nil }()
 	c.order()
 	c.groupMoves()
-	if err := c.gather(); err != nil {
-		return nil, err
-	}
 	c.widths(universe)
-	copy(out, c.count())
-	return out, nil
+	if err := c.gather(); err != nil {
+		return nil, nil, err
+	}
+	copy(kept, c.count())
+	copy(all, c.countAll())
+	return kept, all, nil
 }
 
 type avoidCounter struct {
@@ -210,6 +237,18 @@ func (c *avoidCounter) groupMoves() {
 	c.predOff = c.predOff[:n+1]
 }
 
+// within returns the state that stands for a at f: a itself, or when no
+// word through a can end within the longest string from f, its nearest
+// failure state through which one can. A word through a that cannot end
+// matches nothing, and until the string leaves a's words the failure
+// state's match just as a's would: the counts are the same.
+func (c *avoidCounter) within(f, a int32) int32 {
+	for a != 0 && c.ac.toWord[a] > c.longest[f] {
+		a = c.ac.fail[a]
+	}
+	return a
+}
+
 func (c *avoidCounter) set(f int32) []int32 {
 	o := c.setOff[f]
 	return c.setPool[o : o+c.setLen[f]]
@@ -238,6 +277,7 @@ func (c *avoidCounter) gather() error {
 	c.byDepth = sized(c.byDepth, int(ac.maxDepth)+2)
 	mark, pos, byDepth := c.mark, c.pos, c.byDepth
 	add := func(f, a int32) {
+		a = c.within(f, a)
 		for mark[a] != f+1 {
 			mark[a] = f + 1
 			c.gathered = append(c.gathered, a)
@@ -386,6 +426,31 @@ func (c *avoidCounter) counts(f int32) []uint64 {
 	return c.mem.words[c.base[f] : c.base[f]+n]
 }
 
+// countAll returns the number of d's strings, blocked or not.
+func (c *avoidCounter) countAll() []uint64 {
+	d := c.d
+	off := sized(c.base, len(d.accept)+1)
+	for f := range d.accept {
+		off[f+1] = off[f] + int(c.width[f])
+	}
+	c.mem.reset()
+	c.mem.words = sized(c.mem.words, off[len(d.accept)])
+	at := func(f int32) []uint64 { return c.mem.words[off[f]:off[f+1]] }
+	for i := len(c.topo) - 1; i >= 0; i-- {
+		f := c.topo[i]
+		z := at(f)
+		if f != 0 && d.accept[f] {
+			z[0] = 1
+		}
+		for _, m := range c.moves[c.moveOff[f]:c.moveOff[f+1]] {
+			lAddMul(z, at(m.to), m.weight)
+		}
+	}
+	out := slices.Clone(at(0))
+	c.mem.reset()
+	return out
+}
+
 // count returns N(start, root). Going backward, each state's counts are
 // first the sums its successors gave (the root's over every move, the
 // others' corrections on their children's symbols), then made whole in
@@ -427,6 +492,7 @@ func (c *avoidCounter) count() []uint64 {
 			if ac.match[a] {
 				return nil
 			}
+			a = c.within(f, a)
 			if mark[a] != f+1 {
 				panic("generator: a blocklist state the count needs was not gathered")
 			}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -29,6 +30,10 @@ type blocklistAC struct {
 	kids     [][]acKid
 	depth    []int32
 	maxDepth int32
+	// toWord is how many more characters the shortest word through a
+	// state needs (0 where one ends): a state further than the string
+	// can go from a word moves as its failure state does, to the end.
+	toWord []int32
 }
 
 // acKid is a state's child in the trie: the state reached on sym, and
@@ -112,6 +117,14 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 		}
 		a.match[s] = true
 	}
+	// A word ends where the trie marks a match before the failure
+	// links add the words that end inside others.
+	a.toWord = make([]int32, len(a.match))
+	for s, m := range a.match {
+		if !m {
+			a.toWord[s] = math.MaxInt32
+		}
+	}
 	// Breadth first, fill the missing moves from the failure links, as
 	// the automaton's moves are then total.
 	fail := make([]int32, len(a.match))
@@ -151,6 +164,14 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 		}
 	}
 	a.fail = fail
+	// Children have higher numbers than their parents in the trie.
+	for s := len(a.match) - 1; s >= 0; s-- {
+		for _, k := range a.kids[s] {
+			if t := a.toWord[k.to]; t < math.MaxInt32 {
+				a.toWord[s] = min(a.toWord[s], t+1)
+			}
+		}
+	}
 	for s, ks := range a.kids {
 		for i, k := range ks {
 			ks[i].alt = a.next(fail[s], k.sym)

@@ -64,7 +64,7 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 	if pp.MaxLength > 0 {
 		longest = min(longest, pp.MaxLength)
 	}
-	ac := newBlocklistAC(pp.Blocklist, universe, longest)
+	ac := newBlocklistACKept(pp.Blocklist, universe, longest)
 	if ignored := ignoredWords(pp.Blocklist); ignored > 0 {
 		pc.warns = append(pc.warns, warningf("blocklist", "%s of the blocklist can never be spelled (not printable ASCII), so %s ignored", plural(ignored, "word"), isAre(ignored)))
 	}
@@ -101,38 +101,23 @@ func compilePattern(pp PatternPolicy) (*Pattern, error) {
 }
 
 // withBlocklist compiles a policy with a blocklist and no run limits: the
-// count through failure links (automaton_avoid.go), and draws from the
-// product without the blocklist, again until no blocked word is held,
-// which is uniform over the same strings. When the blocklist leaves out
-// more than half of them the product with the blocklist is built to draw
-// from instead. It returns false when the policy limits runs.
+// count through failure links (automaton_avoid.go). What draws need is
+// built at the first draw (Pattern.sampler): a form shows the figure of
+// many policies and draws from few. It returns false when the policy
+// limits runs.
 func (pc *patternCompiler) withBlocklist(spec *productSpec, longest int, universe pattern.CharSet) (*Pattern, bool, error) {
-	n, ok, err := countWithBlocklist(spec)
+	kept, all, ok, err := countWithBlocklist(spec)
 	if !ok {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, true, tooLargeErr()
 	}
-	if lIsZero(n) {
+	if lIsZero(kept) {
 		return nil, true, pc.constraintErr(spec.dfa, spec.blocks, spec.ac, universe)
 	}
-	openSpec := *spec
-	openSpec.ac = nil
-	open, err := buildProduct(&openSpec)
-	if err != nil {
-		return nil, true, tooLargeErr()
-	}
-	p := &Pattern{blocks: spec.blocks, count: lBig(n), warns: pc.warns, longest: longest, spec: spec}
-	openCount := lBig(open.total())
-	p.leftOut = new(big.Int).Sub(openCount, p.count)
-	if new(big.Int).Lsh(p.count, 1).Cmp(openCount) >= 0 {
-		p.open, p.ac = open, spec.ac
-		return p, true, nil
-	}
-	if p.prod, err = buildProduct(spec); err != nil {
-		return nil, true, tooLargeErr()
-	}
+	p := &Pattern{blocks: spec.blocks, count: lBig(kept), warns: pc.warns, longest: longest, spec: spec}
+	p.leftOut = new(big.Int).Sub(lBig(all), p.count)
 	return p, true, nil
 }
 

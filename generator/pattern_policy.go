@@ -67,9 +67,12 @@ type Pattern struct {
 	leftOut *big.Int
 	warns   []Warning
 	longest int // the longest password, for Stream's buffers
-	// spec, when prod is nil, is the product Lengths builds: the
-	// count came through failure links (automaton_avoid.go).
-	spec *productSpec
+	// spec, when prod is nil, is the policy whose count came through
+	// failure links (automaton_avoid.go); sampler builds what draws
+	// need from it at the first draw.
+	spec        *productSpec
+	samplerOnce sync.Once
+	samplerErr  error
 
 	lengthsOnce    sync.Once
 	minLen, maxLen int
@@ -88,8 +91,39 @@ func (p *Pattern) Generate(r *Rand) (string, error) {
 	return s, nil
 }
 
+// sampler builds, once, what draws come from when the count came through
+// failure links: the product without the blocklist, drawn from again
+// until no blocked word is held, which is uniform over the same strings
+// and faster while most strings are kept (that product is smaller by the
+// blocklist's states); else the product with the blocklist.
+func (p *Pattern) sampler() error {
+	p.samplerOnce.Do(func() {
+		if p.spec == nil {
+			return
+		}
+		openSpec := *p.spec
+		openSpec.ac = nil
+		open, err := buildProduct(&openSpec)
+		if err != nil {
+			p.samplerErr = tooLargeErr()
+			return
+		}
+		if new(big.Int).Lsh(p.count, 1).Cmp(lBig(open.total())) >= 0 {
+			p.open, p.ac = open, p.spec.ac
+			return
+		}
+		if p.prod, err = buildProduct(p.spec); err != nil {
+			p.samplerErr = tooLargeErr()
+		}
+	})
+	return p.samplerErr
+}
+
 // appendSecret appends one password to dst, for Stream.
 func (p *Pattern) appendSecret(dst []byte, r *Rand, _ *scratch) ([]byte, error) {
+	if err := p.sampler(); err != nil {
+		return dst, err
+	}
 	start := len(dst)
 	if p.open != nil {
 		for {
@@ -130,17 +164,23 @@ func (p *Pattern) LeftOut() *big.Int { return new(big.Int).Set(p.leftOut) }
 // Lengths returns the shortest and longest password the policy allows.
 func (p *Pattern) Lengths() (lo, hi int) {
 	p.lengthsOnce.Do(func() {
-		prod := p.prod
-		if prod == nil {
-			// The blocklist may leave out every string of some
-			// lengths: only its product knows. Too large to build,
-			// the lengths without it are the bounds known.
-			var err error
-			if prod, err = buildProduct(p.spec); err != nil {
-				prod = p.open
-			}
+		if p.spec == nil {
+			p.minLen, p.maxLen = p.prod.lengths()
+			return
 		}
-		p.minLen, p.maxLen = prod.lengths()
+		// The blocklist may leave out every string of some lengths:
+		// only its product knows.
+		if prod, err := buildProduct(p.spec); err == nil {
+			p.minLen, p.maxLen = prod.lengths()
+			return
+		}
+		// Too large to build: the lengths without it are the bounds
+		// known.
+		openSpec := *p.spec
+		openSpec.ac = nil
+		if open, err := buildProduct(&openSpec); err == nil {
+			p.minLen, p.maxLen = open.lengths()
+		}
 	})
 	return p.minLen, p.maxLen
 }

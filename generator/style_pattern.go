@@ -84,7 +84,7 @@ func (sp StylePolicy) PatternPolicy() (PatternPolicy, RulesAsApplied, error) {
 	// No style spells a space or a character outside the classes and
 	// apple's hyphen: the words it could never hold are dropped before
 	// the engine sees them.
-	pp.Blocklist = spellableBlocklist(sp.Blocklist, LowerChars+DigitChars+pol.symbolSet()+"-")
+	pp.Blocklist = spellableBlocklistKept(sp.Blocklist, LowerChars+DigitChars+pol.symbolSet()+"-")
 	if sp.Rules == nil {
 		return pp, RulesAsApplied{}, nil
 	}
