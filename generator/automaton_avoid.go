@@ -47,7 +47,10 @@ func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err err
 	if spec.ac == nil || spec.maxRep > 0 || spec.maxSeq > 0 {
 		return nil, nil, false, nil
 	}
-	d := foldConstraints(spec)
+	// Not minimised: the pattern's automaton was (or refined, when it
+	// loops), and merging what the length leaves alike costs more than
+	// counting the states it would merge.
+	d := foldConstraints(spec, false)
 	if d == nil {
 		return nil, nil, true, errProductTooLarge
 	}

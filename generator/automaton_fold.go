@@ -16,10 +16,10 @@ type foldKey struct {
 }
 
 // foldConstraints returns spec's automaton crossed with its length range,
-// class limits and required sets, minimised; the automaton itself when
-// there are none. It returns nil when the product would exceed
-// MaxPatternStates.
-func foldConstraints(spec *productSpec) *dfa {
+// class limits and required sets, minimised when asked and there is more
+// to cross it with; the automaton itself when there are none. It returns
+// nil when the product would exceed MaxPatternStates.
+func foldConstraints(spec *productSpec, minimise bool) *dfa {
 	tracked := spec.minLen > 0 || spec.maxLen > 0 || spec.reqAll != 0
 	for c := range numClasses {
 		tracked = tracked || spec.classMin[c] > 0 || spec.classMax[c] >= 0
@@ -146,6 +146,9 @@ func foldConstraints(spec *productSpec) *dfa {
 	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
 		// Nothing more to cross it with: minimising would cost more
 		// than counting the states it merges.
+		return out
+	}
+	if !minimise {
 		return out
 	}
 	return out.minimise()

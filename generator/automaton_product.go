@@ -140,7 +140,7 @@ func buildProduct(spec *productSpec) (*product, error) {
 	if spec.ac == nil && spec.maxRep == 0 && spec.maxSeq == 0 {
 		spec = mergeMoves(spec)
 	}
-	d := foldConstraints(spec)
+	d := foldConstraints(spec, true)
 	if d == nil {
 		return nil, errProductTooLarge
 	}
