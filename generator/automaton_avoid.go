@@ -142,6 +142,7 @@ type avoidCounter struct {
 
 	// Scratch, by blocklist state.
 	mark, pos, gathered, byDepth []int32
+	at                           []int64
 
 	mem  arena
 	base []int // where each state's counts are in mem, -1 before they are needed
@@ -466,10 +467,10 @@ func (c *avoidCounter) count() []uint64 {
 	for i := range c.base {
 		c.base[i] = -1
 	}
-	// The place of a blocklist state in the set at hand, valid where
-	// mark holds the state + 1.
-	posOf, mark := c.pos, c.mark
-	clear(mark)
+	// The place of each blocklist state in the set at hand, when the
+	// high half holds that state of d + 1.
+	c.at = sized(c.at, len(ac.match))
+	at := c.at
 	for i := len(topo) - 1; i >= 0; i-- {
 		f := topo[i]
 		if c.setLen[f] == 0 {
@@ -481,25 +482,35 @@ func (c *avoidCounter) count() []uint64 {
 		if f != 0 && d.accept[f] {
 			lAdd(z[:w], one)
 		}
-		for j := 1; j < len(set); j++ {
-			lAdd(z[j*w:(j+1)*w], z[int(fp[j])*w:int(fp[j]+1)*w])
+		if w == 1 {
+			for j := 1; j < len(set); j++ {
+				z[j] += z[fp[j]]
+			}
+		} else {
+			for j := 1; j < len(set); j++ {
+				lAdd(z[j*w:(j+1)*w], z[int(fp[j])*w:int(fp[j]+1)*w])
+			}
 		}
 		if f == 0 {
 			return slices.Clone(z[:w])
 		}
+		stamp := int64(f+1) << 32
 		for j, a := range set {
-			posOf[a], mark[a] = int32(j), f+1
+			at[a] = stamp | int64(j)
 		}
-		// entry is N(f, a): nil when it is 0.
-		entry := func(a int32) []uint64 {
+		longest := c.longest[f]
+		// place is where N(f, a) is in z; -1 when it is 0.
+		place := func(a int32) int {
 			if ac.match[a] {
-				return nil
+				return -1
 			}
-			a = c.within(f, a)
-			if mark[a] != f+1 {
+			for a != 0 && ac.toWord[a] > longest {
+				a = ac.fail[a]
+			}
+			if at[a]&^(1<<32-1) != stamp {
 				panic("generator: a blocklist state the count needs was not gathered")
 			}
-			return z[int(posOf[a])*w : int(posOf[a]+1)*w]
+			return int(int32(at[a]))
 		}
 		for _, p := range c.preds[c.predOff[f]:c.predOff[f+1]] {
 			if c.setLen[p.from] == 0 {
@@ -509,15 +520,37 @@ func (c *avoidCounter) count() []uint64 {
 			pw := int(c.width[p.from])
 			zp := c.counts(p.from)
 			z = c.mem.words[c.base[f] : c.base[f]+len(z)] // the arena may have moved
-			if t := entry(ac.next(0, m.sym)); t != nil {
-				lAddMul(zp[:pw], t, m.weight)
+			kids := c.kidsOn(p.from, m.sym)
+			if pw == 1 { // then w is 1 too
+				if j := place(ac.next(0, m.sym)); j >= 0 {
+					zp[0] += z[j] * m.weight
+				}
+				for _, k := range kids {
+					alt := place(ac.fail[k.kid])
+					if alt < 0 {
+						continue // the kid is then a match too, or counts nothing
+					}
+					diff := z[alt]
+					if j := place(k.kid); j >= 0 {
+						diff -= z[j]
+					}
+					zp[k.pos] -= diff * m.weight
+				}
+				continue
 			}
-			for _, k := range c.kidsOn(p.from, m.sym) {
-				alt := entry(ac.fail[k.kid])
-				if alt == nil {
+			if j := place(ac.next(0, m.sym)); j >= 0 {
+				lAddMul(zp[:pw], z[j*w:(j+1)*w], m.weight)
+			}
+			for _, k := range kids {
+				alt := place(ac.fail[k.kid])
+				if alt < 0 {
 					continue // the kid is then a match too, or counts nothing
 				}
-				lSubMulDiff(zp[int(k.pos)*pw:int(k.pos+1)*pw], alt, entry(k.kid), m.weight)
+				var kid []uint64
+				if j := place(k.kid); j >= 0 {
+					kid = z[j*w : (j+1)*w]
+				}
+				lSubMulDiff(zp[int(k.pos)*pw:int(k.pos+1)*pw], z[alt*w:(alt+1)*w], kid, m.weight)
 			}
 		}
 		c.mem.release(c.base[f], len(z))

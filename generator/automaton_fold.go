@@ -149,7 +149,7 @@ func foldConstraints(spec *productSpec, minimise bool) *dfa {
 		return out
 	}
 	if !minimise {
-		return out
+		return out.cutDeadEnds()
 	}
 	return out.minimise()
 }
@@ -189,4 +189,31 @@ func foldGroups(spec *productSpec) []foldGroupsOf {
 		}
 	}
 	return out
+}
+
+// cutDeadEnds drops the moves into states with no accepted future, where
+// every move leads to a later state (as in a fold with the length, whose
+// states are numbered breadth first and each move adds a character): one
+// pass back finds them. The states stay, unreachable. Otherwise it trims.
+func (d *dfa) cutDeadEnds() *dfa {
+	live := make([]bool, len(d.accept))
+	for s := len(d.accept) - 1; s >= 0; s-- {
+		live[s] = d.accept[s]
+		for _, e := range d.trans[s] {
+			if int(e.to) <= s {
+				return d.trim()
+			}
+			live[s] = live[s] || live[e.to]
+		}
+	}
+	for s, es := range d.trans {
+		kept := es[:0]
+		for _, e := range es {
+			if live[e.to] {
+				kept = append(kept, e)
+			}
+		}
+		d.trans[s] = kept
+	}
+	return d
 }
