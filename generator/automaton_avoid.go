@@ -47,14 +47,32 @@ func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err err
 	if spec.ac == nil || spec.maxRep > 0 || spec.maxSeq > 0 {
 		return nil, nil, false, nil
 	}
+	// With the length folded in, the class limits and required sets are
+	// counted as counters (automaton_counters.go) when there are few
+	// combinations, else folded too.
 	// Not minimised: the pattern's automaton was (or refined, when it
 	// loops), and merging what the length leaves alike costs more than
 	// counting the states it would merge.
-	d := foldConstraints(spec, false)
-	if d == nil {
-		return nil, nil, true, errProductTooLarge
+	var d *dfa
+	var cs *counterSpace
+	if spec.minLen > 0 || spec.maxLen > 0 {
+		if cs = newCounterSpace(spec); cs != nil {
+			bare := *spec
+			for c := range numClasses {
+				bare.classMin[c], bare.classMax[c] = 0, -1
+			}
+			bare.reqAll = 0
+			if d = foldConstraints(&bare, false); d != nil && !cs.worthCounting(d, spec.blocks) {
+				d, cs = nil, nil
+			}
+		}
 	}
-	kept, all, err = countAvoiding(d, spec.blocks, spec.ac, spec.countWidth(), spec.universe)
+	if d == nil {
+		if d = foldConstraints(spec, false); d == nil {
+			return nil, nil, true, errProductTooLarge
+		}
+	}
+	kept, all, err = countAvoiding(d, spec.blocks, spec.ac, cs, spec.countWidth(), spec.universe)
 	return kept, all, true, err
 }
 
@@ -80,7 +98,7 @@ func takeCounter() (c *avoidCounter, give func()) {
 	}
 	return spare.c, func() {
 		c := spare.c
-		c.d, c.blocks, c.ac = nil, nil, nil
+		c.d, c.blocks, c.ac, c.cs = nil, nil, nil, nil
 		if cap(c.mem.words)+cap(c.kidPool)+cap(c.setPool)+cap(c.moves)*2 > spareWords {
 			spare.c = nil
 		}
@@ -92,14 +110,17 @@ func takeCounter() (c *avoidCounter, give func()) {
 // that hold no word of ac, and the number of all its strings, in width
 // words; universe is the number of characters the blocks hold, which
 // bounds each state's count.
-func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, width, universe int) (kept, all []uint64, err error) {
+func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, cs *counterSpace, width, universe int) (kept, all []uint64, err error) {
 	kept, all = make([]uint64, width), make([]uint64, width)
 	if len(d.accept) == 0 {
 		return kept, all, nil
 	}
 	c, give := takeCounter()
 	defer give()
-	c.d, c.blocks, c.ac = d, blocks, ac
+	c.d, c.blocks, c.ac, c.cs, c.k = d, blocks, ac, cs, 1
+	if cs != nil {
+		c.k = cs.size
+	}
 	c.order()
 	c.groupMoves()
 	c.widths(universe)
@@ -115,6 +136,8 @@ type avoidCounter struct {
 	d      *dfa
 	blocks []patternBlock
 	ac     *blocklistAC
+	cs     *counterSpace // nil: no counters
+	k      int           // the counters' combinations: each pair's counts are a vector of k
 
 	topo  []int32 // the states, each before those its moves lead to
 	indeg []int32
@@ -148,11 +171,13 @@ type avoidCounter struct {
 	base []int // where each state's counts are in mem, -1 before they are needed
 }
 
-// avoidMove is a move of d on every block of one symbol that leads to one
-// state: weight characters in all.
+// avoidMove is a move of d on every block of one symbol, class and set of
+// required sets that leads to one state: weight characters in all, which
+// shift the counters so (nil: no counters).
 type avoidMove struct {
 	sym, to int32
 	weight  uint64
+	shift   []int32
 }
 
 // avoidPred is a move into a state: the from state's move number i.
@@ -213,13 +238,17 @@ func (c *avoidCounter) groupMoves() {
 	next:
 		for _, e := range es {
 			blk := &c.blocks[e.block]
+			var shift []int32
+			if c.cs != nil {
+				shift = c.cs.shift(blk.class, blk.req)
+			}
 			for i := start; i < len(c.moves); i++ {
-				if m := &c.moves[i]; m.sym == blk.sym && m.to == e.to {
+				if m := &c.moves[i]; m.sym == blk.sym && m.to == e.to && (shift == nil || &m.shift[0] == &shift[0]) {
 					m.weight += uint64(len(blk.chars))
 					continue next
 				}
 			}
-			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars))})
+			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift})
 		}
 		c.moveOff[f+1] = int32(len(c.moves))
 	}
@@ -423,7 +452,7 @@ func (a *arena) release(off, n int) {
 
 // counts returns where f's counts are, making room when first asked.
 func (c *avoidCounter) counts(f int32) []uint64 {
-	n := int(c.setLen[f]) * int(c.width[f])
+	n := int(c.setLen[f]) * c.k * int(c.width[f])
 	if c.base[f] < 0 {
 		c.base[f] = c.mem.alloc(n)
 	}
@@ -432,36 +461,68 @@ func (c *avoidCounter) counts(f int32) []uint64 {
 
 // countAll returns the number of d's strings, blocked or not.
 func (c *avoidCounter) countAll() []uint64 {
-	d := c.d
+	d, K := c.d, c.k
 	off := sized(c.base, len(d.accept)+1)
 	for f := range d.accept {
-		off[f+1] = off[f] + int(c.width[f])
+		off[f+1] = off[f] + K*int(c.width[f])
 	}
 	c.mem.reset()
 	c.mem.words = sized(c.mem.words, off[len(d.accept)])
-	at := func(f int32) []uint64 { return c.mem.words[off[f]:off[f+1]] }
+	// at is the count of combination k at f.
+	at := func(f int32, k int) []uint64 {
+		w := int(c.width[f])
+		return c.mem.words[off[f]+k*w : off[f]+(k+1)*w]
+	}
 	for i := len(c.topo) - 1; i >= 0; i-- {
 		f := c.topo[i]
-		z := at(f)
-		if f != 0 && d.accept[f] {
-			z[0] = 1
-		}
+		c.accepting(f, func(k int) { at(f, k)[0] = 1 })
 		for _, m := range c.moves[c.moveOff[f]:c.moveOff[f+1]] {
-			lAddMul(z, at(m.to), m.weight)
+			for k := range K {
+				if sk := shifted(m.shift, k); sk >= 0 {
+					lAddMul(at(f, k), at(m.to, sk), m.weight)
+				}
+			}
 		}
 	}
-	out := slices.Clone(at(0))
+	out := slices.Clone(at(0, 0))
 	c.mem.reset()
 	return out
+}
+
+// shifted is combination k after a move that shifts the counters so: k
+// itself without counters, −1 when the move goes past a maximum.
+func shifted(shift []int32, k int) int {
+	if shift == nil {
+		return k
+	}
+	return int(shift[k])
+}
+
+// accepting calls f on each combination f accepts with: none at the start
+// (the empty password is none) or where d does not accept.
+func (c *avoidCounter) accepting(f int32, fn func(k int)) {
+	if f == 0 || !c.d.accept[f] {
+		return
+	}
+	if c.cs == nil {
+		fn(0)
+		return
+	}
+	for k, ok := range c.cs.accept {
+		if ok {
+			fn(k)
+		}
+	}
 }
 
 // count returns N(start, root). Going backward, each state's counts are
 // first the sums its successors gave (the root's over every move, the
 // others' corrections on their children's symbols), then made whole in
 // the set's order, N(f, a) adding N(f, fail(a)), and then given to the
-// predecessors.
+// predecessors. With counters each N(f, a) is k counts, one per
+// combination, stored together.
 func (c *avoidCounter) count() []uint64 {
-	d, ac, topo := c.d, c.ac, c.topo
+	d, ac, topo, K := c.d, c.ac, c.topo, c.k
 	c.mem.reset()
 	c.base = sized(c.base, len(d.accept))
 	for i := range c.base {
@@ -479,16 +540,18 @@ func (c *avoidCounter) count() []uint64 {
 		set, fp := c.set(f), c.failPool[c.setOff[f]:]
 		w := int(c.width[f])
 		z := c.counts(f)
-		if f != 0 && d.accept[f] {
-			lAdd(z[:w], one)
-		}
-		if w == 1 {
+		c.accepting(f, func(k int) { lAdd(z[k*w:(k+1)*w], one) })
+		// Entry (j, k) of z is N(f, set[j]) for combination k.
+		if vw := K * w; vw == 1 {
 			for j := 1; j < len(set); j++ {
 				z[j] += z[fp[j]]
 			}
 		} else {
 			for j := 1; j < len(set); j++ {
-				lAdd(z[j*w:(j+1)*w], z[int(fp[j])*w:int(fp[j]+1)*w])
+				dst, src := z[j*vw:(j+1)*vw], z[int(fp[j])*vw:int(fp[j]+1)*vw]
+				for o := 0; o < vw; o += w {
+					lAdd(dst[o:o+w], src[o:o+w])
+				}
 			}
 		}
 		if f == 0 {
@@ -499,7 +562,7 @@ func (c *avoidCounter) count() []uint64 {
 			at[a] = stamp | int64(j)
 		}
 		longest := c.longest[f]
-		// place is where N(f, a) is in z; -1 when it is 0.
+		// place is the place of N(f, a) in the set; -1 when it is 0.
 		place := func(a int32) int {
 			if ac.match[a] {
 				return -1
@@ -521,36 +584,50 @@ func (c *avoidCounter) count() []uint64 {
 			zp := c.counts(p.from)
 			z = c.mem.words[c.base[f] : c.base[f]+len(z)] // the arena may have moved
 			kids := c.kidsOn(p.from, m.sym)
-			if pw == 1 { // then w is 1 too
+			if pw == 1 && K == 1 { // then w is 1 too
 				if j := place(ac.next(0, m.sym)); j >= 0 {
 					zp[0] += z[j] * m.weight
 				}
-				for _, k := range kids {
-					alt := place(ac.fail[k.kid])
+				for _, kd := range kids {
+					alt := place(ac.fail[kd.kid])
 					if alt < 0 {
 						continue // the kid is then a match too, or counts nothing
 					}
 					diff := z[alt]
-					if j := place(k.kid); j >= 0 {
+					if j := place(kd.kid); j >= 0 {
 						diff -= z[j]
 					}
-					zp[k.pos] -= diff * m.weight
+					zp[kd.pos] -= diff * m.weight
 				}
 				continue
 			}
+			// entry is N(f, set[j]) for combination k.
+			entry := func(j, k int) []uint64 { return z[(j*K+k)*w : (j*K+k+1)*w] }
 			if j := place(ac.next(0, m.sym)); j >= 0 {
-				lAddMul(zp[:pw], z[j*w:(j+1)*w], m.weight)
+				for k := range K {
+					if sk := shifted(m.shift, k); sk >= 0 {
+						lAddMul(zp[k*pw:(k+1)*pw], entry(j, sk), m.weight)
+					}
+				}
 			}
-			for _, k := range kids {
-				alt := place(ac.fail[k.kid])
+			for _, kd := range kids {
+				alt := place(ac.fail[kd.kid])
 				if alt < 0 {
 					continue // the kid is then a match too, or counts nothing
 				}
-				var kid []uint64
-				if j := place(k.kid); j >= 0 {
-					kid = z[j*w : (j+1)*w]
+				kid := place(kd.kid)
+				for k := range K {
+					sk := shifted(m.shift, k)
+					if sk < 0 {
+						continue
+					}
+					var kidN []uint64
+					if kid >= 0 {
+						kidN = entry(kid, sk)
+					}
+					o := (int(kd.pos)*K + k) * pw
+					lSubMulDiff(zp[o:o+pw], entry(alt, sk), kidN, m.weight)
 				}
-				lSubMulDiff(zp[int(k.pos)*pw:int(k.pos+1)*pw], z[alt*w:(alt+1)*w], kid, m.weight)
 			}
 		}
 		c.mem.release(c.base[f], len(z))

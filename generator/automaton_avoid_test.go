@@ -16,7 +16,7 @@ func avoidCases(t *testing.T) []PatternPolicy {
 	r := seededRand(31)
 	var out []PatternPolicy
 	atoms := []string{"a", "b", "[ab]", "[aA]", "c", "(a|ba)", "(ab|)", "d", "[abc]", "B"}
-	for range 300 {
+	for range 500 {
 		var pat string
 		for range 1 + r.intn(4) {
 			atom := atoms[r.intn(len(atoms))]
@@ -37,13 +37,20 @@ func avoidCases(t *testing.T) []PatternPolicy {
 			words = append(words, string(w))
 		}
 		pp := PatternPolicy{Pattern: pat, Blocklist: words}
+		// Class limits and required sets with the length bounded
+		// are counted as counters (automaton_counters.go).
+		if r.intn(3) > 0 {
+			pp.MinLength, pp.MaxLength = 1+r.intn(2), 3+r.intn(4)
+		}
 		switch r.intn(4) {
 		case 0:
-			pp.MinLength, pp.MaxLength = 2, 6
-		case 1:
 			pp.Policy.Upper = ClassPolicy{Min: 1, Max: 1, HasMax: true}
-		case 2:
+		case 1:
 			pp.Policy.Require = []string{"b"}
+		case 2:
+			pp.Policy.Upper = ClassPolicy{Min: 1}
+			pp.Policy.Digits = ClassPolicy{Max: 1, HasMax: true}
+			pp.Policy.Require = []string{"ab", "c"}
 		}
 		out = append(out, pp)
 	}
