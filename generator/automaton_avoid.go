@@ -166,6 +166,7 @@ type avoidCounter struct {
 	// Scratch, by blocklist state.
 	mark, pos, gathered, byDepth []int32
 	at                           []int64
+	symLast                      []int32
 
 	mem  arena
 	base []int // where each state's counts are in mem, -1 before they are needed
@@ -233,8 +234,12 @@ func (c *avoidCounter) groupMoves() {
 	n := len(d.accept)
 	c.moveOff = sized(c.moveOff, n+1)
 	c.moves = c.moves[:0]
+	// The newest move on each symbol, + 1, for the state at hand: moves
+	// on one symbol are few, and the newest is almost always the one
+	// to merge with.
+	c.symLast = sized(c.symLast, c.ac.nsym)
 	for f, es := range d.trans {
-		start := len(c.moves)
+		start := int32(len(c.moves))
 	next:
 		for _, e := range es {
 			blk := &c.blocks[e.block]
@@ -242,13 +247,27 @@ func (c *avoidCounter) groupMoves() {
 			if c.cs != nil {
 				shift = c.cs.shift(blk.class, blk.req)
 			}
-			for i := start; i < len(c.moves); i++ {
-				if m := &c.moves[i]; m.sym == blk.sym && m.to == e.to && (shift == nil || &m.shift[0] == &shift[0]) {
-					m.weight += uint64(len(blk.chars))
-					continue next
+			same := func(m *avoidMove) bool {
+				return m.sym == blk.sym && m.to == e.to && (shift == nil || &m.shift[0] == &shift[0])
+			}
+			if i := c.symLast[blk.sym] - 1; i >= start {
+				// A move on this symbol already: the same, or another
+				// among those since.
+				for ; i < int32(len(c.moves)); i++ {
+					if m := &c.moves[i]; same(m) {
+						m.weight += uint64(len(blk.chars))
+						continue next
+					}
+				}
+				for i := start; i < c.symLast[blk.sym]-1; i++ {
+					if m := &c.moves[i]; same(m) {
+						m.weight += uint64(len(blk.chars))
+						continue next
+					}
 				}
 			}
 			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift})
+			c.symLast[blk.sym] = int32(len(c.moves))
 		}
 		c.moveOff[f+1] = int32(len(c.moves))
 	}
