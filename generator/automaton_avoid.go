@@ -127,8 +127,9 @@ func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, cs *counterSp
 	if err := c.gather(); err != nil {
 		return nil, nil, err
 	}
-	copy(kept, c.count())
 	copy(all, c.countAll())
+	c.tighten()
+	copy(kept, c.count())
 	return kept, all, nil
 }
 
@@ -162,6 +163,7 @@ type avoidCounter struct {
 	kidPool                          []avoidKid
 
 	longest, width []int32 // per state: the longest string from it, and the words its counts take
+	tight          []int32 // per state: the words its largest count needs
 
 	// Scratch, by blocklist state.
 	mark, pos, gathered, byDepth []int32
@@ -179,6 +181,7 @@ type avoidMove struct {
 	sym, to int32
 	weight  uint64
 	shift   []int32
+	pairs   []int32 // the shift as (k, shift[k]) pairs where it is not −1; (0, 0) without counters
 }
 
 // avoidPred is a move into a state: the from state's move number i.
@@ -266,7 +269,11 @@ func (c *avoidCounter) groupMoves() {
 					}
 				}
 			}
-			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift})
+			pairs := identity
+			if c.cs != nil {
+				pairs = c.cs.pairs(blk.class, blk.req)
+			}
+			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift, pairs: pairs})
 			c.symLast[blk.sym] = int32(len(c.moves))
 		}
 		c.moveOff[f+1] = int32(len(c.moves))
@@ -492,6 +499,7 @@ func (c *avoidCounter) countAll() []uint64 {
 		w := int(c.width[f])
 		return c.mem.words[off[f]+k*w : off[f]+(k+1)*w]
 	}
+	c.tight = sized(c.tight, len(d.accept))
 	for i := len(c.topo) - 1; i >= 0; i-- {
 		f := c.topo[i]
 		c.accepting(f, func(k int) { at(f, k)[0] = 1 })
@@ -502,11 +510,40 @@ func (c *avoidCounter) countAll() []uint64 {
 				}
 			}
 		}
+		for k := range K {
+			c.tight[f] = max(c.tight[f], int32(limbsOf(at(f, k))))
+		}
 	}
 	out := slices.Clone(at(0, 0))
 	c.mem.reset()
 	return out
 }
+
+// limbsOf is the words x needs (at least one).
+func limbsOf(x []uint64) int {
+	n := len(x)
+	for n > 1 && x[n-1] == 0 {
+		n--
+	}
+	return n
+}
+
+// tighten makes each state's width the words its largest count without
+// the blocklist needs (countAll's, which bound those with it), and no
+// fewer than its successors', as a sum takes its terms whole.
+func (c *avoidCounter) tighten() {
+	for i := len(c.topo) - 1; i >= 0; i-- {
+		f := c.topo[i]
+		w := c.tight[f]
+		for _, m := range c.moves[c.moveOff[f]:c.moveOff[f+1]] {
+			w = max(w, c.width[m.to])
+		}
+		c.width[f] = w
+	}
+}
+
+// identity is a move's pairs without counters.
+var identity = []int32{0, 0}
 
 // shifted is combination k after a move that shifts the counters so: k
 // itself without counters, −1 when the move goes past a maximum.
@@ -620,13 +657,14 @@ func (c *avoidCounter) count() []uint64 {
 				}
 				continue
 			}
-			// entry is N(f, set[j]) for combination k.
-			entry := func(j, k int) []uint64 { return z[(j*K+k)*w : (j*K+k+1)*w] }
+			// N(f, set[j]) for combination k is z[(j*K+k)*w:][:w];
+			// the move takes each (k, sk) of m.pairs: from
+			// combination k at p.from to sk here.
 			if j := place(ac.next(0, m.sym)); j >= 0 {
-				for k := range K {
-					if sk := shifted(m.shift, k); sk >= 0 {
-						lAddMul(zp[k*pw:(k+1)*pw], entry(j, sk), m.weight)
-					}
+				src := z[j*K*w:]
+				for q := 0; q < len(m.pairs); q += 2 {
+					k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+					lAddMul(zp[k*pw:(k+1)*pw], src[sk*w:(sk+1)*w], m.weight)
 				}
 			}
 			for _, kd := range kids {
@@ -634,18 +672,25 @@ func (c *avoidCounter) count() []uint64 {
 				if alt < 0 {
 					continue // the kid is then a match too, or counts nothing
 				}
-				kid := place(kd.kid)
-				for k := range K {
-					sk := shifted(m.shift, k)
-					if sk < 0 {
+				altN, dst := z[alt*K*w:], zp[int(kd.pos)*K*pw:]
+				if kid := place(kd.kid); kid >= 0 {
+					kidN := z[kid*K*w:]
+					if w == 1 && pw == 1 {
+						for q := 0; q < len(m.pairs); q += 2 {
+							k, sk := m.pairs[q], m.pairs[q+1]
+							dst[k] -= (altN[sk] - kidN[sk]) * m.weight
+						}
 						continue
 					}
-					var kidN []uint64
-					if kid >= 0 {
-						kidN = entry(kid, sk)
+					for q := 0; q < len(m.pairs); q += 2 {
+						k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+						lSubMulDiff(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], kidN[sk*w:(sk+1)*w], m.weight)
 					}
-					o := (int(kd.pos)*K + k) * pw
-					lSubMulDiff(zp[o:o+pw], entry(alt, sk), kidN, m.weight)
+					continue
+				}
+				for q := 0; q < len(m.pairs); q += 2 {
+					k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+					lSubMul(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], m.weight)
 				}
 			}
 		}

@@ -16,7 +16,7 @@ func avoidCases(t *testing.T) []PatternPolicy {
 	r := seededRand(31)
 	var out []PatternPolicy
 	atoms := []string{"a", "b", "[ab]", "[aA]", "c", "(a|ba)", "(ab|)", "d", "[abc]", "B"}
-	for range 500 {
+	for range 800 {
 		var pat string
 		for range 1 + r.intn(4) {
 			atom := atoms[r.intn(len(atoms))]
@@ -77,8 +77,11 @@ func avoidCases(t *testing.T) []PatternPolicy {
 // TestBlocklistCountThroughFailureLinks checks the count through failure
 // links against the product built move by move, which the brute-force
 // tests check in turn (TestPatternCountsDistinctStrings).
+//
+// Both ways of counting class limits are checked: as counters beside the
+// count, and folded into the automaton (automaton_counters.go).
 func TestBlocklistCountThroughFailureLinks(t *testing.T) {
-	checked := 0
+	checked, counters, folded := 0, 0, 0
 	for _, pp := range avoidCases(t) {
 		p, err := NewPattern(pp)
 		if err != nil || p.spec == nil {
@@ -101,8 +104,22 @@ func TestBlocklistCountThroughFailureLinks(t *testing.T) {
 			t.Errorf("%q: left out %v, want %v", pp.Pattern, p.LeftOut(), want)
 		}
 		checked++
+		if spec := withoutIdleRuns(p.spec); spec.minLen > 0 || spec.maxLen > 0 {
+			if cs := newCounterSpace(spec); cs != nil {
+				bare := *spec
+				for c := range numClasses {
+					bare.classMin[c], bare.classMax[c] = 0, -1
+				}
+				bare.reqAll = 0
+				if cs.worthCounting(foldConstraints(&bare, false), spec.blocks) {
+					counters++
+				} else {
+					folded++
+				}
+			}
+		}
 	}
-	if checked < 100 {
-		t.Fatalf("only %d policies were counted through failure links", checked)
+	if checked < 100 || counters < 20 || folded < 20 {
+		t.Fatalf("%d policies were counted through failure links, %d with counters and %d with class limits folded in", checked, counters, folded)
 	}
 }

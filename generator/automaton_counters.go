@@ -25,6 +25,7 @@ type counterSpace struct {
 	reqAll   uint32
 	accept   []bool // whether a combination meets every minimum and set
 	shifts   map[uint64][]int32
+	pairsOf  map[uint64][]int32
 }
 
 // maxCounters bounds a counter space: larger ones are folded.
@@ -33,7 +34,7 @@ const maxCounters = 64
 // newCounterSpace returns the counters of spec's class limits and required
 // sets; nil when there are none or too many.
 func newCounterSpace(spec *productSpec) *counterSpace {
-	cs := &counterSpace{size: 1, reqAll: spec.reqAll, shifts: map[uint64][]int32{}}
+	cs := &counterSpace{size: 1, reqAll: spec.reqAll, shifts: map[uint64][]int32{}, pairsOf: map[uint64][]int32{}}
 	for c := numClasses - 1; c >= 0; c-- {
 		cs.min[c], cs.max[c] = int32(spec.classMin[c]), int32(spec.classMax[c])
 		cs.radix[c] = 1
@@ -94,6 +95,23 @@ func (cs *counterSpace) shift(c Class, req uint32) []int32 {
 	}
 	cs.shifts[key] = t
 	return t
+}
+
+// pairs returns shift(c, req) as (k, shift[k]) pairs, leaving out the
+// combinations the character takes past a maximum.
+func (cs *counterSpace) pairs(c Class, req uint32) []int32 {
+	key := uint64(c)<<32 | uint64(req&cs.reqAll)
+	if p, ok := cs.pairsOf[key]; ok {
+		return p
+	}
+	var p []int32
+	for k, sk := range cs.shift(c, req) {
+		if sk >= 0 {
+			p = append(p, int32(k), sk)
+		}
+	}
+	cs.pairsOf[key] = p
+	return p
 }
 
 // worthCounting reports whether counters pay on d, the pattern's
