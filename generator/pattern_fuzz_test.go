@@ -17,6 +17,9 @@ func FuzzPatternCompile(f *testing.F) {
 		pp := PatternPolicy{Pattern: src, MaxLength: max(maxLen%16, 0), Blocklist: []string{"ab", "x1"}}
 		pp.Policy.MaxRepeating = int(runs % 4)
 		pp.Policy.MaxSequential = int(runs/4) % 4
+		if runs&16 != 0 { // a class limit: counted beside the blocklist or folded in
+			pp.Policy.Upper = ClassPolicy{Min: int(runs>>5) % 2, Max: 1 + int(runs>>6)%2, HasMax: true}
+		}
 		p, err := NewPattern(pp)
 		if err != nil {
 			var pe *PolicyError
