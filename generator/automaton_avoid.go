@@ -170,6 +170,11 @@ type avoidCounter struct {
 	at                           []int64
 	symLast                      []int32
 
+	// The shifts of the counters moves make, as (k, shift[k]) pairs
+	// (automaton_counters.go), and each block's.
+	pairs      [][]int32
+	blockShift []int32
+
 	mem  arena
 	base []int // where each state's counts are in mem, -1 before they are needed
 }
@@ -180,8 +185,7 @@ type avoidCounter struct {
 type avoidMove struct {
 	sym, to int32
 	weight  uint64
-	shift   []int32
-	pairs   []int32 // the shift as (k, shift[k]) pairs where it is not −1; (0, 0) without counters
+	shift   int32 // the move's shift of the counters: c.pairs[shift] (0 without counters)
 }
 
 // avoidPred is a move into a state: the from state's move number i.
@@ -241,17 +245,32 @@ func (c *avoidCounter) groupMoves() {
 	// on one symbol are few, and the newest is almost always the one
 	// to merge with.
 	c.symLast = sized(c.symLast, c.ac.nsym)
+	// Each block's shift of the counters, numbered: blocks of one class
+	// and one set of required sets shift alike.
+	c.pairs = append(c.pairs[:0], identity)
+	c.blockShift = sized(c.blockShift, len(c.blocks))
+	if c.cs != nil {
+		c.pairs = c.pairs[:0]
+		index := map[uint64]int32{}
+		for b, blk := range c.blocks {
+			key := uint64(blk.class)<<32 | uint64(blk.req&c.cs.reqAll)
+			i, ok := index[key]
+			if !ok {
+				i = int32(len(c.pairs))
+				index[key] = i
+				c.pairs = append(c.pairs, c.cs.pairs(blk.class, blk.req))
+			}
+			c.blockShift[b] = i
+		}
+	}
 	for f, es := range d.trans {
 		start := int32(len(c.moves))
 	next:
 		for _, e := range es {
 			blk := &c.blocks[e.block]
-			var shift []int32
-			if c.cs != nil {
-				shift = c.cs.shift(blk.class, blk.req)
-			}
+			shift := c.blockShift[e.block]
 			same := func(m *avoidMove) bool {
-				return m.sym == blk.sym && m.to == e.to && (shift == nil || &m.shift[0] == &shift[0])
+				return m.sym == blk.sym && m.to == e.to && m.shift == shift
 			}
 			if i := c.symLast[blk.sym] - 1; i >= start {
 				// A move on this symbol already: the same, or another
@@ -269,11 +288,7 @@ func (c *avoidCounter) groupMoves() {
 					}
 				}
 			}
-			pairs := identity
-			if c.cs != nil {
-				pairs = c.cs.pairs(blk.class, blk.req)
-			}
-			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift, pairs: pairs})
+			c.moves = append(c.moves, avoidMove{sym: blk.sym, to: e.to, weight: uint64(len(blk.chars)), shift: shift})
 			c.symLast[blk.sym] = int32(len(c.moves))
 		}
 		c.moveOff[f+1] = int32(len(c.moves))
@@ -503,11 +518,15 @@ func (c *avoidCounter) countAll() []uint64 {
 	for i := len(c.topo) - 1; i >= 0; i-- {
 		f := c.topo[i]
 		c.accepting(f, func(k int) { at(f, k)[0] = 1 })
+		w := int(c.width[f])
+		z := c.mem.words[off[f]:off[f+1]]
 		for _, m := range c.moves[c.moveOff[f]:c.moveOff[f+1]] {
-			for k := range K {
-				if sk := shifted(m.shift, k); sk >= 0 {
-					lAddMul(at(f, k), at(m.to, sk), m.weight)
-				}
+			tw := int(c.width[m.to])
+			t := c.mem.words[off[m.to]:off[m.to+1]]
+			pairs := c.pairs[m.shift]
+			for q := 0; q < len(pairs); q += 2 {
+				k, sk := int(pairs[q]), int(pairs[q+1])
+				lAddMul(z[k*w:(k+1)*w], t[sk*tw:(sk+1)*tw], m.weight)
 			}
 		}
 		for k := range K {
@@ -544,15 +563,6 @@ func (c *avoidCounter) tighten() {
 
 // identity is a move's pairs without counters.
 var identity = []int32{0, 0}
-
-// shifted is combination k after a move that shifts the counters so: k
-// itself without counters, −1 when the move goes past a maximum.
-func shifted(shift []int32, k int) int {
-	if shift == nil {
-		return k
-	}
-	return int(shift[k])
-}
 
 // accepting calls f on each combination f accepts with: none at the start
 // (the empty password is none) or where d does not accept.
@@ -640,6 +650,7 @@ func (c *avoidCounter) count() []uint64 {
 			zp := c.counts(p.from)
 			z = c.mem.words[c.base[f] : c.base[f]+len(z)] // the arena may have moved
 			kids := c.kidsOn(p.from, m.sym)
+			pairs := c.pairs[m.shift]
 			if pw == 1 && K == 1 { // then w is 1 too
 				if j := place(ac.next(0, m.sym)); j >= 0 {
 					zp[0] += z[j] * m.weight
@@ -658,12 +669,12 @@ func (c *avoidCounter) count() []uint64 {
 				continue
 			}
 			// N(f, set[j]) for combination k is z[(j*K+k)*w:][:w];
-			// the move takes each (k, sk) of m.pairs: from
+			// the move takes each (k, sk) of its pairs: from
 			// combination k at p.from to sk here.
 			if j := place(ac.next(0, m.sym)); j >= 0 {
 				src := z[j*K*w:]
-				for q := 0; q < len(m.pairs); q += 2 {
-					k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+				for q := 0; q < len(pairs); q += 2 {
+					k, sk := int(pairs[q]), int(pairs[q+1])
 					lAddMul(zp[k*pw:(k+1)*pw], src[sk*w:(sk+1)*w], m.weight)
 				}
 			}
@@ -676,20 +687,20 @@ func (c *avoidCounter) count() []uint64 {
 				if kid := place(kd.kid); kid >= 0 {
 					kidN := z[kid*K*w:]
 					if w == 1 && pw == 1 {
-						for q := 0; q < len(m.pairs); q += 2 {
-							k, sk := m.pairs[q], m.pairs[q+1]
+						for q := 0; q < len(pairs); q += 2 {
+							k, sk := pairs[q], pairs[q+1]
 							dst[k] -= (altN[sk] - kidN[sk]) * m.weight
 						}
 						continue
 					}
-					for q := 0; q < len(m.pairs); q += 2 {
-						k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+					for q := 0; q < len(pairs); q += 2 {
+						k, sk := int(pairs[q]), int(pairs[q+1])
 						lSubMulDiff(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], kidN[sk*w:(sk+1)*w], m.weight)
 					}
 					continue
 				}
-				for q := 0; q < len(m.pairs); q += 2 {
-					k, sk := int(m.pairs[q]), int(m.pairs[q+1])
+				for q := 0; q < len(pairs); q += 2 {
+					k, sk := int(pairs[q]), int(pairs[q+1])
 					lSubMul(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], m.weight)
 				}
 			}

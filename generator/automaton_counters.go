@@ -125,7 +125,11 @@ func (cs *counterSpace) worthCounting(d *dfa, blocks []patternBlock) bool {
 	reach := make([]uint64, n)
 	back := make([]uint64, n)
 	reach[0] = 1
-	shiftOf := func(e dfaEdge) []int32 { return cs.shift(blocks[e.block].class, blocks[e.block].req) }
+	shifts := make([][]int32, len(blocks))
+	for b, blk := range blocks {
+		shifts[b] = cs.shift(blk.class, blk.req)
+	}
+	shiftOf := func(e dfaEdge) []int32 { return shifts[e.block] }
 	// The fold with the length numbers its states breadth first, and
 	// every move leads forward (cutDeadEnds).
 	for s := range n {
