@@ -165,6 +165,8 @@ type avoidCounter struct {
 	longest, width []int32 // per state: the longest string from it, and the words its counts take
 	tight          []int32 // per state: the words its largest count needs
 
+	laidOut map[uint64][]int32 // the states whose sets were laid out, by the sets' hash
+
 	// Scratch, by blocklist state.
 	mark, pos, gathered, byDepth []int32
 	at                           []int64
@@ -335,6 +337,33 @@ func (c *avoidCounter) kidsOn(f, x int32) []avoidKid {
 	return c.kidPool[o+start[x] : o+start[x+1]]
 }
 
+// mixState spreads a blocklist state's number over 64 bits, for a hash
+// of a set that does not depend on its order: the sum of its members'.
+func mixState(a int32) uint64 {
+	x := uint64(a) + 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// sameSet returns a state laid out before with the set f has gathered
+// (marked with f+1), of hash h.
+func (c *avoidCounter) sameSet(h uint64, f int32) (int32, bool) {
+next:
+	for _, g := range c.laidOut[h] {
+		if int(c.setLen[g]) != len(c.gathered) {
+			continue
+		}
+		for _, a := range c.set(g) {
+			if c.mark[a] != f+1 {
+				continue next
+			}
+		}
+		return g, true
+	}
+	return 0, false
+}
+
 // gather finds the blocklist states to count at each state of d, in
 // topological order: the root's moves into it and the children of its
 // predecessors' states on their moves' symbols, closed under failure.
@@ -363,6 +392,10 @@ func (c *avoidCounter) gather() error {
 		}
 	}
 	total := 0
+	if c.laidOut == nil {
+		c.laidOut = map[uint64][]int32{}
+	}
+	clear(c.laidOut)
 	for _, f := range c.topo {
 		c.gathered = c.gathered[:0]
 		clear(byDepth)
@@ -387,6 +420,20 @@ func (c *avoidCounter) gather() error {
 			continue // no prefix leads here
 		}
 		add(f, 0)
+		if total += len(c.gathered); total > maxProductWords {
+			return errAvoidTooLarge
+		}
+		// States far from the ends of the password gather the same
+		// set as others: it is laid out once and shared.
+		h := uint64(len(c.gathered))
+		for _, a := range c.gathered {
+			h += mixState(a)
+		}
+		if g, ok := c.sameSet(h, f); ok {
+			c.setOff[f], c.setLen[f], c.kidOff[f], c.startOff[f] = c.setOff[g], c.setLen[g], c.kidOff[g], c.startOff[g]
+			continue
+		}
+		c.laidOut[h] = append(c.laidOut[h], f)
 		// The root first, then shallowest first, by counting.
 		for i := 1; i < len(byDepth); i++ {
 			byDepth[i] += byDepth[i-1]
@@ -408,9 +455,6 @@ func (c *avoidCounter) gather() error {
 			fp[i+1] = pos[ac.fail[a]]
 		}
 		c.setOff[f], c.setLen[f] = int32(so), int32(l)
-		if total += l; total > maxProductWords {
-			return errAvoidTooLarge
-		}
 		// The children, by symbol.
 		sto := len(c.startPool)
 		c.startPool = slices.Grow(c.startPool, int(nsym)+1)[:sto+int(nsym)+1]
