@@ -165,7 +165,10 @@ type avoidCounter struct {
 	longest, width []int32 // per state: the longest string from it, and the words its counts take
 	tight          []int32 // per state: the words its largest count needs
 
-	laidOut map[uint64][]int32 // the states whose sets were laid out, by the sets' hash
+	// The states whose sets were laid out, by the sets' hash: the newest
+	// + 1, and from each the one before with the same hash + 1.
+	laidOut  map[uint64]int32
+	sameHash []int32
 
 	// Scratch, by blocklist state.
 	mark, pos, gathered, byDepth []int32
@@ -242,7 +245,11 @@ func (c *avoidCounter) groupMoves() {
 	d := c.d
 	n := len(d.accept)
 	c.moveOff = sized(c.moveOff, n+1)
-	c.moves = c.moves[:0]
+	edges := 0
+	for _, es := range d.trans {
+		edges += len(es)
+	}
+	c.moves = slices.Grow(c.moves[:0], edges)
 	// The newest move on each symbol, + 1, for the state at hand: moves
 	// on one symbol are few, and the newest is almost always the one
 	// to merge with.
@@ -350,7 +357,7 @@ func mixState(a int32) uint64 {
 // (marked with f+1), of hash h.
 func (c *avoidCounter) sameSet(h uint64, f int32) (int32, bool) {
 next:
-	for _, g := range c.laidOut[h] {
+	for g := c.laidOut[h] - 1; g >= 0; g = c.sameHash[g] - 1 {
 		if int(c.setLen[g]) != len(c.gathered) {
 			continue
 		}
@@ -373,8 +380,11 @@ func (c *avoidCounter) gather() error {
 	nsym := int32(ac.nsym)
 	c.setOff, c.setLen = sized(c.setOff, n), sized(c.setLen, n)
 	c.kidOff, c.startOff = sized(c.kidOff, n), sized(c.startOff, n)
-	c.setPool, c.failPool = c.setPool[:0], c.failPool[:0]
-	c.startPool, c.kidPool = c.startPool[:0], c.kidPool[:0]
+	// Room for about as many as the styles need, so that a first count
+	// does not grow them step by step.
+	guess := max(1<<12, 16*n)
+	c.setPool, c.failPool = slices.Grow(c.setPool[:0], guess), slices.Grow(c.failPool[:0], guess)
+	c.startPool, c.kidPool = slices.Grow(c.startPool[:0], guess), slices.Grow(c.kidPool[:0], guess)
 	c.mark = sized(c.mark, len(ac.match)) // f+1 when the state is in f's set
 	c.pos = sized(c.pos, len(ac.match))   // its place there
 	c.byDepth = sized(c.byDepth, int(ac.maxDepth)+2)
@@ -393,9 +403,10 @@ func (c *avoidCounter) gather() error {
 	}
 	total := 0
 	if c.laidOut == nil {
-		c.laidOut = map[uint64][]int32{}
+		c.laidOut = make(map[uint64]int32, 1024)
 	}
 	clear(c.laidOut)
+	c.sameHash = sized(c.sameHash, n)
 	for _, f := range c.topo {
 		c.gathered = c.gathered[:0]
 		clear(byDepth)
@@ -433,7 +444,8 @@ func (c *avoidCounter) gather() error {
 			c.setOff[f], c.setLen[f], c.kidOff[f], c.startOff[f] = c.setOff[g], c.setLen[g], c.kidOff[g], c.startOff[g]
 			continue
 		}
-		c.laidOut[h] = append(c.laidOut[h], f)
+		c.sameHash[f] = c.laidOut[h]
+		c.laidOut[h] = f + 1
 		// The root first, then shallowest first, by counting.
 		for i := 1; i < len(byDepth); i++ {
 			byDepth[i] += byDepth[i-1]

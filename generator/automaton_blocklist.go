@@ -96,7 +96,14 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 			}
 		}
 	}
-	// The trie, with -1 for a missing child.
+	// The trie, with -1 for a missing child; it has at most a state
+	// for each character of the words, and one for the root.
+	most := 1
+	for _, w := range ws {
+		most += len(w)
+	}
+	a.delta = make([]int32, 0, most*a.nsym)
+	a.match = make([]bool, 0, most)
 	newState := func() int32 {
 		for range a.nsym {
 			a.delta = append(a.delta, -1)
