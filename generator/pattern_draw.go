@@ -108,6 +108,14 @@ func (p *product) draw128(tabs *drawTables, r *Rand, blocks []patternBlock, out 
 	var xb [2]uint64
 	p.uniformBelow(r, xb[:], p.count(s))
 	xhi, xlo := xb[1], xb[0]
+	xb = [2]uint64{}
+	if w := tabs.walk; w != nil {
+		st, x, out, done := w.walkBig(s, xhi, xlo, out)
+		if done {
+			return out
+		}
+		return w.walk(st, x, out)
+	}
 	less := func(ahi, alo, bhi, blo uint64) bool { return ahi < bhi || ahi == bhi && alo < blo }
 	for p.counts[2*s+1] != 0 {
 		t := tabs.big[s]
@@ -201,6 +209,8 @@ type drawTables struct {
 	// one state (moveUnion): one entry, and one step of the search,
 	// for what the blocks had split.
 	unions [][]byte
+	// walk, when not nil, are the tables for speed (pattern_tables.go).
+	walk *walkTables
 }
 
 // moveUnion marks a table entry whose move stands for the characters
@@ -214,14 +224,17 @@ type tableEntry struct {
 
 // tables returns the product's tables once it has served tablesAfter
 // draws; nil before.
-func (p *product) tables() *drawTables {
+func (p *product) tables() *drawTables { return p.tablesFor(1) }
+
+// tablesFor is tables for n draws at once.
+func (p *product) tablesFor(n int64) *drawTables {
 	// Once built, the tables are read without writing anything shared:
 	// counting draws on every one would make Stream's workers contend
 	// for that counter.
 	if t := p.tabs.Load(); t != nil {
 		return t
 	}
-	if p.draws.Add(1) < tablesAfter {
+	if p.draws.Add(n) < tablesAfter {
 		return nil
 	}
 	p.tablesOnce.Do(func() {
@@ -264,6 +277,7 @@ func (p *product) tables() *drawTables {
 			tabs.small = append(tabs.small, tableEntry{t: t})
 		}
 		tabs.off[n] = int32(len(tabs.small))
+		tabs.walk = buildWalkTables(p)
 		p.tabs.Store(tabs)
 	})
 	return p.tabs.Load()
@@ -319,6 +333,9 @@ func (tabs *drawTables) merge(es []productEdge, blocks []patternBlock, index map
 
 // drawTabled is drawSmall with the tables.
 func (p *product) drawTabled(tabs *drawTables, s int32, x uint64, blocks []patternBlock, out []byte) []byte {
+	if w := tabs.walk; w != nil && w.start[s].g >= 0 {
+		return w.walk(w.start[s], x, out)
+	}
 	for {
 		t := tabs.small[tabs.off[s]:tabs.off[s+1]]
 		if x < t[0].t {
