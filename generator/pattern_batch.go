@@ -25,8 +25,8 @@ const walkLanes = 8
 // patterns are drawn one at a time.
 const laneBytes = 128
 
-// lane is a walk under way: x = (xhi, x) what is left of its integer; r,
-// g and sh its state's guide; big while its count needs two words; out
+// lane is a walk under way: x = (xhi, x) what is left of its integer; g
+// its state's guide, indexed by x>>sh, or while big by ⌊(x>>sh)·r/2^64⌋; big while its count needs two words; out
 // and n the password so far; ac its blocklist state once read.
 type lane struct {
 	x, xhi, r uint64
@@ -138,7 +138,7 @@ func (b *batchDraw) begin(l *lane, r *Rand) {
 	l.n, l.ac = 0, 0
 	if b.chi == 0 {
 		st := b.w.start[s]
-		l.x, l.r, l.g = r.uint64n(b.clo), st.r, int(st.g)
+		l.x, l.g, l.sh = r.uint64n(b.clo), int(st.g), st.sh
 		return
 	}
 	// Masked rejection, as uniformBelow, reading no more bytes than the
@@ -197,7 +197,7 @@ func (w *walkTables) advanceBig(ls []lane, ac *acWalk) {
 			var c uint64
 			l.x, c = bits.Sub64(xlo, en.tlo, 0)
 			l.xhi = xhi - en.thi - c
-			l.r, l.g, l.sh = en.r, int(en.g), en.sh
+			l.r, l.g, l.sh = en.r, int(en.g), en.sh // r is 0 for a small target
 			l.big = !en.small
 			more = more || !en.small
 			ch := en.ch
@@ -215,12 +215,11 @@ func (w *walkTables) advance(ls []lane, ac *acWalk) {
 	guide, ents := w.guide, w.entries
 	delta, sym := ac.delta, &ac.sym
 	for {
-		var moving int32
+		var moving uint32
 		for i := range ls {
 			l := &ls[i]
 			x := l.x
-			hi, _ := bits.Mul64(x, l.r)
-			e := int(guide[l.g+int(hi)])
+			e := int(guide[l.g+int(x>>(l.sh&63))])
 			if e < 0 {
 				e = ^e
 				for x >= ents[e+1].t {
@@ -235,7 +234,7 @@ func (w *walkTables) advance(ls []lane, ac *acWalk) {
 			}
 			en := &ents[e]
 			ch := en.ch
-			l.x, l.r, l.g = x-en.t, en.r, int(en.g)
+			l.x, l.g, l.sh = x-en.t, int(en.g), en.sh
 			moving |= en.g
 			l.out[l.n&(laneBytes-1)] = ch
 			l.n += int(uint32(ch)+255) >> 8 // 1 unless ch = 0

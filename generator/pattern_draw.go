@@ -333,7 +333,7 @@ func (tabs *drawTables) merge(es []productEdge, blocks []patternBlock, index map
 
 // drawTabled is drawSmall with the tables.
 func (p *product) drawTabled(tabs *drawTables, s int32, x uint64, blocks []patternBlock, out []byte) []byte {
-	if w := tabs.walk; w != nil && w.start[s].g >= 0 {
+	if w := tabs.walk; w != nil && w.start[s].ok {
 		return w.walk(w.start[s], x, out)
 	}
 	for {

@@ -39,21 +39,23 @@ const guideFactor = 2
 
 // walkEntry is one character of a state whose count fits a word: it stands
 // for x in [t, next entry's t) and leads to the state whose guide starts
-// at g and is indexed with the multiplier r. The entry with ch = 0 is
-// "stop here", for x = 0 at an accepting state; the last entry of a state
-// (its sentinel) holds the count in t and nothing else.
+// at g and is indexed by x>>sh. The entry with ch = 0 is "stop here", for
+// x = 0 at an accepting state; the last entry of a state (its sentinel)
+// holds the count in t and nothing else. Sixteen bytes, four to a cache
+// line.
 type walkEntry struct {
 	t  uint64
-	r  uint64
-	g  int32
+	g  uint32
+	sh uint8
 	ch byte
 }
 
 // walkStart is where a one-word state's walk data are: its guide and
-// multiplier; g = -1 for a state with a larger count.
+// shift; ok is false for a state with a larger count.
 type walkStart struct {
-	r uint64
-	g int32
+	g  uint32
+	sh uint8
+	ok bool
 }
 
 // bigEntry is a walkEntry of a two-word state: t in two words, and the
@@ -102,6 +104,16 @@ func guideMul(top uint64, want int) (g int, r uint64) {
 	}
 	r, _ = bits.Div64(uint64(g), 0, top+1)
 	return g, r
+}
+
+// guideShift returns the shift sh that spreads x in [0, top] over G =
+// (top>>sh)+1 buckets, G at most 2·want and more than want unless sh = 0.
+func guideShift(top uint64, want int) (g int, sh uint8) {
+	w := uint64(max(1, want))
+	for top>>sh >= 2*w {
+		sh++
+	}
+	return int(top>>sh) + 1, sh
 }
 
 // bucketStart is the least y whose bucket is b or more: ⌈b·2^64/R⌉.
@@ -156,32 +168,30 @@ func buildWalkTables(p *product) *walkTables {
 		return nil
 	}
 	w := &walkTables{
-		entries: make([]walkEntry, 0, small),
-		guide:   make([]int32, 0, guideFactor*small),
+		entries: make([]walkEntry, 0, small+2),
+		guide:   make([]int32, 0, 4*guideFactor*small+1),
 		start:   make([]walkStart, n),
 	}
 	// The park: a state of the walk that only stops, and stays. A walk
 	// that has ended steps there, writing nothing, while the others in
-	// its batch go on (pattern_batch.go); its guide is the first cell
-	// and its multiplier 0.
+	// its batch go on (pattern_batch.go); its guide is the first cell.
 	w.entries = append(w.entries, walkEntry{}, walkEntry{t: 1})
 	w.guide = append(w.guide, 0)
 	// First where each state's guide goes, as entries name their
 	// targets'.
-	glen := make([]int32, n)
+	glen := make([]int, n)
 	for s := range n {
-		w.start[s].g = -1
 		if words(int32(s)) != 1 || p.counts[s*p.width] == 0 {
 			continue
 		}
-		g, r := guideMul(p.counts[s*p.width]-1, guideFactor*chars(s))
-		w.start[s] = walkStart{r: r, g: int32(len(w.guide))}
-		glen[s] = int32(g)
-		w.guide = w.guide[:len(w.guide)+g]
+		g, sh := guideShift(p.counts[s*p.width]-1, guideFactor*chars(s))
+		w.start[s] = walkStart{g: uint32(len(w.guide)), sh: sh, ok: true}
+		glen[s] = g
+		w.guide = append(w.guide, make([]int32, g)...)
 	}
 	for s := range n {
 		st := w.start[s]
-		if st.g < 0 {
+		if !st.ok {
 			continue
 		}
 		first := int32(len(w.entries))
@@ -197,25 +207,22 @@ func buildWalkTables(p *product) *walkTables {
 			}
 			to := w.target(p, e.to)
 			for _, ch := range p.blocks[e.block].chars {
-				w.entries = append(w.entries, walkEntry{t: t, r: to.r, g: to.g, ch: ch})
+				w.entries = append(w.entries, walkEntry{t: t, g: to.g, sh: to.sh, ch: ch})
 				t += c
 			}
 		}
 		w.entries = append(w.entries, walkEntry{t: t})
 		end := int32(len(w.entries) - 1)
 		e := first
-		for b, guide := 0, w.guide[st.g:st.g+glen[s]]; b < len(guide); b++ {
-			x := bucketStart(b, st.r)
+		for b, guide := 0, w.guide[st.g:int(st.g)+glen[s]]; b < len(guide); b++ {
+			x := uint64(b) << st.sh
 			for e+1 < end && w.entries[e+1].t <= x {
 				e++
 			}
 			guide[b] = e
 			// The bucket's last x, to mark the buckets where one step
 			// of the scan may not be enough.
-			last := p.counts[s*p.width] - 1
-			if b+1 < len(guide) {
-				last = bucketStart(b+1, st.r) - 1
-			}
+			last := min(t-1, x+(1<<st.sh)-1)
 			if e+2 < end && w.entries[e+2].t <= last {
 				guide[b] = ^e
 			}
@@ -232,7 +239,7 @@ func buildWalkTables(p *product) *walkTables {
 // on its last character, without a step to stop.
 func (w *walkTables) target(p *product, s int32) walkStart {
 	if p.accept[s] && p.counts[int(s)*p.width] == 1 && (p.width == 1 || lIsZero(p.count(s)[1:])) {
-		return walkStart{g: parkGuide}
+		return walkStart{g: parkGuide, ok: true}
 	}
 	return w.start[s]
 }
@@ -262,7 +269,7 @@ func (w *walkTables) buildBig(p *product, chars func(int) int, words func(int32)
 	target := func(to int32) bigEntry {
 		if words(to) == 1 {
 			st := w.target(p, to)
-			return bigEntry{r: st.r, g: st.g, small: true}
+			return bigEntry{g: int32(st.g), sh: st.sh, small: true}
 		}
 		return w.bigStart[to]
 	}

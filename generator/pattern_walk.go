@@ -7,15 +7,14 @@ import "math/bits"
 // walk appends the rest of a password from the one-word state st, with x
 // below its count.
 func (w *walkTables) walk(st walkStart, x uint64, out []byte) []byte {
-	r, g := st.r, st.g
+	g, sh := int(st.g), st.sh
 	for {
-		hi, _ := bits.Mul64(x, r)
-		en := &w.entries[w.find(x, w.guide[g+int32(hi)])]
+		en := &w.entries[w.find(x, w.guide[g+int(x>>(sh&63))])]
 		if en.ch == 0 {
 			return out
 		}
 		x -= en.t
-		r, g = en.r, en.g
+		g, sh = int(en.g), en.sh
 		out = append(out, en.ch)
 		if g == parkGuide {
 			return out
@@ -41,7 +40,7 @@ func (w *walkTables) walkBig(s int32, xhi, xlo uint64, out []byte) (st walkStart
 		xhi -= en.thi + b
 		out = append(out, en.ch)
 		if en.small {
-			return walkStart{r: en.r, g: en.g}, xlo, out, false
+			return walkStart{g: uint32(en.g), sh: en.sh, ok: true}, xlo, out, false
 		}
 		at = *en
 	}
