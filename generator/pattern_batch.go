@@ -175,28 +175,42 @@ func (r *Rand) wordsLE(n int) (lo, hi uint64) {
 func (w *walkTables) advanceBig(ls []lane, ac *acWalk) {
 	guide, ents := w.bigGde, w.bigEnt
 	delta, sym := ac.delta, &ac.sym
+	var cells [walkLanes]int32
+	cs := cells[:len(ls)]
 	for more := true; more; {
-		more = false
-		for i := range ls {
+		// In three passes, as advance.
+		for i := range cs {
+			if l := &ls[i]; l.big {
+				sh := uint(l.sh)
+				hi, _ := bits.Mul64(l.xhi<<(64-sh)|l.x>>sh, l.r)
+				cs[i] = guide[l.g+int(hi)]
+			}
+		}
+		for i := range cs {
 			l := &ls[i]
 			if !l.big {
 				continue
 			}
-			xlo, xhi := l.x, l.xhi
-			sh := uint(l.sh)
-			hi, _ := bits.Mul64(xhi<<(64-sh)|xlo>>sh, l.r)
-			e := int(guide[l.g+int(hi)])
+			e := int(cs[i])
 			if e < 0 {
-				e = w.findBig(xhi, xlo, int32(e))
+				e = w.findBig(l.xhi, l.x, int32(e))
 			} else {
-				_, c := bits.Sub64(xlo, ents[e+1].tlo, 0)
-				_, c = bits.Sub64(xhi, ents[e+1].thi, c)
+				_, c := bits.Sub64(l.x, ents[e+1].tlo, 0)
+				_, c = bits.Sub64(l.xhi, ents[e+1].thi, c)
 				e += 1 - int(c)
 			}
-			en := &ents[e]
+			cs[i] = int32(e)
+		}
+		more = false
+		for i := range cs {
+			l := &ls[i]
+			if !l.big {
+				continue
+			}
+			en := &ents[cs[i]]
 			var c uint64
-			l.x, c = bits.Sub64(xlo, en.tlo, 0)
-			l.xhi = xhi - en.thi - c
+			l.x, c = bits.Sub64(l.x, en.tlo, 0)
+			l.xhi = l.xhi - en.thi - c
 			l.r, l.g, l.sh = en.r, int(en.g), en.sh // r is 0 for a small target
 			l.big = !en.small
 			more = more || !en.small
@@ -214,12 +228,18 @@ func (w *walkTables) advanceBig(ls []lane, ac *acWalk) {
 func (w *walkTables) advance(ls []lane, ac *acWalk) {
 	guide, ents := w.guide, w.entries
 	delta, sym := ac.delta, &ac.sym
+	var cells [walkLanes]int32
+	cs := cells[:len(ls)]
 	for {
-		var moving uint32
-		for i := range ls {
+		// A step in three passes over the lanes, each a run of fetches
+		// that do not wait on one another: the guide cells, the entries
+		// past them, and the blocklist.
+		for i := range cs {
 			l := &ls[i]
-			x := l.x
-			e := int(guide[l.g+int(x>>(l.sh&63))])
+			cs[i] = guide[l.g+int(l.x>>(l.sh&63))]
+		}
+		for i := range cs {
+			x, e := ls[i].x, int(cs[i])
 			if e < 0 {
 				e = ^e
 				for x >= ents[e+1].t {
@@ -232,9 +252,14 @@ func (w *walkTables) advance(ls []lane, ac *acWalk) {
 				_, below := bits.Sub64(x, ents[e+1].t, 0)
 				e += 1 - int(below)
 			}
-			en := &ents[e]
+			cs[i] = int32(e)
+		}
+		var moving uint32
+		for i := range cs {
+			l := &ls[i]
+			en := &ents[cs[i]]
 			ch := en.ch
-			l.x, l.g, l.sh = x-en.t, int(en.g), en.sh
+			l.x, l.g, l.sh = l.x-en.t, int(en.g), en.sh
 			moving |= en.g
 			l.out[l.n&(laneBytes-1)] = ch
 			l.n += int(uint32(ch)+255) >> 8 // 1 unless ch = 0
