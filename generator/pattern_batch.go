@@ -16,9 +16,9 @@ import (
 // whose password holds a word of the blocklist is drawn again, alone,
 // until it holds none, as appendSecret does.
 
-// walkLanes is how many walks advance together: four already overlap
-// most of the waiting; eight leave room for the processor to do so.
-const walkLanes = 8
+// walkLanes is how many walks advance together: the passes of a step
+// (advance) are short, and sixteen walks keep enough fetches under way.
+const walkLanes = 16
 
 // laneBytes bounds the passwords the batch path draws: each walk writes
 // into a buffer of its own, indexed without a bounds check. Longer
