@@ -37,6 +37,9 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 	x, tmp = x[:p.width], tmp[:p.width]
 	p.uniformBelow(r, x, p.count(s))
 	tabs := p.tables()
+	if tabs != nil && tabs.big == nil {
+		tabs = nil // the walk tables alone, built since the check above
+	}
 	for !lIsZero(p.count(s)[1:]) {
 		var chosen *productEdge
 		var j uint64
@@ -209,7 +212,9 @@ type drawTables struct {
 	// one state (moveUnion): one entry, and one step of the search,
 	// for what the blocks had split.
 	unions [][]byte
-	// walk, when not nil, are the tables for speed (pattern_tables.go).
+	// walk, when not nil, are the tables for speed (pattern_tables.go);
+	// where they serve every draw (counts of up to two words), the
+	// plain tables above are not built.
 	walk *walkTables
 }
 
@@ -238,6 +243,13 @@ func (p *product) tablesFor(n int64) *drawTables {
 		return nil
 	}
 	p.tablesOnce.Do(func() {
+		// Up to two words, the walk tables serve every draw; the plain
+		// tables are for what they leave (pattern_tables.go).
+		walk := buildWalkTables(p)
+		if walk != nil && p.width <= 2 {
+			p.tabs.Store(&drawTables{walk: walk})
+			return
+		}
 		n := len(p.accept)
 		tabs := &drawTables{off: make([]int32, n+1), big: make([][]uint64, n)}
 		unionIndex := map[string]int16{}
@@ -277,7 +289,7 @@ func (p *product) tablesFor(n int64) *drawTables {
 			tabs.small = append(tabs.small, tableEntry{t: t})
 		}
 		tabs.off[n] = int32(len(tabs.small))
-		tabs.walk = buildWalkTables(p)
+		tabs.walk = walk
 		p.tabs.Store(tabs)
 	})
 	return p.tabs.Load()
