@@ -26,8 +26,10 @@ const walkLanes = 16
 const laneBytes = 128
 
 // lane is a walk under way: x = (xhi, x) what is left of its integer; g
-// its state's guide, indexed by x>>sh, or while big by ⌊(x>>sh)·r/2^64⌋; big while its count needs two words; out
-// and n the password so far; ac its blocklist state once read.
+// its state's guide, indexed by x>>sh, or by ⌊(x>>sh)·r/2^64⌋ while big
+// (while its count needs two words); out and n the password so far; ac
+// its blocklist state. Its integer and buffer are secrets, wiped when the
+// batch is done.
 type lane struct {
 	x, xhi, r uint64
 	g, n      int
@@ -90,13 +92,14 @@ func (p *Pattern) appendLines(dst []byte, r *Rand, k int) ([]byte, error) {
 		top := bits.Len64(b.chi)
 		b.nbytes, b.mask = 8+(top+7)/8, ^uint64(0)>>(64-top)
 	}
+	dst = reserve(dst, k*(p.longest+1))
 	var ls [walkLanes]lane
 	for k > 0 {
 		n := min(k, walkLanes)
 		dst = b.appendRound(dst, r, ls[:n])
 		k -= n
 	}
-	ls = [walkLanes]lane{}
+	clear(ls[:])
 	if err := r.Err(); err != nil {
 		clear(dst[start:cap(dst)])
 		return dst[:start], err
@@ -130,6 +133,19 @@ func (b *batchDraw) appendRound(dst []byte, r *Rand, ls []lane) []byte {
 		clear(pw)
 	}
 	return dst
+}
+
+// reserve returns dst with room for n more bytes, so that appending the
+// passwords makes no copy of them. Where that needs a new array, the old
+// one is wiped, as it may hold passwords too.
+func reserve(dst []byte, n int) []byte {
+	if len(dst)+n <= cap(dst) {
+		return dst
+	}
+	grown := make([]byte, len(dst), len(dst)+n)
+	copy(grown, dst)
+	clear(dst[:cap(dst)])
+	return grown
 }
 
 // begin draws a lane's integer.
