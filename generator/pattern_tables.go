@@ -29,12 +29,16 @@ import (
 // product with such moves keeps the plain tables, and so does one whose
 // entries would take too much memory.
 
-// maxWalkEntries bounds the walk tables: about 40 MiB with the guides.
-const maxWalkEntries = 1 << 20
+// maxWalkEntries bounds the walk tables: entries of 16 bytes (32 for
+// two-word states) and at most four 4-byte guide cells each, 24 MiB at
+// most. The pronounceable style at 64 characters needs a few percent.
+const maxWalkEntries = 1 << 19
 
-// guideFactor is how many guide buckets a state has per entry: two makes
-// a scan step rare (a quarter of the steps take one) and keeps the guide
-// small beside the entries.
+// guideFactor sets the size of the guides: a one-word state has between
+// guideFactor and twice as many buckets as entries (its guide is indexed
+// by a shift), a two-word state about guideFactor times. With two, few
+// buckets hold more than one boundary between entries, and past one the
+// walk steps without a branch.
 const guideFactor = 2
 
 // walkEntry is one character of a state whose count fits a word: it stands
