@@ -12,22 +12,23 @@ import (
 // each state has one entry per character rather than per move: entry i
 // holds t_i, the first x it stands for, so x − t_i is already below the
 // target's count and no division is needed; and a guide table finds the
-// entry in one look-up. The guide splits a state's range [0, count) into
-// G buckets of equal width, G about twice the entries, with bucket(x) =
-// ⌊x·R/2^64⌋ for a precomputed R, and holds for each bucket the entry of
-// its first x: the entry of any x in the bucket is that one or, when an
-// entry ends inside the bucket, a later one, found by a scan that seldom
-// takes a step. Each entry holds what the next step needs of its target
-// (guide and multiplier), so a step fetches a guide cell and an entry.
-// The order of the entries is that of the plain tables, so the same x
-// spells the same password either way.
+// entry in one look-up. A one-word state's guide splits [0, count) into
+// buckets of 2^sh values, bucket(x) = x>>sh, two to four for each entry;
+// a two-word state's splits the top bits of x with a multiplier r,
+// bucket(x) = ⌊(x>>sh)·r/2^64⌋. A guide cell holds the entry of its
+// bucket's first x: the entry of any x in the bucket is that one or the
+// next, told apart without a branch, except in the few buckets that hold
+// more than one boundary between entries, whose cell is marked (^i) and
+// from which the walk scans. Each entry holds what the next step needs of
+// its target, so a step fetches a guide cell and an entry. Any order of a
+// state's entries tiles [0, count) and so unranks exactly; they follow
+// the moves, each move's characters in order.
 //
 // States whose count needs two words have entries of their own, with t in
-// two words and the guide indexed by the count's top 64 bits; larger
-// counts keep the plain tables. Moves under a limit on repeats (moveSame,
-// moveOthers) spell a character that depends on the last one written: a
-// product with such moves keeps the plain tables, and so does one whose
-// entries would take too much memory.
+// two words; larger counts keep the plain tables. Moves under a limit on
+// repeats (moveSame, moveOthers) spell a character that depends on the
+// last one written: a product with such moves keeps the plain tables, and
+// so does one whose entries would take too much memory.
 
 // maxWalkEntries bounds the walk tables: entries of 16 bytes (32 for
 // two-word states) and at most four 4-byte guide cells each, 24 MiB at
@@ -64,7 +65,7 @@ type walkStart struct {
 
 // bigEntry is a walkEntry of a two-word state: t in two words, and the
 // target's guide, multiplier and shift; small when the target's count
-// fits one word, when r and g are its walkStart.
+// fits one word, when g and sh are its walkStart (and r is 0).
 type bigEntry struct {
 	tlo, thi uint64
 	r        uint64
