@@ -65,7 +65,7 @@ func (p *Pattern) appendLines(dst []byte, r *Rand, k int) ([]byte, error) {
 	}
 	start := len(dst)
 	var tabs *drawTables
-	if b.prod.width <= 2 && p.longest < laneBytes {
+	if lIsZero(b.prod.total()[min(2, b.prod.width):]) && p.longest < laneBytes {
 		tabs = b.prod.tablesFor(int64(k))
 	}
 	if tabs == nil || tabs.walk == nil {

@@ -105,7 +105,7 @@ func TestStatPatternBatchUniform(t *testing.T) {
 
 // TestStatPatternBatchLargeCounts draws through the batch path from
 // patterns whose count needs two words, so that each walk begins in
-// two-word arithmetic: a prefix of choices with several derivations and
+// two-word arithmetic (also where the product counts in three): a prefix of choices with several derivations and
 // different lengths (walks leave two-word counts at different steps),
 // then n printable characters; and two capitals, of which the blocklist
 // leaves out "AB", then 20 digits, so that the blocklist is read while
@@ -114,14 +114,19 @@ func TestStatPatternBatchUniform(t *testing.T) {
 // 10^5 draws a prefix drawn 6% too often or a character 9% too often
 // fails at p < 1e-6.
 func TestStatPatternBatchLargeCounts(t *testing.T) {
+	prefixes := expectedSet(t, PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}"})
 	cases := []struct {
 		pp       PatternPolicy
 		prefixes []string
 		set      string // the characters after the prefix and its "-"
 		n        int
+		width    int // the product's words per count, when it matters
 	}{
-		{PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}-x{12}"}, expectedSet(t, PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}"}), printableNoSpace(), 12},
-		{PatternPolicy{Pattern: "[AB]{2}-d{20}", Blocklist: []string{"ab"}}, []string{"AA", "BA", "BB"}, DigitChars, 20},
+		{PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}-x{11}"}, prefixes, printableNoSpace(), 11, 2},
+		// Counted in three words (the bound on the count is above
+		// 2^128), drawn in two (the count is below).
+		{PatternPolicy{Pattern: "(ab|a)(ba|b|a){1,2}-x{12}"}, prefixes, printableNoSpace(), 12, 3},
+		{PatternPolicy{Pattern: "[AB]{2}-d{20}", Blocklist: []string{"ab"}}, []string{"AA", "BA", "BB"}, DigitChars, 20, 0},
 	}
 	for i, c := range cases {
 		t.Run(c.pp.Pattern, func(t *testing.T) {
@@ -131,6 +136,9 @@ func TestStatPatternBatchLargeCounts(t *testing.T) {
 			}
 			if p.count.BitLen() <= 64 {
 				t.Fatalf("count %v fits a word", p.count)
+			}
+			if c.width != 0 && p.prod.width != c.width {
+				t.Fatalf("counted in %d words, want %d", p.prod.width, c.width)
 			}
 			draws := deep(100_000)
 			pre := make([]int64, len(c.prefixes))

@@ -24,8 +24,8 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 	if p.width == 1 || lIsZero(p.count(s)[1:]) {
 		return p.drawSmall(s, r.uint64n(p.count(s)[0]), blocks, out)
 	}
-	if p.width == 2 {
-		if tabs := p.tables(); tabs != nil {
+	if lIsZero(p.count(s)[2:]) { // the count fits two words
+		if tabs := p.tables(); tabs != nil && (tabs.walk != nil || p.width == 2) {
 			return p.draw128(tabs, r, blocks, out)
 		}
 	}
@@ -105,7 +105,9 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 var one = []uint64{1}
 
 // draw128 is draw for counts below 2^128 with the tables, in two-word
-// arithmetic written out.
+// arithmetic written out: by the walk tables when there are some (which
+// do not depend on the product's width), else by the plain ones of a
+// product of width 2.
 func (p *product) draw128(tabs *drawTables, r *Rand, blocks []patternBlock, out []byte) []byte {
 	s := p.start
 	var xb [2]uint64
@@ -213,8 +215,8 @@ type drawTables struct {
 	// for what the blocks had split.
 	unions [][]byte
 	// walk, when not nil, are the tables for speed (pattern_tables.go);
-	// where they serve every draw (counts of up to two words), the
-	// plain tables above are not built.
+	// where they serve every draw (counts below 2^128), the plain tables
+	// above are not built.
 	walk *walkTables
 }
 
@@ -243,10 +245,11 @@ func (p *product) tablesFor(n int64) *drawTables {
 		return nil
 	}
 	p.tablesOnce.Do(func() {
-		// Up to two words, the walk tables serve every draw; the plain
-		// tables are for what they leave (pattern_tables.go).
+		// Up to two words (the start's count, the largest), the walk
+		// tables serve every draw; the plain tables are for what they
+		// leave (pattern_tables.go).
 		walk := buildWalkTables(p)
-		if walk != nil && p.width <= 2 {
+		if walk != nil && lIsZero(p.count(p.start)[min(2, p.width):]) {
 			p.tabs.Store(&drawTables{walk: walk})
 			return
 		}
