@@ -24,8 +24,8 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 	if p.width == 1 || lIsZero(p.count(s)[1:]) {
 		return p.drawSmall(s, r.uint64n(p.count(s)[0]), blocks, out)
 	}
-	if p.width == 2 {
-		if tabs := p.tables(); tabs != nil {
+	if lIsZero(p.count(s)[2:]) { // the count fits two words
+		if tabs := p.tables(); tabs != nil && (tabs.walk != nil || p.width == 2) {
 			return p.draw128(tabs, r, blocks, out)
 		}
 	}
@@ -37,6 +37,9 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 	x, tmp = x[:p.width], tmp[:p.width]
 	p.uniformBelow(r, x, p.count(s))
 	tabs := p.tables()
+	if tabs != nil && tabs.big == nil {
+		tabs = nil // the walk tables alone, built since the check above
+	}
 	for !lIsZero(p.count(s)[1:]) {
 		var chosen *productEdge
 		var j uint64
@@ -102,12 +105,22 @@ func (p *product) draw(r *Rand, blocks []patternBlock, out []byte) []byte {
 var one = []uint64{1}
 
 // draw128 is draw for counts below 2^128 with the tables, in two-word
-// arithmetic written out.
+// arithmetic written out: by the walk tables when there are some (which
+// do not depend on the product's width), else by the plain ones of a
+// product of width 2.
 func (p *product) draw128(tabs *drawTables, r *Rand, blocks []patternBlock, out []byte) []byte {
 	s := p.start
 	var xb [2]uint64
 	p.uniformBelow(r, xb[:], p.count(s))
 	xhi, xlo := xb[1], xb[0]
+	xb = [2]uint64{}
+	if w := tabs.walk; w != nil {
+		st, x, out, done := w.walkBig(s, xhi, xlo, out)
+		if done {
+			return out
+		}
+		return w.walk(st, x, out)
+	}
 	less := func(ahi, alo, bhi, blo uint64) bool { return ahi < bhi || ahi == bhi && alo < blo }
 	for p.counts[2*s+1] != 0 {
 		t := tabs.big[s]
@@ -201,6 +214,10 @@ type drawTables struct {
 	// one state (moveUnion): one entry, and one step of the search,
 	// for what the blocks had split.
 	unions [][]byte
+	// walk, when not nil, are the tables for speed (pattern_tables.go);
+	// where they serve every draw (counts below 2^128), the plain tables
+	// above are not built.
+	walk *walkTables
 }
 
 // moveUnion marks a table entry whose move stands for the characters
@@ -214,17 +231,28 @@ type tableEntry struct {
 
 // tables returns the product's tables once it has served tablesAfter
 // draws; nil before.
-func (p *product) tables() *drawTables {
+func (p *product) tables() *drawTables { return p.tablesFor(1) }
+
+// tablesFor is tables for n draws at once.
+func (p *product) tablesFor(n int64) *drawTables {
 	// Once built, the tables are read without writing anything shared:
 	// counting draws on every one would make Stream's workers contend
 	// for that counter.
 	if t := p.tabs.Load(); t != nil {
 		return t
 	}
-	if p.draws.Add(1) < tablesAfter {
+	if p.draws.Add(n) < tablesAfter {
 		return nil
 	}
 	p.tablesOnce.Do(func() {
+		// Up to two words (the start's count, the largest), the walk
+		// tables serve every draw; the plain tables are for what they
+		// leave (pattern_tables.go).
+		walk := buildWalkTables(p)
+		if walk != nil && lIsZero(p.count(p.start)[min(2, p.width):]) {
+			p.tabs.Store(&drawTables{walk: walk})
+			return
+		}
 		n := len(p.accept)
 		tabs := &drawTables{off: make([]int32, n+1), big: make([][]uint64, n)}
 		unionIndex := map[string]int16{}
@@ -264,6 +292,7 @@ func (p *product) tables() *drawTables {
 			tabs.small = append(tabs.small, tableEntry{t: t})
 		}
 		tabs.off[n] = int32(len(tabs.small))
+		tabs.walk = walk
 		p.tabs.Store(tabs)
 	})
 	return p.tabs.Load()
@@ -319,6 +348,9 @@ func (tabs *drawTables) merge(es []productEdge, blocks []patternBlock, index map
 
 // drawTabled is drawSmall with the tables.
 func (p *product) drawTabled(tabs *drawTables, s int32, x uint64, blocks []patternBlock, out []byte) []byte {
+	if w := tabs.walk; w != nil && w.start[s].ok {
+		return w.walk(w.start[s], x, out)
+	}
 	for {
 		t := tabs.small[tabs.off[s]:tabs.off[s+1]]
 		if x < t[0].t {

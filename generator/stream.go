@@ -54,6 +54,7 @@ func Stream(w io.Writer, g Engine, opts StreamOptions) error {
 		failed.Store(true)
 	}
 	fast := fastLines(g, opts.Format)
+	lines := batchLines(g, opts.Format)
 	app, _ := g.(appender)
 	if opts.Format != nil {
 		app = nil // a format takes the secret as a string
@@ -81,7 +82,7 @@ func Stream(w io.Writer, g Engine, opts StreamOptions) error {
 			n := int(min(int64(per), int64(opts.Count)-start))
 			for n > 0 && !failed.Load() {
 				var err error
-				buf, n, err = appendResults(buf, g, r, n, opts.Format, fast, app, scratch)
+				buf, n, err = appendResults(buf, g, r, n, opts.Format, fast, lines, app, scratch)
 				if err != nil {
 					fail(err)
 					return
@@ -121,11 +122,19 @@ func Stream(w io.Writer, g Engine, opts StreamOptions) error {
 
 // appendResults appends up to n results, stopping at about a chunk, and
 // returns how many are still to do.
-func appendResults(buf []byte, g Engine, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, app appender, scratch *scratch) ([]byte, int, error) {
+func appendResults(buf []byte, g Engine, r *Rand, n int, format func([]byte, string) []byte, fast *lineFast, lines *lineBatch, app appender, scratch *scratch) ([]byte, int, error) {
 	if fast != nil {
 		k := min(n, max(1, (streamChunk-len(buf))/(fast.L+1)))
 		buf = fast.batch.appendLines(buf, r, fast.alphabet, fast.L, k)
 		if err := r.Err(); err != nil {
+			return buf, n, err
+		}
+		return buf, n - k, nil
+	}
+	if lines != nil {
+		k := min(n, max(1, (streamChunk-len(buf))/lines.size))
+		var err error
+		if buf, err = lines.g.appendLines(buf, r, k); err != nil {
 			return buf, n, err
 		}
 		return buf, n - k, nil
@@ -216,4 +225,23 @@ func fastLines(g Engine, format func([]byte, string) []byte) *lineFast {
 		f.alphabet = append(f.alphabet, byte(r))
 	}
 	return f
+}
+
+// lineBatch is the bulk path of a generator that draws many results at
+// once, each followed by a newline (a Pattern's, pattern_batch.go); size
+// bounds one line.
+type lineBatch struct {
+	g interface {
+		appendLines(dst []byte, r *Rand, k int) ([]byte, error)
+	}
+	size int
+}
+
+func batchLines(g Engine, format func([]byte, string) []byte) *lineBatch {
+	p, ok := g.(*Pattern)
+	if !ok || format != nil {
+		return nil
+	}
+	_, size := p.work()
+	return &lineBatch{g: p, size: size}
 }
