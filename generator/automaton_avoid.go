@@ -45,11 +45,13 @@ func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err err
 	if spec.ac == nil || spec.maxRep > 0 || spec.maxSeq > 0 {
 		return nil, nil, false, nil
 	}
-	d, cs := foldForCount(spec)
+	c, give := takeCounter()
+	defer give()
+	d, cs := foldForCount(spec, &c.fold)
 	if d == nil {
 		return nil, nil, true, errProductTooLarge
 	}
-	kept, all, err = countAvoiding(d, spec.blocks, spec.ac, cs, spec.countWidth(), spec.universe)
+	kept, all, err = c.countAvoiding(d, spec.blocks, spec.ac, cs, spec.countWidth(), spec.universe)
 	return kept, all, true, err
 }
 
@@ -60,7 +62,7 @@ func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err err
 // not minimised: the pattern's automaton was (or refined, when it loops),
 // and merging what the length leaves alike costs more than counting the
 // states it would merge. nil when the fold is too large.
-func foldForCount(spec *productSpec) (*dfa, *counterSpace) {
+func foldForCount(spec *productSpec, mem *foldScratch) (*dfa, *counterSpace) {
 	if spec.minLen > 0 || spec.maxLen > 0 {
 		if cs := newCounterSpace(spec); cs != nil {
 			bare := *spec
@@ -68,12 +70,12 @@ func foldForCount(spec *productSpec) (*dfa, *counterSpace) {
 				bare.classMin[c], bare.classMax[c] = 0, -1
 			}
 			bare.reqAll = 0
-			if d := foldConstraints(&bare, false); d != nil && cs.worthCounting(d, spec.blocks) {
+			if d := foldInto(&bare, false, mem); d != nil && cs.worthCounting(d, spec.blocks) {
 				return d, cs
 			}
 		}
 	}
-	return foldConstraints(spec, false), nil
+	return foldInto(spec, false, mem), nil
 }
 
 // spare holds one counter's working memory between counts: a form counts
@@ -110,13 +112,11 @@ func takeCounter() (c *avoidCounter, give func()) {
 // that hold no word of ac, and the number of all its strings, in width
 // words; universe is the number of characters the blocks hold, which
 // bounds each state's count.
-func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, cs *counterSpace, width, universe int) (kept, all []uint64, err error) {
+func (c *avoidCounter) countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, cs *counterSpace, width, universe int) (kept, all []uint64, err error) {
 	kept, all = make([]uint64, width), make([]uint64, width)
 	if len(d.accept) == 0 {
 		return kept, all, nil
 	}
-	c, give := takeCounter()
-	defer give()
 	c.d, c.blocks, c.ac, c.cs, c.k = d, blocks, ac, cs, 1
 	if cs != nil {
 		c.k = cs.size
@@ -134,6 +134,7 @@ func countAvoiding(d *dfa, blocks []patternBlock, ac *blocklistAC, cs *counterSp
 }
 
 type avoidCounter struct {
+	fold   foldScratch // where the automaton counted was folded
 	d      *dfa
 	blocks []patternBlock
 	ac     *blocklistAC

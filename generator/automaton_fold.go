@@ -1,5 +1,7 @@
 package generator
 
+import "slices"
+
 // Folding the length range, the class limits and the required sets into
 // the pattern's automaton. These constraints move alike on every
 // character of a block, so their product with the pattern's automaton is
@@ -20,6 +22,22 @@ type foldKey struct {
 // to cross it with; the automaton itself when there are none. It returns
 // nil when the product would exceed MaxPatternStates.
 func foldConstraints(spec *productSpec, minimise bool) *dfa {
+	return foldInto(spec, minimise, &foldScratch{})
+}
+
+// foldScratch is a fold's working memory, which a fold made again and
+// again (a form's figure on every keystroke) takes from the last: the
+// automaton a fold returns lives in it until the next fold.
+type foldScratch struct {
+	dense  []int32
+	keys   []foldKey
+	accept []bool
+	trans  [][]dfaEdge
+	slabs  [][]dfaEdge // stretches of moves, used again in turn
+}
+
+// foldInto is foldConstraints with the working memory given.
+func foldInto(spec *productSpec, minimise bool, mem *foldScratch) *dfa {
 	tracked := spec.minLen > 0 || spec.maxLen > 0 || spec.reqAll != 0
 	for c := range numClasses {
 		tracked = tracked || spec.classMin[c] > 0 || spec.classMax[c] >= 0
@@ -52,7 +70,8 @@ func foldConstraints(spec *productSpec, minimise bool) *dfa {
 	size <<= bitsFor(int(spec.reqAll))
 	var dense []int32
 	if size <= 1<<20 {
-		dense = make([]int32, size)
+		mem.dense = sized(mem.dense, size)
+		dense = mem.dense
 	}
 	denseIndex := func(k foldKey) int {
 		i := int(k.d)*nLen + int(k.n)
@@ -65,9 +84,10 @@ func foldConstraints(spec *productSpec, minimise bool) *dfa {
 	// Room for the states the dense table could hold, up to a point,
 	// so that growing copies little.
 	guess := min(size, 1<<14)
-	keys := make([]foldKey, 0, guess)
-	out.accept = make([]bool, 0, guess)
-	out.trans = make([][]dfaEdge, 0, guess)
+	keys := slices.Grow(mem.keys[:0], guess)
+	out.accept = slices.Grow(mem.accept[:0], guess)
+	out.trans = slices.Grow(mem.trans[:0], guess)
+	defer func() { mem.keys, mem.accept, mem.trans = keys, out.accept, out.trans }()
 	add := func(k foldKey) int32 {
 		var di int
 		if dense != nil {
@@ -100,6 +120,7 @@ func foldConstraints(spec *productSpec, minimise bool) *dfa {
 	groups := foldGroups(spec)
 	var targets []int32 // each group's state, -1 when its moves are cut
 	var slab []dfaEdge  // every state's moves, one after another
+	slabs := 0          // the stretches of mem.slabs in use
 	for i := 0; i < len(keys); i++ {
 		if len(keys) > MaxPatternStates {
 			return nil
@@ -107,7 +128,13 @@ func foldConstraints(spec *productSpec, minimise bool) *dfa {
 		k := keys[i]
 		if need := len(spec.dfa.trans[k.d]); cap(slab)-len(slab) < need {
 			// A new stretch, rather than a larger copy of the old.
-			slab = make([]dfaEdge, 0, max(4096, need))
+			if slabs < len(mem.slabs) && cap(mem.slabs[slabs]) >= need {
+				slab = mem.slabs[slabs][:0]
+			} else {
+				slab = make([]dfaEdge, 0, max(4096, need))
+				mem.slabs = append(mem.slabs[:slabs], slab)
+			}
+			slabs++
 		}
 		start := len(slab)
 		gs := groups[k.d]
