@@ -237,6 +237,25 @@ func (c *avoidCounter) count() []uint64 {
 				}
 				continue
 			}
+			if K == 1 {
+				if j := place(ac.next(0, m.sym)); j >= 0 {
+					lAddMul(zp[:pw], z[j*w:(j+1)*w], m.weight)
+				}
+				for _, kd := range kids {
+					alt := place(ac.fail[kd.kid])
+					if alt < 0 {
+						continue // the kid is then a match too, or counts nothing
+					}
+					var kidN []uint64
+					if j := place(kd.kid); j == alt {
+						continue // the kid stands for its failure state here: no correction
+					} else if j >= 0 {
+						kidN = z[j*w : (j+1)*w]
+					}
+					lSubMulDiff(zp[int(kd.pos)*pw:int(kd.pos+1)*pw], z[alt*w:(alt+1)*w], kidN, m.weight)
+				}
+				continue
+			}
 			// N(f, set[j]) for combination k is z[(j*K+k)*w:][:w];
 			// the move takes each (k, sk) of its pairs: from
 			// combination k at p.from to sk here.
