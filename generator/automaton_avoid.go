@@ -166,6 +166,14 @@ type avoidCounter struct {
 	longest, width []int32 // per state: the longest string from it, and the words its counts take
 	tight          []int32 // per state: the words its largest count needs
 
+	// What each state gathered from (sameSources): its predecessors'
+	// sets and moves' symbols, sources[srcOff[f]:][:srcLen[f]]; the
+	// states by their hash, the newest + 1, and from each the one before
+	// with the same hash + 1.
+	sources                 []uint64
+	srcOff, srcLen, sameSrc []int32
+	bySources               map[uint64]int32
+
 	// The states whose sets were laid out, by the sets' hash: the newest
 	// + 1, and from each the one before with the same hash + 1.
 	laidOut  map[uint64]int32

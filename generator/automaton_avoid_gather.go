@@ -29,6 +29,37 @@ func (c *avoidCounter) kidsOn(f, x int32) []avoidKid {
 	return c.kidPool[o+start[x] : o+start[x+1]]
 }
 
+// sameSources returns a state gathered before from the same sources as f
+// (sameSources says what they are), and records f's otherwise.
+func (c *avoidCounter) sameSources(f int32) (int32, bool) {
+	so := len(c.sources)
+	limit := int32(-1) // within changes nothing
+	if c.longest[f] < c.ac.maxToWord {
+		limit = c.longest[f]
+	}
+	c.sources = append(c.sources, uint64(uint32(limit)))
+	for _, p := range c.preds[c.predOff[f]:c.predOff[f+1]] {
+		if c.setLen[p.from] > 0 {
+			c.sources = append(c.sources, uint64(c.setOff[p.from])<<32|uint64(c.moves[p.i].sym))
+		}
+	}
+	src := c.sources[so:]
+	h := uint64(len(src))
+	for _, v := range src {
+		h = (h ^ v) * 0x9e3779b97f4a7c15
+	}
+	for g := c.bySources[h] - 1; g >= 0; g = c.sameSrc[g] - 1 {
+		if c.setLen[g] > 0 && slices.Equal(c.sources[c.srcOff[g]:c.srcOff[g]+c.srcLen[g]], src) {
+			c.sources = c.sources[:so]
+			return g, true
+		}
+	}
+	c.srcOff[f], c.srcLen[f] = int32(so), int32(len(src))
+	c.sameSrc[f] = c.bySources[h]
+	c.bySources[h] = f + 1
+	return 0, false
+}
+
 // mixState spreads a blocklist state's number over 64 bits, for a hash
 // of a set that does not depend on its order: the sum of its members'.
 func mixState(a int32) uint64 {
@@ -92,11 +123,28 @@ func (c *avoidCounter) gather() error {
 	}
 	clear(c.laidOut)
 	c.sameHash = sized(c.sameHash, n)
+	c.sources = c.sources[:0]
+	c.srcOff, c.srcLen = sized(c.srcOff, n), sized(c.srcLen, n)
+	c.sameSrc = sized(c.sameSrc, n)
+	if c.bySources == nil {
+		c.bySources = make(map[uint64]int32, 1024)
+	}
+	clear(c.bySources)
 	for _, f := range c.topo {
 		c.gathered = c.gathered[:0]
 		clear(byDepth)
 		if f == 0 {
 			add(f, 0)
+		} else if g, ok := c.sameSources(f); ok {
+			// What f gathers depends only on its predecessors' sets
+			// and the symbols of their moves, and on how far f is
+			// from the end while a word could still end there:
+			// another state had the same.
+			c.setOff[f], c.setLen[f], c.kidOff[f], c.startOff[f] = c.setOff[g], c.setLen[g], c.kidOff[g], c.startOff[g]
+			if total += int(c.setLen[f]); total > maxProductWords {
+				return errAvoidTooLarge
+			}
+			continue
 		}
 		for _, p := range c.preds[c.predOff[f]:c.predOff[f+1]] {
 			if c.setLen[p.from] == 0 {

@@ -33,7 +33,9 @@ type blocklistAC struct {
 	// toWord is how many more characters the shortest word through a
 	// state needs (0 where one ends): a state further than the string
 	// can go from a word moves as its failure state does, to the end.
-	toWord []int32
+	// maxToWord is the largest.
+	toWord    []int32
+	maxToWord int32
 }
 
 // acKid is a state's child in the trie: the state reached on sym, and
@@ -177,6 +179,9 @@ func newBlocklistAC(words []string, universe pattern.CharSet, longest int) *bloc
 			if t := a.toWord[k.to]; t < math.MaxInt32 {
 				a.toWord[s] = min(a.toWord[s], t+1)
 			}
+		}
+		if t := a.toWord[s]; t < math.MaxInt32 {
+			a.maxToWord = max(a.maxToWord, t)
 		}
 	}
 	for s, ks := range a.kids {
