@@ -189,8 +189,9 @@ type avoidCounter struct {
 	pairs      [][]int32
 	blockShift []int32
 
-	mem  arena
-	base []int // where each state's counts are in mem, -1 before they are needed
+	mem    arena
+	base   []int // where each state's counts are in mem, -1 before they are needed
+	allOff []int // where each state's counts without the blocklist are, in countAll
 }
 
 // avoidMove is a move of d on every block of one symbol, class and set of

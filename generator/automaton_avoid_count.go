@@ -72,7 +72,8 @@ func (c *avoidCounter) counts(f int32) []uint64 {
 // countAll returns the number of d's strings, blocked or not.
 func (c *avoidCounter) countAll() []uint64 {
 	d, K := c.d, c.k
-	off := sized(c.base, len(d.accept)+1)
+	c.allOff = sized(c.allOff, len(d.accept)+1)
+	off := c.allOff
 	for f := range d.accept {
 		off[f+1] = off[f] + K*int(c.width[f])
 	}
