@@ -65,17 +65,23 @@ func countWithBlocklist(spec *productSpec) (kept, all []uint64, ok bool, err err
 func foldForCount(spec *productSpec, mem *foldScratch) (*dfa, *counterSpace) {
 	if spec.minLen > 0 || spec.maxLen > 0 {
 		if cs := newCounterSpace(spec); cs != nil {
-			bare := *spec
-			for c := range numClasses {
-				bare.classMin[c], bare.classMax[c] = 0, -1
-			}
-			bare.reqAll = 0
-			if d := foldInto(&bare, false, mem); d != nil && cs.worthCounting(d, spec.blocks) {
+			if d := foldInto(withoutCounted(spec), false, mem); d != nil && cs.worthCounting(d, spec.blocks) {
 				return d, cs
 			}
 		}
 	}
 	return foldInto(spec, false, mem), nil
+}
+
+// withoutCounted returns spec without the class limits and required sets,
+// which counters count instead.
+func withoutCounted(spec *productSpec) *productSpec {
+	bare := *spec
+	for c := range numClasses {
+		bare.classMin[c], bare.classMax[c] = 0, -1
+	}
+	bare.reqAll = 0
+	return &bare
 }
 
 // spare holds one counter's working memory between counts: a form counts

@@ -197,15 +197,12 @@ func (c *avoidCounter) count() []uint64 {
 		for j, a := range set {
 			at[a] = stamp | int64(j)
 		}
-		longest := c.longest[f]
 		// place is the place of N(f, a) in the set; -1 when it is 0.
 		place := func(a int32) int {
 			if ac.match[a] {
 				return -1
 			}
-			for a != 0 && ac.toWord[a] > longest {
-				a = ac.fail[a]
-			}
+			a = c.within(f, a)
 			if at[a]&^(1<<32-1) != stamp {
 				panic("generator: a blocklist state the count needs was not gathered")
 			}
@@ -290,7 +287,7 @@ func (c *avoidCounter) count() []uint64 {
 				}
 				for q := 0; q < len(pairs); q += 2 {
 					k, sk := int(pairs[q]), int(pairs[q+1])
-					lSubMul(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], m.weight)
+					lSubMulDiff(dst[k*pw:(k+1)*pw], altN[sk*w:(sk+1)*w], nil, m.weight)
 				}
 			}
 		}

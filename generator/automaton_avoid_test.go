@@ -106,12 +106,7 @@ func TestBlocklistCountThroughFailureLinks(t *testing.T) {
 		checked++
 		if spec := withoutIdleRuns(p.spec); spec.minLen > 0 || spec.maxLen > 0 {
 			if cs := newCounterSpace(spec); cs != nil {
-				bare := *spec
-				for c := range numClasses {
-					bare.classMin[c], bare.classMax[c] = 0, -1
-				}
-				bare.reqAll = 0
-				if cs.worthCounting(foldConstraints(&bare, false), spec.blocks) {
+				if cs.worthCounting(foldConstraints(withoutCounted(spec), false), spec.blocks) {
 					counters++
 				} else {
 					folded++

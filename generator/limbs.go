@@ -56,23 +56,6 @@ func lAddMul(z, x []uint64, k uint64) {
 	}
 }
 
-// lSubMul sets z −= k·x, where x may be shorter than z.
-func lSubMul(z, x []uint64, k uint64) {
-	var carry uint64 // what is still to subtract at word i
-	i := 0
-	for ; i < len(x); i++ {
-		hi, lo := bits.Mul64(x[i], k)
-		var c uint64
-		lo, c = bits.Add64(lo, carry, 0)
-		hi += c
-		z[i], c = bits.Sub64(z[i], lo, 0)
-		carry = hi + c
-	}
-	for ; carry != 0 && i < len(z); i++ {
-		z[i], carry = bits.Sub64(z[i], carry, 0)
-	}
-}
-
 // lSubMulDiff sets z −= k·(a − b), where a ≥ b and both may be shorter
 // than z (b no longer than a).
 func lSubMulDiff(z, a, b []uint64, k uint64) {
